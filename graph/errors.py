@@ -1,0 +1,50 @@
+"""One exception tree; `graph.cli` is the only place that turns it into messages.
+
+    GraphError
+    ├── InputError            a path or file given to `load` cannot be used
+    │   ├── NoDocumentsError  nothing loadable among the given paths
+    │   └── DocumentError     one file is empty, binary, undecodable, ...
+    ├── GraphFileError        the saved graph cannot be read or written
+    ├── ModelError            the NLP pipeline cannot be loaded
+    └── QueryError            a query or its parameters are wrong
+
+Every message names the offending thing, says what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+
+class GraphError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class InputError(GraphError):
+    """A path or file given to `load` cannot be used."""
+
+
+class DocumentError(InputError):
+    """One document cannot be read; other documents in the same run still load."""
+
+    def __init__(self, path: str, problem: str, fix: str) -> None:
+        self.path, self.problem, self.fix = path, problem, fix
+        super().__init__(f"{path}: {problem}; {fix}")
+
+
+class NoDocumentsError(InputError):
+    """None of the given paths yielded a loadable document."""
+
+
+class GraphFileError(GraphError):
+    """The saved graph file cannot be read or written."""
+
+    def __init__(self, path: str, problem: str, fix: str) -> None:
+        self.path, self.problem, self.fix = path, problem, fix
+        super().__init__(f"{path}: {problem}; {fix}")
+
+
+class ModelError(GraphError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class QueryError(GraphError):
+    """A query or its parameters are wrong."""

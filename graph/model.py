@@ -1,0 +1,399 @@
+"""The data contract: pydantic models for every node, edge and intermediate product.
+
+Node kinds are `Source`, `Actor`, `Event` and `Claim`; edges are `Edge` with a type from
+`EdgeType`. Labels and relationship types always come from these Enums, never from free
+text, because they end up inside Cypher. `schema/graph.schema.json` is generated from
+`GraphRecord` (see `graph.schema`), and a test fails when it drifts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Base for every model: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+class Span(Model):
+    """Where a piece of evidence sits: a source document and a character range in it."""
+
+    source_id: str = Field(description="Id of the Source node (the document) holding the text.")
+    start: int = Field(ge=0, description="Start character offset into the original file text.")
+    end: int = Field(ge=0, description="End character offset (exclusive) into the original file.")
+    text: str = Field(description="The evidence text as it appears in the cleaned document.")
+
+
+# --------------------------------------------------------------------------- dates
+
+
+class Precision(StrEnum):
+    """How precisely a date is known; never finer than the text states."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+class DateBasis(StrEnum):
+    """Where a date comes from."""
+
+    STATED = "stated"  # an absolute date written in the text ("April 6, 2023")
+    RELATIVE = "relative"  # resolved against the publication date ("next week")
+    INFERRED = "inferred"  # not written: reasoned from other evidence
+
+
+class DateMod(StrEnum):
+    """TimeML-style modifier for open or fuzzy bounds."""
+
+    BEFORE = "before"  # "before March", "until July 15" (end bound only)
+    AFTER = "after"  # "after March", "since 2022" (start bound only)
+    APPROX = "approx"  # "about two years ago"
+    START = "start"  # "early 2024"
+    MID = "mid"  # "mid-2024"
+    END = "end"  # "late 2024", "by the end of the year"
+
+
+class DateValue(Model):
+    """A normalised date: an inclusive interval with the precision the text supports.
+
+    `value` is the TIMEX3-style value ("2024-03", "2024-W14", "2024-SP", "2024-04-01/2024-07-15");
+    `start` and `end` bound it in days so that sorting and overlap tests need no parsing.
+    """
+
+    value: str = Field(description="TIMEX3-style normalised value, e.g. 2024-03, 2024-W14, 2024-SP.")
+    start: dt.date = Field(description="First day the date can refer to (inclusive).")
+    end: dt.date = Field(description="Last day the date can refer to (inclusive).")
+    precision: Precision = Field(description="Granularity of the date as stated or inferred.")
+    text: str = Field(description="The original text of the expression, e.g. 'next week'.")
+    basis: DateBasis = Field(description="Stated in the text, relative to publication, or inferred.")
+    mod: DateMod | None = Field(default=None, description="Open-bound or fuzzy modifier, if any.")
+    is_range: bool = Field(
+        default=False, description="True for explicit ranges such as 'April 1 - July 15'."
+    )
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class NodeKind(StrEnum):
+    """Node labels; also the Neo4j labels."""
+
+    SOURCE = "Source"
+    ACTOR = "Actor"
+    EVENT = "Event"
+    CLAIM = "Claim"
+
+
+class EdgeType(StrEnum):
+    """Relationship types; also the Neo4j relationship types."""
+
+    REPORTS = "REPORTS"  # Source -> Claim
+    DESCRIBES = "DESCRIBES"  # Source -> Event
+    MENTIONS = "MENTIONS"  # Source -> Actor
+    CLAIMED = "CLAIMED"  # Actor -> Claim (the speaker)
+    RELAYED = "RELAYED"  # Actor -> Claim (an outlet passing on someone else's statement)
+    ABOUT = "ABOUT"  # Claim -> Event
+    PARTICIPATED_IN = "PARTICIPATED_IN"  # Actor -> Event, with a role
+    PRECEDES = "PRECEDES"  # Event -> Event, consecutive on the timeline
+    SUPPORTS = "SUPPORTS"  # Claim -> Claim
+    CONTRADICTS = "CONTRADICTS"  # Claim -> Claim
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+
+
+class EventType(StrEnum):
+    """A small, documented vocabulary of event types (see README)."""
+
+    CONSCRIPTION = "conscription"
+    MOBILIZATION = "mobilization"
+    RECRUITMENT = "recruitment"
+    DECREE = "decree"
+    LEGISLATION = "legislation"
+    ELECTION = "election"
+    ATTACK = "attack"
+    INVASION = "invasion"
+    ANNEXATION = "annexation"
+    CASUALTIES = "casualties"
+    DIPLOMACY = "diplomacy"
+    DEPLOYMENT = "deployment"
+    MILITARY_BUILDUP = "military_buildup"
+    ANNOUNCEMENT = "announcement"
+    PROTEST = "protest"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """Role of an actor in an event."""
+
+    AGENT = "agent"  # who did it
+    PATIENT = "patient"  # who it was done to
+    LOCATION = "location"  # a country where it happened
+    PARTICIPANT = "participant"  # involved, role unclear
+
+
+class Polarity(StrEnum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
+# --------------------------------------------------------------------------- values
+
+
+class Quantity(Model):
+    """A number with its unit, as stated: '160,000 men' -> 160000 men."""
+
+    value: float = Field(description="The normalised number (160000, 1320000.0).")
+    unit: str = Field(description="What is counted, lemmatised: 'man', 'troop', 'region'.")
+    modifier: Literal["exact", "approx", "at_least", "at_most", "more_than", "less_than"] = Field(
+        default="exact", description="Qualifier in the text: 'over', 'at least', 'up to', 'some'."
+    )
+    text: str = Field(description="The quantity as written, e.g. 'more than 300,000'.")
+    upper: float | None = Field(
+        default=None, description="Upper value for ranges such as 'between 170,000 and 200,000'."
+    )
+
+
+class TitleRecord(Model):
+    """A title or role held by an actor according to one source, with that source's date."""
+
+    title: str = Field(description="Title or role as written, e.g. 'Rear Adm.', 'spokesman'.")
+    source_id: str = Field(description="Source that gives this title.")
+    date: str | None = Field(
+        default=None, description="Publication date (TIMEX3 value) of that source, if known."
+    )
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+class Source(Model):
+    """One article: metadata stated in it, or inferred and marked so."""
+
+    kind: Literal[NodeKind.SOURCE] = Field(default=NodeKind.SOURCE, description="Node label.")
+    id: str = Field(description="Content-derived id: 'src_' + hash of the file's bytes.")
+    path: str = Field(description="Path of the file as it was given to `load`.")
+    content_hash: str = Field(description="SHA-256 of the file's bytes.")
+    title: str | None = Field(default=None, description="Headline, if stated.")
+    publisher: str | None = Field(default=None, description="Publisher, from the url or text.")
+    url: str | None = Field(default=None, description="Original url, if stated.")
+    authors: tuple[str, ...] = Field(default=(), description="Bylined authors, in order.")
+    published: DateValue | None = Field(
+        default=None, description="Publication date; basis says whether stated or inferred."
+    )
+    published_evidence: str | None = Field(
+        default=None, description="Why an inferred publication date was chosen."
+    )
+    format: Literal["text", "markdown", "html"] = Field(description="Input format of the file.")
+    words: int = Field(ge=0, description="Number of words in the cleaned text.")
+
+
+class Actor(Model):
+    """A person, organisation or country, resolved across documents."""
+
+    kind: Literal[NodeKind.ACTOR] = Field(default=NodeKind.ACTOR, description="Node label.")
+    id: str = Field(description="Content-derived id: 'act_' + hash of kind and canonical name.")
+    name: str = Field(description="Canonical name: the fullest form seen.")
+    actor_type: ActorKind = Field(description="person, organization or country.")
+    aliases: tuple[str, ...] = Field(default=(), description="Other names seen, sorted.")
+    titles: tuple[TitleRecord, ...] = Field(
+        default=(), description="Titles and roles, each with the source and its date."
+    )
+    mentions: tuple[Span, ...] = Field(default=(), description="Every mention, with provenance.")
+
+
+class Event(Model):
+    """Something that happened, was decided, announced or planned."""
+
+    kind: Literal[NodeKind.EVENT] = Field(default=NodeKind.EVENT, description="Node label.")
+    id: str = Field(description="Content-derived id: 'evt_' + hash of its defining evidence.")
+    label: str = Field(description="Short description: the predicate with its core arguments.")
+    event_type: EventType = Field(description="Type from the event vocabulary.")
+    trigger: str = Field(description="Lemma of the word that names the event ('mobilize').")
+    date: DateValue | None = Field(default=None, description="When it happened; None if undated.")
+    quantities: tuple[Quantity, ...] = Field(default=(), description="Numbers stated about it.")
+    location: str | None = Field(default=None, description="Place, where stated.")
+    negated: bool = Field(default=False, description="True when the text says it did not happen.")
+    modality: Literal["actual", "planned", "possible"] = Field(
+        default="actual", description="Happened, is planned/announced, or is only possible."
+    )
+    mentions: tuple[Span, ...] = Field(default=(), description="Every sentence describing it.")
+
+
+class Claim(Model):
+    """An attributed statement: who said what, when, reported by which source."""
+
+    kind: Literal[NodeKind.CLAIM] = Field(default=NodeKind.CLAIM, description="Node label.")
+    id: str = Field(description="Content-derived id: 'clm_' + hash of source and span.")
+    text: str = Field(description="The quote or the paraphrased content.")
+    direct: bool = Field(description="True for a direct quotation.")
+    speaker: str | None = Field(
+        default=None, description="Speaker as written ('he', 'a source'); None if unstated."
+    )
+    cue: str = Field(description="Reporting expression: 'said', 'according to', 'dismissed'.")
+    date: DateValue | None = Field(default=None, description="When the statement was made.")
+    polarity: Polarity = Field(default=Polarity.POSITIVE, description="Negated or affirmed.")
+    hedged: bool = Field(default=False, description="Marked uncertain: reportedly, may, alleged.")
+    span: Span = Field(description="The whole attribution in the source text.")
+
+
+Node = Annotated[Source | Actor | Event | Claim, Field(discriminator="kind")]
+
+
+# --------------------------------------------------------------------------- edges
+
+
+class Edge(Model):
+    """A typed edge; its id is derived from its ends and type."""
+
+    id: str = Field(description="Content-derived id of the edge.")
+    source: str = Field(description="Id of the start node.")
+    target: str = Field(description="Id of the end node.")
+    type: EdgeType = Field(description="Relationship type.")
+    role: Role | None = Field(default=None, description="PARTICIPATED_IN only: the actor's role.")
+    evidence: str | None = Field(
+        default=None, description="Why the edge exists (SUPPORTS, CONTRADICTS, PRECEDES)."
+    )
+    spans: tuple[Span, ...] = Field(default=(), description="Text evidence, with provenance.")
+
+
+class GraphRecord(Model):
+    """The whole graph as plain records: what the schema describes and stores exchange."""
+
+    nodes: tuple[Node, ...] = Field(description="All nodes, sorted by id.")
+    edges: tuple[Edge, ...] = Field(description="All edges, sorted by id.")
+
+
+# --------------------------------------------------------------------------- stage products
+
+
+class Segment(Model):
+    """A run of cleaned text copied unchanged from the original file."""
+
+    clean: int = Field(ge=0, description="Start offset in the cleaned text.")
+    original: int = Field(ge=0, description="Start offset in the original file text.")
+    length: int = Field(ge=0, description="Number of characters in the run.")
+
+
+class Document(Model):
+    """A read and cleaned document: what ingestion hands to extraction."""
+
+    source: Source = Field(description="The Source node, with the metadata stated in the text.")
+    text: str = Field(description="Cleaned text that the NLP sees.")
+    segments: tuple[Segment, ...] = Field(
+        description="Runs mapping cleaned offsets back to the original file, sorted by `clean`."
+    )
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned-text range to the original file's offsets."""
+        return _map_offset(self.segments, start, False), _map_offset(self.segments, end, True)
+
+    def span(self, start: int, end: int) -> Span:
+        """A provenance `Span` for cleaned-text offsets `start:end`."""
+        o_start, o_end = self.to_original(start, end)
+        return Span(source_id=self.source.id, start=o_start, end=o_end, text=self.text[start:end])
+
+
+def _map_offset(segments: tuple[Segment, ...], pos: int, is_end: bool) -> int:
+    # Binary search for the segment holding `pos`; positions in inserted text (between
+    # segments) snap to the nearest copied character so spans never point outside the file.
+    lo, hi = 0, len(segments) - 1
+    if hi < 0:
+        return pos
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if segments[mid].clean <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    seg = segments[lo]
+    if pos < seg.clean:
+        return seg.original
+    if is_end and pos == seg.clean and lo > 0:
+        prev = segments[lo - 1]
+        return prev.original + prev.length
+    return seg.original + min(pos - seg.clean, seg.length)
+
+
+class LocalActor(Model):
+    """An actor as seen inside one document, its mentions already grouped."""
+
+    name: str = Field(description="Fullest name seen in the document, titles and 's removed.")
+    actor_type: ActorKind = Field(description="person, organization or country.")
+    aliases: tuple[str, ...] = Field(default=(), description="Other names used in the document.")
+    titles: tuple[str, ...] = Field(default=(), description="Titles and roles given to it.")
+    mentions: tuple[Span, ...] = Field(description="Mentions in the document.")
+
+
+class Participant(Model):
+    """An actor taking part in an event, by index into `DocExtraction.actors`."""
+
+    actor: int = Field(ge=0, description="Index into DocExtraction.actors.")
+    role: Role = Field(description="Role in the event.")
+    span: Span = Field(description="The mention that links the actor to the event.")
+
+
+class LocalEvent(Model):
+    """An event as described in one document."""
+
+    label: str = Field(description="Short description: predicate with its core arguments.")
+    event_type: EventType = Field(description="Type from the event vocabulary.")
+    trigger: str = Field(description="Lemma of the event word.")
+    date: DateValue | None = Field(default=None, description="Normalised date, if any.")
+    quantities: tuple[Quantity, ...] = Field(default=(), description="Numbers stated about it.")
+    location: str | None = Field(default=None, description="Place, where stated.")
+    negated: bool = Field(default=False, description="Said not to have happened.")
+    modality: Literal["actual", "planned", "possible"] = Field(
+        default="actual", description="Happened, is planned, or only possible."
+    )
+    participants: tuple[Participant, ...] = Field(default=(), description="Actors with roles.")
+    span: Span = Field(description="The sentence describing the event.")
+    trigger_span: Span = Field(description="The event word itself.")
+
+
+class LocalClaim(Model):
+    """An attributed statement found in one document."""
+
+    text: str = Field(description="Quote or paraphrased content.")
+    direct: bool = Field(description="True for a direct quotation.")
+    speaker: str | None = Field(default=None, description="Speaker as written.")
+    speaker_actor: int | None = Field(default=None, description="Index into actors, if resolved.")
+    via_actor: int | None = Field(
+        default=None, description="Index of an outlet relaying the statement (nested attribution)."
+    )
+    cue: str = Field(description="Reporting expression.")
+    date: DateValue | None = Field(default=None, description="When the statement was made.")
+    polarity: Polarity = Field(default=Polarity.POSITIVE, description="Negated or affirmed.")
+    hedged: bool = Field(default=False, description="Marked as uncertain.")
+    about_event: int | None = Field(default=None, description="Index into events, if any.")
+    span: Span = Field(description="The whole attribution.")
+    content_span: Span = Field(description="The content (quote or paraphrase) only.")
+
+
+class DocExtraction(Model):
+    """Everything extracted from one document; pure function of its text and metadata."""
+
+    extractor: str = Field(description="Extractor version that produced this record.")
+    source: Source = Field(description="The document's Source node.")
+    actors: tuple[LocalActor, ...] = Field(default=(), description="Actors in the document.")
+    events: tuple[LocalEvent, ...] = Field(default=(), description="Events in the document.")
+    claims: tuple[LocalClaim, ...] = Field(default=(), description="Claims in the document.")
