@@ -1,0 +1,337 @@
+"""Actors in one document: persons, organisations and countries, mentions grouped.
+
+The small English model's entities are the candidates. General rules correct its systematic
+errors: titles before names are kept as attributes ("Rear Adm.", "Defense Minister"), not as
+part of the name or as separate organisations; possessives and leading articles are dropped;
+a capital city acting as a subject stands for its country ("Moscow says"); cities tagged as
+persons and headline fragments tagged as places are not actors; an apposition decides the
+kind ("X, an independent news site" is an organisation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.lexicon import (
+    ORG_HEAD_NOUNS,
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+    capitals,
+    countries,
+    places,
+)
+from graph.model import ActorKind, Document, LocalActor
+
+_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
+_NAME_CHARS = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+@dataclass
+class _Group:
+    kind: ActorKind
+    name: str
+    names: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token start, end
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention in the parse: token range and the actor it belongs to."""
+
+    start: int
+    end: int
+    actor: int
+
+
+@dataclass
+class ActorTable:
+    """The document's actors and where each is mentioned."""
+
+    actors: list[LocalActor]
+    mentions: list[ActorMention]
+    by_token: dict[int, int]  # token index -> actor index
+    locations: dict[int, str]  # token index -> place name (GPEs that are not actors)
+
+    def actor_at(self, token: Token) -> int | None:
+        return self.by_token.get(token.i)
+
+    def actor_in(self, tokens: Span | list[Token]) -> int | None:
+        """The first actor mentioned among `tokens`, preferring the syntactic head."""
+        for token in sorted(tokens, key=lambda t: (t.head.i != t.i and t.head in tokens, t.i)):
+            if token.i in self.by_token:
+                return self.by_token[token.i]
+        return None
+
+
+def find_actors(doc: Doc, document: Document) -> ActorTable:
+    """Group the document's person, organisation and country mentions into actors."""
+    groups: dict[tuple[ActorKind, str], _Group] = {}
+    locations: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        found = _classify(ent)
+        if found is None:
+            if ent.label_ in {"GPE", "LOC"}:
+                for token in ent:
+                    locations[token.i] = ent.text
+            continue
+        kind, name, start, end, titles = found
+        key = (kind, name.lower())
+        group = groups.setdefault(key, _Group(kind, name))
+        group.names.add(name)
+        group.mentions.append((start, end))
+        group.titles += [t for t in titles if t not in group.titles]
+    authors = {a.lower() for a in document.source.authors}
+    headlines = _headline_ranges(doc.text)
+    body = [g for g in groups.values() if not _only_in(g, doc, headlines) and g.name.lower() not in authors]
+    body_words = {w for g in body for w in g.name.lower().split()}
+    kept = body + [
+        g
+        for g in groups.values()
+        if _only_in(g, doc, headlines)
+        and g.name.lower() not in authors
+        and (g.kind is ActorKind.COUNTRY or g.name.lower().split()[-1] in body_words)
+    ]
+    merged = _merge_within_document(kept)
+    actors: list[LocalActor] = []
+    mentions: list[ActorMention] = []
+    by_token: dict[int, int] = {}
+    for index, group in enumerate(merged):
+        spans = []
+        for start, end in sorted(group.mentions):
+            span = doc[start:end]
+            spans.append(document.span(span.start_char, span.end_char))
+            mentions.append(ActorMention(start, end, index))
+            for i in range(start, end):
+                by_token[i] = index
+        actors.append(
+            LocalActor(
+                name=group.name,
+                actor_type=group.kind,
+                aliases=tuple(sorted(group.names - {group.name})),
+                titles=tuple(group.titles),
+                mentions=tuple(spans),
+            )
+        )
+    return ActorTable(actors, sorted(mentions, key=lambda m: m.start), by_token, locations)
+
+
+def _classify(ent: Span) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | None:
+    """Decide whether an entity is an actor: its kind, clean name, token range, title."""
+    tokens = list(ent)
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
+        tokens.pop()
+    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    inner_title: list[Token] = []
+    if all(_is_title_token(t) for t in tokens) and ent.label_ in {"PERSON", "ORG"}:
+        return None  # "Rear Adm." tagged as an organisation: a title, not an actor
+    if ent.label_ == "PERSON" or (
+        ent.label_ == "ORG" and _looks_like_person_name(_strip_titles(tokens))
+    ):
+        while len(tokens) > 1 and _is_title_token(tokens[0]):
+            inner_title.append(tokens.pop(0))
+    name = _join(tokens)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    lower = name.lower()
+    if _is_credit(ent):
+        return None
+    country = countries().get(lower) or countries().get(lower.removeprefix("the "))
+    if ent.label_ == "NORP":
+        return None
+    if country:
+        return ActorKind.COUNTRY, country, start, end, ()
+    if ent.label_ == "GPE":
+        capital_of = capitals().get(lower)
+        if capital_of and any(t.dep_ in _SUBJECT_DEPS for t in tokens):
+            return ActorKind.COUNTRY, capital_of, start, end, ()
+        return None
+    title = _title_before(ent.doc, start, inner_title)
+    titles = tuple(t for t in (title, _apposition(tokens)) if t)
+    kind = ActorKind.PERSON if ent.label_ == "PERSON" else ActorKind.ORGANIZATION
+    appos_head = _apposition_head(tokens)
+    if kind is ActorKind.PERSON:
+        if appos_head is not None and appos_head.lemma_.lower() in ORG_HEAD_NOUNS:
+            kind = ActorKind.ORGANIZATION
+        elif len(tokens) == 1 and lower in places() and not title:
+            return None  # a city the model took for a surname
+        elif any(t.lower_ in ORG_HEAD_NOUNS for t in tokens[1:]):
+            kind = ActorKind.ORGANIZATION
+    elif _looks_like_person_name(tokens) and title:
+        kind = ActorKind.PERSON
+    if not all(_NAME_CHARS.match(t.text) or t.is_punct or t.lower_ in {"of", "for", "and", "de"}
+               for t in tokens):
+        return None  # lower-case words inside: a phrase, not a name
+    return kind, name, start, end, titles
+
+
+def _headline_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of Title Case lines: the model reads their capitals as names."""
+    ranges = []
+    for match in re.finditer(r"[^\n]+", text):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", match.group()) if len(w) > 3]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            ranges.append((match.start(), match.end()))
+    return ranges
+
+
+def _only_in(group: _Group, doc: Doc, ranges: list[tuple[int, int]]) -> bool:
+    return all(
+        any(lo <= doc[start].idx < hi for lo, hi in ranges) for start, _ in group.mentions
+    )
+
+
+def _strip_titles(tokens: list[Token]) -> list[Token]:
+    rest = list(tokens)
+    while len(rest) > 1 and _is_title_token(rest[0]):
+        rest.pop(0)
+    return rest if len(rest) < len(tokens) else []
+
+
+def _is_title_token(token: Token) -> bool:
+    return token.lower_ in TITLE_WORDS or token.lower_ in TITLE_QUALIFIERS
+
+
+def _title_before(doc: Doc, start: int, inner: list[Token]) -> str | None:
+    """Title words right before a name: 'Defense Minister', 'Human rights lawyer'."""
+    i = start - 1
+    words: list[Token] = list(inner)
+    collected: list[Token] = []
+    while i >= 0:
+        token = doc[i]
+        if token.is_punct or token.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"}:
+            break
+        if not (
+            _is_title_token(token)
+            or (token.dep_ in {"compound", "amod", "nmod"} and token.head.i >= i)
+        ):
+            break
+        collected.insert(0, token)
+        i -= 1
+    words = collected + words
+    if not any(t.lower_ in TITLE_WORDS for t in words):
+        return None
+    # Keep the title from its first title-ish or capitalised word: drops stray left context.
+    return _join(words) or None
+
+
+def _apposition(tokens: list[Token]) -> str | None:
+    """'Abbas Gallyamov, a former speechwriter ...' -> 'former speechwriter ...'."""
+    head = _apposition_head(tokens)
+    if head is None:
+        return None
+    name_head = _head_of(tokens)
+    if head.i > name_head.i:
+        words = list(head.subtree)
+    else:  # "the deputy head of X, Rear Adm. Y": the name hangs off the title noun
+        inside = {t.i for t in name_head.subtree}
+        words = [t for t in head.subtree if t.i not in inside]
+    while words and (words[0].pos_ == "DET" or words[0].is_punct):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].pos_ in {"DET", "CCONJ"}):
+        words.pop()
+    return _join(words) if 0 < len(words) <= 12 else None
+
+
+def _head_of(tokens: list[Token]) -> Token:
+    head = tokens[-1]
+    while head.head in tokens and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _apposition_head(tokens: list[Token]) -> Token | None:
+    head = _head_of(tokens)
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.i > head.i:
+            return child
+    if (
+        head.dep_ == "appos"
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and head.head.i < tokens[0].i
+        and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLE_WORDS)
+    ):
+        return head.head
+    return None
+
+
+def _looks_like_person_name(tokens: list[Token]) -> bool:
+    return 2 <= len(tokens) <= 3 and all(
+        t.text[:1].isupper() and t.lower_ not in ORG_HEAD_NOUNS and t.is_alpha for t in tokens
+    )
+
+
+def _is_credit(ent: Span) -> bool:
+    """All-capital multiword names are photo credits ('OLGA MALTSEVA/AFP'), not actors."""
+    words = [t.text for t in ent if t.is_alpha]
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
+def _join(tokens: list[Token] | Span) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _merge_within_document(groups: list[_Group]) -> list[_Group]:
+    """'Putin' joins 'Vladimir Putin'; 'State Department' joins 'U.S. State Department'."""
+    groups.sort(key=lambda g: (-len(g.name.split()), g.name))
+    kept: list[_Group] = []
+    for group in groups:
+        target = _find_longer(group, kept)
+        if target is None:
+            kept.append(group)
+            continue
+        target.names |= group.names
+        target.mentions += group.mentions
+        target.titles += [t for t in group.titles if t not in target.titles]
+    kept.sort(key=lambda g: min(g.mentions))
+    return kept
+
+
+def _find_longer(group: _Group, kept: list[_Group]) -> _Group | None:
+    words = group.name.lower().split()
+    candidates = []
+    for other in kept:
+        other_words = other.name.lower().split()
+        if other.kind is not group.kind and not (
+            {other.kind, group.kind} == {ActorKind.PERSON, ActorKind.ORGANIZATION}
+            and len(words) == 1
+        ):
+            continue
+        if other_words == words and other.kind is not group.kind:
+            candidates.append(other)  # one name tagged both ways: the model hesitated
+            continue
+        if len(other_words) <= len(words):
+            continue
+        if (
+            group.kind is ActorKind.ORGANIZATION
+            and other.kind is ActorKind.PERSON
+            and words == other_words[-1:]
+        ):
+            candidates.append(other)  # "Dmitriev's visit" tagged as an organisation
+            continue
+        if group.kind is ActorKind.PERSON and words == other_words[-len(words) :]:
+            candidates.append(other)
+        elif group.kind is ActorKind.ORGANIZATION and (
+            words == other_words[-len(words) :]
+            or (words == other_words[: len(words)] and other_words[-1] in ORG_HEAD_NOUNS)
+        ):
+            candidates.append(other)
+        elif (
+            group.kind is ActorKind.PERSON
+            and other.kind is ActorKind.ORGANIZATION
+            and words == other_words[: len(words)]
+        ):
+            candidates.append(other)
+    return candidates[0] if len(candidates) == 1 else None

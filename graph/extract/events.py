@@ -1,0 +1,268 @@
+"""Events in one document: the predicates that name something that happened or was decided.
+
+A candidate is a verb or noun from the event vocabulary, or any content verb that carries a
+date of its own. Candidates that sit in one another's dependency subtree in the same sentence
+describe one event ("will begin conscription next week ... by calling up tens of thousands"),
+so they fold into one, typed by the most specific word. Nouns need a date or a number to count
+as an event: "the war" in passing is not one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.actors import ActorTable
+from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS, REPORTING_VERBS
+from graph.extract.quantities import QuantityMention
+from graph.model import Document, EventType, LocalEvent, Participant, Role
+from graph.temporal import DateMention
+
+# Most specific first: when candidates fold into one event, the earliest type here wins.
+_SPECIFICITY = [
+    EventType.INVASION, EventType.ANNEXATION, EventType.ATTACK, EventType.ELECTION,
+    EventType.MOBILIZATION, EventType.CONSCRIPTION, EventType.RECRUITMENT, EventType.DECREE,
+    EventType.LEGISLATION, EventType.CASUALTIES, EventType.DIPLOMACY, EventType.DEPLOYMENT,
+    EventType.PROTEST, EventType.MILITARY_BUILDUP, EventType.ANNOUNCEMENT, EventType.OTHER,
+]  # fmt: skip
+_FUTURE_MARKERS = {"will", "shall", "'ll", "plan", "set", "aim", "intend", "expect", "going"}
+_POSSIBLE_MARKERS = {"may", "might", "could", "would", "possible", "possibly", "likely"}
+_MAX_LABEL_WORDS = 14
+
+
+@dataclass
+class _Candidate:
+    token: Token
+    event_type: EventType
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[QuantityMention] = field(default_factory=list)
+    members: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class EventTable:
+    events: list[LocalEvent]
+    by_token: dict[int, int]  # trigger token index -> event index
+
+    def event_in(self, tokens: Span | list[Token]) -> int | None:
+        for token in tokens:
+            if token.i in self.by_token:
+                return self.by_token[token.i]
+        return None
+
+
+def find_events(
+    doc: Doc,
+    document: Document,
+    actors: ActorTable,
+    dates: list[DateMention],
+    quantities: list[QuantityMention],
+) -> EventTable:
+    """Events of a parsed document, with dates, quantities and participants attached."""
+    events: list[LocalEvent] = []
+    by_token: dict[int, int] = {}
+    for sentence in doc.sents:
+        sent_dates = [d for d in dates if sentence.start_char <= d.start < sentence.end_char]
+        sent_quantities = [
+            q for q in quantities if sentence.start_char <= q.start < sentence.end_char
+        ]
+        for candidate in _candidates(sentence, sent_dates, sent_quantities):
+            index = len(events)
+            events.append(_to_event(candidate, document, actors))
+            for token in candidate.members:
+                by_token[token.i] = index
+    return EventTable(events, by_token)
+
+
+def _candidates(
+    sentence: Span, dates: list[DateMention], quantities: list[QuantityMention]
+) -> list[_Candidate]:
+    date_tokens = {t.i for d in dates for t in _tokens(sentence, d.start, d.end)}
+    found: list[_Candidate] = []
+    for token in sentence:
+        if token.i in date_tokens or token.lemma_.lower() in REPORTING_VERBS:
+            continue
+        lemma = token.lemma_.lower()
+        event_type = EVENT_TYPES.get(lemma) or EVENT_TYPES.get(token.lower_)
+        if token.pos_ == "VERB" and event_type is None and lemma not in LIGHT_VERBS:
+            event_type = EventType.OTHER
+        elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
+            continue
+        candidate = _Candidate(token, event_type, members=[token])
+        candidate.dates = [d for d in dates if date_attached(d, token, sentence)]
+        candidate.quantities = [q for q in quantities if _governs(token, sentence, q.start)]
+        found.append(candidate)
+    folded = _fold(found)
+    return [c for c in folded if _is_event(c)]
+
+
+def _is_event(candidate: _Candidate) -> bool:
+    token = candidate.token
+    if candidate.event_type is EventType.OTHER:
+        return bool(candidate.dates) and token.tag_ in {"VBD", "VBN"}
+    if token.pos_ == "NOUN":
+        return bool(candidate.dates or candidate.quantities)
+    return bool(candidate.dates or candidate.quantities or _has_subject(token))
+
+
+def _fold(found: list[_Candidate]) -> list[_Candidate]:
+    """Merge candidates that lie in one another's subtree into one event."""
+    kept: list[_Candidate] = []
+    for candidate in sorted(found, key=lambda c: _depth(c.token)):
+        parent = next(
+            (k for k in kept if candidate.token.is_ancestor(k.token) or k.token.is_ancestor(candidate.token)),
+            None,
+        )
+        if parent is None or not _same_clause_chain(parent.token, candidate.token):
+            kept.append(candidate)
+            continue
+        parent.members.append(candidate.token)
+        parent.dates += [d for d in candidate.dates if d not in parent.dates]
+        parent.quantities += [q for q in candidate.quantities if q not in parent.quantities]
+        if _SPECIFICITY.index(candidate.event_type) < _SPECIFICITY.index(parent.event_type):
+            parent.event_type = candidate.event_type
+    return kept
+
+
+def _same_clause_chain(top: Token, low: Token) -> bool:
+    """Folding stops at relative clauses and adverbial clauses with their own subject."""
+    token = low
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "advcl", "ccomp", "conj"} and _has_subject(token):
+            return False
+        token = token.head
+    return True
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "poss", "agent"} for c in token.children)
+
+
+def _tokens(sentence: Span, start: int, end: int) -> list[Token]:
+    return [t for t in sentence if start <= t.idx < end]
+
+
+def _clause_verb(token: Token) -> Token:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def date_attached(date: DateMention, token: Token, sentence: Span) -> bool:
+    """True when the date expression modifies `token` (its verb, or the noun itself)."""
+    tokens = _tokens(sentence, date.start, date.end)
+    if not tokens or date.value is None:
+        return False
+    root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), tokens[0])
+    head = root.head
+    if head.i == token.i or (token.pos_ == "NOUN" and head in token.subtree):
+        return True
+    return token.pos_ == "VERB" and _clause_verb(head).i == token.i
+
+
+def _governs(token: Token, sentence: Span, char: int) -> bool:
+    number = next((t for t in sentence if t.idx <= char < t.idx + len(t.text)), None)
+    if number is None:
+        return False
+    return token.is_ancestor(number) and _clause_verb(number.head).i in {
+        token.i,
+        _clause_verb(token).i,
+    }
+
+
+def _to_event(candidate: _Candidate, document: Document, actors: ActorTable) -> LocalEvent:
+    token = candidate.token
+    sentence = token.sent
+    date = _best_date(candidate)
+    participants: list[Participant] = []
+    seen: set[tuple[int, Role]] = set()
+    location = None
+    for t in token.subtree:
+        actor = actors.actor_at(t)
+        if actor is None:
+            if location is None and t.i in actors.locations:
+                location = actors.locations[t.i]
+            continue
+        role = _role(t, token)
+        if (actor, role) in seen:
+            continue
+        seen.add((actor, role))
+        participants.append(
+            Participant(actor=actor, role=role, span=document.span(t.idx, t.idx + len(t.text)))
+        )
+    return LocalEvent(
+        label=_label(token),
+        event_type=candidate.event_type,
+        trigger=_trigger_lemma(candidate),
+        date=date.value if date else None,
+        quantities=tuple(q.quantity for q in sorted(candidate.quantities, key=lambda q: q.start)),
+        location=location,
+        negated=any(c.dep_ == "neg" for m in candidate.members for c in m.children),
+        modality=_modality(token),
+        participants=tuple(participants),
+        span=document.span(sentence.start_char, sentence.end_char),
+        trigger_span=document.span(token.idx, token.idx + len(token.text)),
+    )
+
+
+def _trigger_lemma(candidate: _Candidate) -> str:
+    for member in candidate.members:
+        if EVENT_TYPES.get(member.lemma_.lower()) is candidate.event_type:
+            return member.lemma_.lower()
+    return candidate.token.lemma_.lower()
+
+
+def _best_date(candidate: _Candidate) -> DateMention | None:
+    dated = [d for d in candidate.dates if d.value is not None]
+    if not dated:
+        return None
+    # The finest stated date wins; among equals, the first in the sentence.
+    order = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+    return min(dated, key=lambda d: (order.index(d.value.precision.value) if d.value else 99, d.start))
+
+
+def _role(mention: Token, trigger: Token) -> Role:
+    token = mention
+    while token.head.i != token.i and token.head.i != trigger.i and token.i != trigger.i:
+        token = token.head
+    if token.dep_ in {"nsubj", "poss", "agent"}:
+        return Role.AGENT
+    if token.dep_ in {"nsubjpass", "dobj"}:
+        return Role.PATIENT
+    if token.dep_ == "prep" and token.lower_ in {"in", "into", "inside", "across"}:
+        return Role.LOCATION
+    if token.dep_ == "prep" and token.lower_ in {"of", "against", "on"}:
+        return Role.PATIENT
+    return Role.PARTICIPANT
+
+
+def _modality(token: Token) -> str:
+    words = {c.lower_ for c in token.children} | {token.head.lower_, token.head.lemma_}
+    if words & _POSSIBLE_MARKERS:
+        return "possible"
+    if words & _FUTURE_MARKERS or token.tag_ == "VB" and token.dep_ == "xcomp":
+        return "planned"
+    return "actual"
+
+
+def _label(token: Token) -> str:
+    if token.pos_ == "NOUN":
+        words = [t for t in token.subtree if not t.is_punct or t.text in {"-", "'s"}]
+    else:
+        keep = {"nsubj", "nsubjpass", "dobj", "neg", "prt", "aux", "auxpass", "attr", "dative"}
+        words = [token]
+        for child in token.children:
+            if child.dep_ in keep:
+                words += list(child.subtree)
+        words.sort(key=lambda t: t.i)
+    words = words[:_MAX_LABEL_WORDS]
+    return " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")

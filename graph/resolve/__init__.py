@@ -1,0 +1,95 @@
+"""Corpus-wide resolution: per-document extractions in, one graph of nodes and edges out.
+
+The only stage that sees all documents at once. It is deterministic: the same extractions,
+in any order, give the same graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from graph.ids import make_id
+from graph.model import DocExtraction, Edge, EdgeType, GraphRecord, Node, Role, Span
+from graph.resolve.actors import merge_actors
+from graph.resolve.claims import link_claims, make_claims
+from graph.resolve.events import merge_events
+from graph.resolve.sources import date_sources
+from graph.resolve.timeline import chain_events
+
+__all__ = ["resolve"]
+
+
+def resolve(extractions: Sequence[DocExtraction]) -> GraphRecord:
+    """Build the graph from every document's extraction."""
+    extractions = sorted(extractions, key=lambda x: x.source.id)
+    actors, actor_ids = merge_actors(extractions)
+    events, event_ids = merge_events(extractions, actor_ids)
+    claims, claim_ids = make_claims(extractions)
+    sources = date_sources(extractions)
+
+    edges = _EdgeSet()
+    speakers: dict[str, str | None] = {}
+    about: dict[str, str] = {}
+    for d, extraction in enumerate(extractions):
+        source_id = extraction.source.id
+        for a, local in enumerate(extraction.actors):
+            edges.add(EdgeType.MENTIONS, source_id, actor_ids[(d, a)], spans=local.mentions)
+        for e, event in enumerate(extraction.events):
+            event_id = event_ids[(d, e)]
+            edges.add(EdgeType.DESCRIBES, source_id, event_id, spans=(event.span,))
+            for p in event.participants:
+                edges.add(EdgeType.PARTICIPATED_IN, actor_ids[(d, p.actor)], event_id,
+                          spans=(p.span,), role=p.role)
+        for c, claim in enumerate(extraction.claims):
+            claim_id = claim_ids[(d, c)]
+            edges.add(EdgeType.REPORTS, source_id, claim_id, spans=(claim.span,))
+            speaker = actor_ids[(d, claim.speaker_actor)] if claim.speaker_actor is not None else None
+            speakers[claim_id] = speaker
+            if speaker is not None:
+                edges.add(EdgeType.CLAIMED, speaker, claim_id, spans=(claim.span,))
+            if claim.via_actor is not None:
+                edges.add(EdgeType.RELAYED, actor_ids[(d, claim.via_actor)], claim_id,
+                          spans=(claim.span,))
+            if claim.about_event is not None:
+                about[claim_id] = event_ids[(d, claim.about_event)]
+                edges.add(EdgeType.ABOUT, claim_id, about[claim_id], spans=(claim.content_span,))
+    for edge in link_claims(claims, about, speakers) + chain_events(events):
+        edges.put(edge)
+
+    nodes: list[Node] = [*sources, *actors, *events, *claims]
+    return GraphRecord(
+        nodes=tuple(sorted(nodes, key=lambda n: n.id)),
+        edges=tuple(sorted(edges.values(), key=lambda e: e.id)),
+    )
+
+
+class _EdgeSet:
+    """Edges keyed by (type, ends, role); evidence spans of repeated edges accumulate."""
+
+    def __init__(self) -> None:
+        self._spans: dict[tuple[EdgeType, str, str, Role | None], set[Span]] = defaultdict(set)
+        self._other: dict[str, Edge] = {}
+
+    def add(
+        self, kind: EdgeType, source: str, target: str, spans: Sequence[Span], role: Role | None = None
+    ) -> None:
+        self._spans[(kind, source, target, role)].update(spans)
+
+    def put(self, edge: Edge) -> None:
+        self._other[edge.id] = edge
+
+    def values(self) -> list[Edge]:
+        edges = list(self._other.values())
+        for (kind, source, target, role), spans in self._spans.items():
+            edges.append(
+                Edge(
+                    id=make_id("Edge", kind.value, source, target, role.value if role else ""),
+                    source=source,
+                    target=target,
+                    type=kind,
+                    role=role,
+                    spans=tuple(sorted(spans, key=lambda s: (s.source_id, s.start, s.end))),
+                )
+            )
+        return edges

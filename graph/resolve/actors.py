@@ -1,0 +1,134 @@
+"""Actors across documents: one node per real person, organisation or country.
+
+Merging is on evidence, never across kinds:
+- the same name up to spelling and transliteration ("Yury"/"Yuri", "Lugansk"/"Luhansk",
+  "U.S."/"US") is one actor;
+- a surname alone joins the one full name with that surname in the corpus; when two
+  different full names share it, it stays apart (homonyms are not merged on name alone);
+- an organisation's short form joins its long form ("State Department" and
+  "U.S. State Department"; "RAND" and "RAND Corporation").
+Titles are kept as history: each with the source that gives it and that source's date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from graph.extract.lexicon import ORG_HEAD_NOUNS
+from graph.ids import make_id
+from graph.model import Actor, ActorKind, DocExtraction, Span, TitleRecord
+
+ActorKey = tuple[int, int]  # (document index, local actor index)
+
+
+@dataclass
+class _Cluster:
+    kind: ActorKind
+    members: list[ActorKey] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def longest(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n], n))
+
+
+def name_key(name: str) -> str:
+    """A spelling-tolerant key: 'Yury Shuvalov' and 'Yuri Shuvalov' give the same key."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. -> US
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    text = text.replace("kh", "h").replace("gh", "g").replace("y", "i").replace("j", "i")
+    text = re.sub(r"(?<=[aeiou])g(?=[aeiou])", "h", text)  # Lugansk / Luhansk
+    text = re.sub(r"(\w)\1+", r"\1", text)
+    text = re.sub(r"i+(?=\b)", "i", text)
+    return " ".join(text.split())
+
+
+def merge_actors(extractions: Sequence[DocExtraction]) -> tuple[list[Actor], dict[ActorKey, str]]:
+    """Resolve every document's local actors into corpus actors.
+
+    Returns:
+        The actors sorted by id, and a map from (document index, local index) to actor id.
+    """
+    clusters: dict[tuple[ActorKind, str], _Cluster] = {}
+    for d, extraction in enumerate(extractions):
+        for a, local in enumerate(extraction.actors):
+            key = (local.actor_type, name_key(local.name))
+            cluster = clusters.setdefault(key, _Cluster(local.actor_type))
+            cluster.members.append((d, a))
+            cluster.names[local.name] += len(local.mentions)
+            for alias in local.aliases:
+                cluster.names[alias] += 0
+    merged = _merge_short_forms(clusters)
+    actors: list[Actor] = []
+    mapping: dict[ActorKey, str] = {}
+    for cluster in merged:
+        actor = _to_actor(cluster, extractions)
+        actors.append(actor)
+        for member in cluster.members:
+            mapping[member] = actor.id
+    return sorted(actors, key=lambda a: a.id), mapping
+
+
+def _merge_short_forms(clusters: dict[tuple[ActorKind, str], _Cluster]) -> list[_Cluster]:
+    by_length = sorted(clusters.items(), key=lambda kv: (-len(kv[0][1].split()), kv[0][1]))
+    kept: list[tuple[tuple[ActorKind, str], _Cluster]] = []
+    for (kind, key), cluster in by_length:
+        words = key.split()
+        targets = []
+        for (other_kind, other_key), other in kept:
+            other_words = other_key.split()
+            if other_kind is not kind or len(other_words) <= len(words):
+                continue
+            tail = other_words[-len(words) :] == words
+            head = other_words[: len(words)] == words and other_words[-1] in ORG_HEAD_NOUNS
+            if (kind is ActorKind.PERSON and tail) or (
+                kind is ActorKind.ORGANIZATION and (tail or head)
+            ):
+                targets.append(other)
+        # A short form joins a long form only when exactly one long form fits it.
+        distinct = {id(t) for t in targets}
+        if len(distinct) == 1:
+            target = targets[0]
+            target.members += cluster.members
+            target.names.update(cluster.names)
+        else:
+            kept.append(((kind, key), cluster))
+    return [cluster for _, cluster in kept]
+
+
+def _to_actor(cluster: _Cluster, extractions: Sequence[DocExtraction]) -> Actor:
+    name = cluster.longest
+    titles: list[TitleRecord] = []
+    mentions: list[Span] = []
+    for d, a in sorted(cluster.members):
+        local = extractions[d].actors[a]
+        source = extractions[d].source
+        date = source.published.value if source.published else None
+        for title in local.titles:
+            record = TitleRecord(title=title, source_id=source.id, date=date)
+            if record not in titles:
+                titles.append(record)
+        mentions.extend(local.mentions)
+    return Actor(
+        id=make_id("Actor", cluster.kind.value, name_key(name)),
+        name=name,
+        actor_type=cluster.kind,
+        aliases=tuple(sorted(set(cluster.names) - {name})),
+        titles=tuple(sorted(titles, key=lambda t: (t.date or "", t.source_id, t.title))),
+        mentions=tuple(sorted(mentions, key=lambda s: (s.source_id, s.start))),
+    )
+
+
+def actors_by_document(mapping: dict[ActorKey, str]) -> dict[int, dict[int, str]]:
+    """Regroup the (document, local) -> id map per document."""
+    table: dict[int, dict[int, str]] = defaultdict(dict)
+    for (d, a), actor_id in mapping.items():
+        table[d][a] = actor_id
+    return table

@@ -1,0 +1,43 @@
+"""Shared fixtures: the spaCy pipeline, the seed articles, a graph loaded from them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from graph.extract.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture
+def seed_docs(tmp_path: Path) -> Path:
+    """A writable copy of the five sample articles."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The saved graph of all five seeds (loaded once per test session)."""
+    from graph.pipeline import load
+
+    path = tmp_path_factory.mktemp("graph") / "seeds.graph.json"
+    load([str(SEEDS)], path, jobs=1)
+    return path
+
+
+@pytest.fixture
+def tmp_graph(tmp_path: Path) -> Path:
+    return tmp_path / "timeline.graph.json"

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.model import DateBasis, DateValue, Event, EventType, Precision
+from graph.resolve.actors import name_key
+from graph.resolve.events import Mention, cluster_mentions, pair_score
+from graph.resolve.timeline import chain_events, chronological, precedes
+
+
+def test_name_key_spelling_variants() -> None:
+    assert name_key("Yury Shuvalov") == name_key("Yuri Shuvalov")
+    assert name_key("Lugansk") == name_key("Luhansk")
+    assert name_key("U.S.") == name_key("US")
+    assert name_key("the Kremlin's") == name_key("Kremlin")
+    assert name_key("Sergei Shoigu") != name_key("Sergei Sobyanin")
+
+
+def _mention(key: str, doc: str, lemma: str, kind: str, **kw: object) -> Mention:
+    return Mention(key=key, document=doc, lemma=lemma, event_type=kind, **kw)  # type: ignore[arg-type]
+
+
+def test_same_quantity_across_documents_is_one_event() -> None:
+    a = _mention("a", "d1", "mobilization", "mobilization", quantities=frozenset({(3e5, "reservist")}))
+    b = _mention("b", "d2", "draft", "conscription", quantities=frozenset({(3e5, "")}))
+    assert len(cluster_mentions([a, b])) == 1
+
+
+def test_conflicting_quantities_stay_apart() -> None:
+    a = _mention("a", "d1", "draft", "conscription", quantities=frozenset({(160000.0, "man")}))
+    b = _mention("b", "d2", "draft", "conscription", quantities=frozenset({(147000.0, "man")}))
+    assert pair_score(a, b) is None
+    assert len(cluster_mentions([a, b])) == 2
+
+
+def test_disjoint_dates_stay_apart() -> None:
+    a = _mention("a", "d1", "draft", "conscription", start=dt.date(2023, 4, 1), end=dt.date(2023, 4, 30))
+    b = _mention("b", "d2", "draft", "conscription", start=dt.date(2024, 4, 1), end=dt.date(2024, 4, 30))
+    assert len(cluster_mentions([a, b])) == 2
+
+
+def _event(eid: str, start: dt.date, end: dt.date, precision: Precision) -> Event:
+    date = DateValue(value=eid, start=start, end=end, precision=precision, text="", basis=DateBasis.STATED)
+    return Event(id=eid, label=eid, event_type=EventType.OTHER, trigger="x", date=date)
+
+
+def test_month_is_neither_before_nor_after_a_day_inside_it() -> None:
+    month = _event("m", dt.date(2024, 3, 1), dt.date(2024, 3, 31), Precision.MONTH)
+    day = _event("d", dt.date(2024, 3, 15), dt.date(2024, 3, 15), Precision.DAY)
+    assert not precedes(month, day) and not precedes(day, month)
+    assert chronological([day, month])[0].id == "m"
+
+
+def test_precedes_is_a_chain() -> None:
+    a = _event("a", dt.date(2022, 1, 1), dt.date(2022, 12, 31), Precision.YEAR)
+    b = _event("b", dt.date(2023, 1, 1), dt.date(2023, 12, 31), Precision.YEAR)
+    c = _event("c", dt.date(2024, 1, 1), dt.date(2024, 12, 31), Precision.YEAR)
+    edges = {(e.source, e.target) for e in chain_events([c, a, b])}
+    assert edges == {("a", "b"), ("b", "c")}
