@@ -1,0 +1,199 @@
+"""Finding article files, reading their bytes and decoding them, with one clear error each."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from graph.errors import DocumentError
+
+Format = Literal["text", "markdown", "html"]
+
+FORMATS: dict[str, Format] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+"""Supported file suffixes (lower case) and the format each is read as."""
+
+_SUFFIXES = ", ".join(FORMATS)
+_GLOB_CHARS = frozenset("*?[")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_SAMPLE = 8192
+_MAX_CONTROL_SHARE = 0.1  # above this share of control bytes a file is binary, not text
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+
+
+def format_of(path: Path) -> Format | None:
+    """The format a file is read as, from its suffix; None when unsupported."""
+    return FORMATS.get(path.suffix.lower())
+
+
+def find_files(paths: Sequence[str]) -> tuple[list[Path], list[DocumentError]]:
+    """Expand files, folders (recursively) and glob patterns into supported article files.
+
+    Files inside folders or matched by a pattern are skipped quietly when their suffix is not
+    supported; a file named explicitly with such a suffix is an error. Hidden files and
+    folders (".name") inside a folder are skipped.
+
+    Args:
+        paths: Paths as given by the user; relative paths stay relative in the result.
+
+    Returns:
+        The files sorted by resolved path with duplicates removed, and one error per path
+        that yields nothing (missing, unsupported, or a folder/pattern without articles).
+
+    Example:
+        >>> files, errors = find_files(["seeds", "notes/*.md"])
+    """
+    found: list[Path] = []
+    errors: list[DocumentError] = []
+    for given in paths:
+        path = Path(given)
+        if not given.strip():
+            errors.append(DocumentError(repr(given), "empty path", "give a file or folder name"))
+        elif path.is_dir():
+            files = _walk(path)
+            if not files:
+                errors.append(
+                    DocumentError(
+                        given,
+                        f"no {_SUFFIXES} files in this folder",
+                        "point to a folder that holds articles, or name the files",
+                    )
+                )
+            found += files
+        elif path.exists():
+            if format_of(path) is None:
+                errors.append(unsupported_error(given, path))
+            else:
+                found.append(path)
+        elif _GLOB_CHARS & set(given):
+            matches = [Path(m) for m in glob.glob(given, recursive=True)]
+            files = [m for m in matches if m.is_file() and format_of(m)]
+            for folder in (m for m in matches if m.is_dir()):
+                files += _walk(folder)
+            if not files:
+                errors.append(
+                    DocumentError(
+                        given,
+                        f"no {_SUFFIXES} files match this pattern",
+                        "check the pattern (quote it so the shell does not expand it)",
+                    )
+                )
+            found += files
+        else:
+            errors.append(
+                DocumentError(given, "no such file or folder", "check the path and try again")
+            )
+    return _unique(found), errors
+
+
+def _walk(folder: Path) -> list[Path]:
+    # os.walk does not follow symlinked folders, so a link loop cannot recurse forever.
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if not name.startswith(".") and format_of(path) and path.is_file():
+                files.append(path)
+    return files
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    by_resolved: dict[Path, Path] = {}
+    for path in paths:
+        by_resolved.setdefault(path.resolve(), path)
+    return [by_resolved[key] for key in sorted(by_resolved)]
+
+
+def unsupported_error(given: str, path: Path) -> DocumentError:
+    """The error for a file named explicitly whose suffix is not supported."""
+    suffix = path.suffix or "(no suffix)"
+    return DocumentError(
+        given,
+        f"unsupported file type {suffix!r}",
+        f"give a {_SUFFIXES} file (convert other formats to text first)",
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; any problem opening or reading it becomes a `DocumentError`."""
+    name = display_path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file", "check the path and try again") from None
+    except IsADirectoryError:
+        raise DocumentError(
+            name, "is a folder, not a file", "pass the folder itself to read every article in it"
+        ) from None
+    except PermissionError:
+        raise DocumentError(
+            name, "permission denied", "make the file readable (chmod +r) or leave it out"
+        ) from None
+    except OSError as exc:
+        raise DocumentError(
+            name, f"cannot be read ({exc.strerror or exc})", "check the file and try again"
+        ) from None
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """Decode a file's bytes as UTF-8 (a byte-order mark selects UTF-8 or UTF-16).
+
+    Raises:
+        DocumentError: The file is empty or only whitespace, binary, or not valid UTF-8; the
+            message names the first bad byte and its offset.
+
+    Example:
+        >>> decode(Path("a.txt"), b"\\xef\\xbb\\xbfHello")
+        'Hello'
+    """
+    name = display_path(path)
+    if not raw:
+        raise DocumentError(name, "empty file", "add the article text, or leave the file out")
+    encoding, start = "utf-8", 0
+    for bom, bom_encoding in _BOMS:
+        if raw.startswith(bom):
+            encoding, start = bom_encoding, len(bom)
+            break
+    body = raw[start:]
+    if encoding == "utf-8" and _is_binary(body):
+        raise DocumentError(
+            name, "binary file, not text", f"give a {_SUFFIXES} file with the article text"
+        )
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        raise DocumentError(
+            name,
+            f"not {encoding.upper()} (byte 0x{raw[offset]:02x} at offset {offset})",
+            "re-save as UTF-8",
+        ) from None
+    if not text.strip():
+        raise DocumentError(name, "empty file", "add the article text, or leave the file out")
+    return text
+
+
+def _is_binary(data: bytes) -> bool:
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
+    return controls > _MAX_CONTROL_SHARE * len(sample)
+
+
+def display_path(path: Path) -> str:
+    """The path as given (relative stays relative), with forward slashes on every system."""
+    return path.as_posix()

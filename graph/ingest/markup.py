@@ -1,0 +1,171 @@
+"""Inline Markdown removal that remembers where every kept character came from.
+
+A `Line` is one line of the original text with its markup deleted: link syntax, images,
+autolinks, emphasis markers, heading and list markers, inline HTML tags and photo credits.
+Markup is only ever *deleted*, never rewritten, so each kept character is still the
+character at `offsets[i]` in the original text; that is what keeps provenance exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Block prefixes (applied once, at the start of the line).
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
+_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_BULLET = re.compile(r"^[ \t]{0,3}[-*+\u2022][ \t]+(?=\S)")
+_NUMBERED = re.compile(r"^[ \t]{0,3}\d{1,3}[.)][ \t]+(?=\S)")
+
+# Inline constructs. The url part allows one level of parentheses (Wikipedia-style urls).
+_URL_PART = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
+_IMAGE = re.compile(r"!\[[^\]]*\]" + _URL_PART)
+_LINK = re.compile(r"(\[)([^\[\]]*)(\]" + _URL_PART + r")")
+_REF_LINK = re.compile(r"(\[)([^\[\]]+)(\]\[[^\[\]]*\])")
+_AUTOLINK = re.compile(r"[ \t]*<(?:https?|ftp|mailto):[^<>\s]*>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# "(Photo by X/Agency)", "(Picture: X)": a parenthesised credit inside a caption or sentence.
+_PAREN_CREDIT = re.compile(
+    r"[ \t]*\((?:photo|picture|image|photograph|illustration|pic)s?\s*"
+    r"(?:by\b|:|credit\b|courtesy\b)[^()]*\)",
+    re.IGNORECASE,
+)
+# "Caption text. **Name / Agency**": a bold "X / Y" credit closing a caption line.
+_TRAILING_CREDIT = re.compile(r"(?<=\S)[ \t]+(\*\*|__)[^*_/]{1,80}?\s/\s[^*_/]{1,80}?\1[ \t]*$")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1$")
+_EMPHASIS = (
+    re.compile(r"(?<![\\\w*])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*\\])(\1)(?!\*)"),
+    re.compile(r"(?<![\\\w_])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_\\])(\1)(?![\w_])"),
+    re.compile(r"(?<![\\~])(~~)(?=\S)(.+?)(?<=\S)(~~)"),
+    re.compile(r"(?<![\\`])(`+)(?=[^`])(.+?)(?<=[^`])(\1)(?!`)"),
+)
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_RULE = re.compile(r"^[ \t]{0,3}([-=*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One original line with its markup removed.
+
+    Attributes:
+        start: Offset of the line's first character in the original text.
+        end: Offset just past its last character (line break excluded).
+        plain: The kept characters, stripped of surrounding whitespace.
+        offsets: Original offset of each character in `plain`.
+        heading: Heading level (1-6) of an ATX heading (`# Title`), 0 for other lines.
+        bold: The whole line was strong emphasis (`**Title**`).
+        rule: The line is a horizontal rule or a setext underline (`---`, `===`).
+    """
+
+    start: int
+    end: int
+    plain: str
+    offsets: tuple[int, ...]
+    heading: int = 0
+    bold: bool = False
+    rule: bool = False
+
+
+class _Tracked:
+    """A string whose characters remember their original offsets."""
+
+    def __init__(self, text: str, offsets: list[int]) -> None:
+        self.text, self.offsets = text, offsets
+
+    def delete(self, spans: Iterable[tuple[int, int]]) -> None:
+        drop = bytearray(len(self.text))
+        for a, b in spans:
+            drop[a:b] = b"\x01" * (b - a)
+        keep = [i for i in range(len(self.text)) if not drop[i]]
+        self.text = "".join(self.text[i] for i in keep)
+        self.offsets = [self.offsets[i] for i in keep]
+
+    def sub_markers(self, pattern: re.Pattern[str]) -> bool:
+        """Delete groups 1 and 3 of every match (the markers), keeping group 2."""
+        spans: list[tuple[int, int]] = []
+        for m in pattern.finditer(self.text):
+            spans += [m.span(1), m.span(3)]
+        self.delete(spans)
+        return bool(spans)
+
+    def remove(self, pattern: re.Pattern[str]) -> bool:
+        spans = [m.span() for m in pattern.finditer(self.text)]
+        self.delete(spans)
+        return bool(spans)
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of HTML comments (`<!-- ... -->`), which may cover several lines."""
+    spans = []
+    for m in re.finditer(r"<!--.*?(?:-->|\Z)", text, re.DOTALL):
+        spans.append(m.span())
+    return spans
+
+
+def strip_line(text: str, start: int, end: int, hidden: bytearray | None = None) -> Line:
+    """Remove the Markdown markup of `text[start:end]`, one line without its line break.
+
+    Args:
+        text: The whole original text.
+        start: Offset of the line in `text`.
+        end: Offset just past the line.
+        hidden: Optional mask over `text`; characters marked non-zero (comments) are dropped.
+
+    Returns:
+        The line's plain text with the original offset of every kept character.
+
+    Example:
+        >>> strip_line("## A [b](u) **c**", 0, 17).plain
+        'A b c'
+    """
+    offsets = [i for i in range(start, end) if hidden is None or not hidden[i]]
+    line = _Tracked("".join(text[i] for i in offsets), offsets)
+    if _RULE.match(line.text):
+        return Line(start, end, "", (), rule=True)
+
+    found = _HEADING.match(line.text)
+    heading = len(found[1]) if found else 0
+    if found:
+        line.delete([found.span()])
+        line.remove(_HEADING_CLOSE)
+    line.remove(_QUOTE)
+    if not line.remove(_BULLET):
+        line.remove(_NUMBERED)
+
+    line.remove(_IMAGE)
+    # An image inside a link leaves "[](url)"; the link pattern then deletes it whole.
+    line.sub_markers(_LINK)
+    line.sub_markers(_REF_LINK)
+    line.remove(_AUTOLINK)
+    line.remove(_HTML_TAG)
+    line.remove(_PAREN_CREDIT)
+    line.remove(_TRAILING_CREDIT)
+
+    bold = bool(_BOLD_LINE.match(line.text.strip()))
+    for _ in range(3):  # nested emphasis: **bold _italic_** needs more than one pass
+        changed = False
+        for pattern in _EMPHASIS:
+            changed |= line.sub_markers(pattern)
+        if not changed:
+            break
+    line.remove(_ESCAPE)
+    plain, kept = _squeeze(line.text, line.offsets)
+    return Line(start, end, plain, kept, heading=heading, bold=bold)
+
+
+def _squeeze(text: str, offsets: list[int]) -> tuple[str, tuple[int, ...]]:
+    # Trim the ends, and where a deletion left two spaces side by side keep only the first.
+    keep: list[int] = []
+    for i, ch in enumerate(text):
+        previous = keep[-1] if keep else -1
+        joined = previous >= 0 and offsets[i] != offsets[previous] + 1
+        if ch.isspace() and joined and text[previous].isspace():
+            continue
+        keep.append(i)
+    while keep and text[keep[0]].isspace():
+        keep.pop(0)
+    while keep and text[keep[-1]].isspace():
+        keep.pop()
+    return "".join(text[i] for i in keep), tuple(offsets[i] for i in keep)

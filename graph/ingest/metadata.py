@@ -1,0 +1,397 @@
+"""Source metadata stated in an article's text: title, publication date, url, authors, publisher.
+
+Nothing here is inferred: a field is filled only when the text states it, else it stays None.
+Rules, in order of precedence (the first that matches wins):
+
+- title: a level-1 Markdown heading among the first lines; else, among the lines above the
+  first line of body prose, a heading, then a bold line that reads as a headline, then a
+  plain line that reads as one (short, title case, no final period). A document that
+  starts straight with prose has no title.
+- published: a leading `date 2024-03-29` token; a dateline (`April 06, 2023` alone on a line)
+  near the top; a date in the url path (`/2023/04/06/`).
+- url: an `Original url:` / `Source:` / `URL:` line (the value may sit on the next line, in
+  `<...>`).
+- authors: a byline near the top (`By A, B and C`) or an `Author:` line.
+- publisher: a disclaimer naming it ("... do not necessarily reflect the position of X"); a
+  copyright line ("© 2024 X"); else the url's domain without `www.`.
+
+HTML pages add the page's own metadata first (see `graph.ingest.html`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from graph.ingest.boilerplate import is_boilerplate
+from graph.ingest.markup import Line, comment_spans, strip_line
+from graph.model import DateBasis, DateValue, Precision
+
+TOP_LINES = 10
+"""How many non-blank lines count as "the top" of a document (title, byline, dateline)."""
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DATE_FORMS = [
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ][\d:.+\-Z]*)?$"),
+    re.compile(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})$"),
+    re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.IGNORECASE),
+    re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$", re.IGNORECASE),
+]
+_DATELINE_LABEL = re.compile(
+    r"^(?:(?P<label>published|posted|first published|updated|last updated|modified|date)"
+    r"(?:\s+on)?\s*:?\s*)?",
+    re.IGNORECASE,
+)
+_TRAILING_TIME = re.compile(
+    r"\s*(?:,|at|-|\||\u2013|\u2014)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$",
+    re.IGNORECASE,
+)
+_DATE_TOKEN = re.compile(r"^[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)[ \t]*", re.IGNORECASE)
+_URL_PATH_DATE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})(?=/|$)")
+# Urls are read from the raw line: Markdown removal deletes `<https://...>` autolinks.
+_URL = re.compile(r"^(?:<(https?://[^\s<>]+)>|(https?://\S+)|\[[^\]]*\]\((https?://[^\s()]+)\))$")
+_URL_LABEL = re.compile(
+    r"^[*_]{0,3}(?:original\s+(?:url|link|article)|source(?:\s+url)?|url|link"
+    r"|canonical(?:\s+url)?)\s*:[*_]{0,3}\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:written\s+|words\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+_AUTHOR_LINE = re.compile(r"^(?:authors?|writers?)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)", re.IGNORECASE)
+_NAME_PARTICLES = {"de", "da", "del", "della", "der", "van", "von", "bin", "ibn", "al", "le", "la"}
+_PUBLISHER_DISCLAIMER = re.compile(
+    r"\breflects?\s+the\s+(?:official\s+|editorial\s+)?"
+    r"(?:views?|positions?|opinions?|polic(?:y|ies)|stance)\s+of\s+(?P<name>.+?)[\s.]*$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>.+?)(?:[\s.,]*all rights reserved.*)?[\s.]*$",
+    re.IGNORECASE,
+)
+_SMALL_WORD_MAX = 4  # lower-case words allowed in a title-case headline: "to", "be", "amid"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata fields stated in a document; each None (or empty) when not stated."""
+
+    title: str | None = None
+    published: DateValue | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+
+
+def parse_date(text: str) -> DateValue | None:
+    """Parse a string that is exactly one calendar day: ISO, `2023/04/06`, or with a month name.
+
+    Args:
+        text: The date as written, e.g. "April 06, 2023", "6 April 2023", "2023-04-06".
+
+    Returns:
+        A day-precision `DateValue` with basis STATED and `text` as written, or None.
+
+    Example:
+        >>> parse_date("April 06, 2023").value
+        '2023-04-06'
+    """
+    written = text.strip()
+    for form in _DATE_FORMS:
+        m = form.match(written)
+        if m is None:
+            continue
+        month = m["month"]
+        number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+        try:
+            day = dt.date(int(m["year"]), number, int(m["day"]))
+        except ValueError:
+            return None
+        return DateValue(
+            value=day.isoformat(),
+            start=day,
+            end=day,
+            precision=Precision.DAY,
+            text=written,
+            basis=DateBasis.STATED,
+        )
+    return None
+
+
+def date_token(line: str) -> re.Match[str] | None:
+    """The leading `date 2024-03-29` token of a document's first line, if any."""
+    m = _DATE_TOKEN.match(line)
+    return m if m and parse_date(m[1]) else None
+
+
+def dateline(plain: str) -> tuple[str, DateValue] | None:
+    """A line that is only a date, optionally labelled ("Published: ...") and timed.
+
+    Returns:
+        The label in lower case ("" when unlabelled) and the date, or None.
+    """
+    text = plain.strip()
+    m = _DATELINE_LABEL.match(text)
+    rest = text[m.end() :] if m else text
+    value = parse_date(rest) or parse_date(_TRAILING_TIME.sub("", rest))
+    if value is None:
+        return None
+    return ((m["label"] if m else None) or "").lower(), value
+
+
+def url_line(raw: str) -> str | None:
+    """The url of an `Original url:` / `Source:` / `URL:` line; "" when the value is missing.
+
+    Args:
+        raw: The line as written (with its Markdown), since autolinks are markup.
+
+    Returns:
+        The url, "" when the label has no value (it may follow on the next line), or None
+        when the line is not such a line or its value is not a url.
+    """
+    m = _URL_LABEL.match(raw.strip())
+    if m is None:
+        return None
+    value = m["value"].strip()
+    return bare_url(value) if value else ""
+
+
+def bare_url(raw: str) -> str | None:
+    """The url when a line holds nothing but one: `https://...`, `<https://...>`, `[x](url)`."""
+    m = _URL.match(raw.strip())
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def byline(plain: str, *, labelled_only: bool = False) -> tuple[str, ...] | None:
+    """Author names from a byline ("By A, B and C") or an "Author: A" line.
+
+    With `labelled_only`, only "Author: ..." lines count (a "By ..." line is only a byline
+    near the top of a document). Every name must look like a personal name (capitalised
+    words), so a sentence that happens to start with "By" is not taken for a byline.
+
+    Example:
+        >>> byline("By Jane Roe and John Doe")
+        ('Jane Roe', 'John Doe')
+    """
+    text = plain.strip()
+    m = _AUTHOR_LINE.match(text)
+    if m is None and not labelled_only:
+        m = _BYLINE.match(text)
+    if m is None or len(text.split()) > 16:
+        return None
+    names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(m["names"].strip()) if n.strip(" ."))
+    if not names or not all(_is_name(n) for n in names):
+        return None
+    return names
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not _is_name_word(words[0]):
+        return False
+    return all(_is_name_word(w) or w in _NAME_PARTICLES for w in words)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[0].isupper() and all(c.isalpha() or c in "'\u2019.-" for c in word)
+
+
+def looks_like_headline(plain: str) -> bool:
+    """Short, no final period or comma, and in title case ("Putin Signs Draft Decree").
+
+    Lower-case words are allowed when short ("to", "of", "amid"), as headline style has them.
+    """
+    words = plain.split()
+    if not 2 <= len(words) < 20 or plain.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    capitals = 0
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        if not letters:
+            capitals += 1  # numbers such as "160,000" and "400 000+"
+        elif letters[0].isupper():
+            capitals += 1
+        elif len(letters) > _SMALL_WORD_MAX:
+            return False
+    return capitals * 2 >= len(words)
+
+
+def publisher_from_url(url: str) -> str | None:
+    """The url's domain without `www.`: "https://www.example.com/a" -> "example.com"."""
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def date_from_url(url: str) -> DateValue | None:
+    """A date written in the url path, such as `/2023/04/06/`."""
+    m = _URL_PATH_DATE.search(urlsplit(url).path)
+    if m is None:
+        return None
+    value = parse_date(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
+    return value.model_copy(update={"text": m[0].strip("/")}) if value else None
+
+
+def text_metadata(text: str) -> Metadata:
+    """Metadata stated in a plain-text or Markdown article (see the module docstring).
+
+    Args:
+        text: The whole original text of the file.
+
+    Example:
+        >>> text_metadata("# Putin Signs Draft Decree\\n\\nBy Jane Roe\\n\\nText.").authors
+        ('Jane Roe',)
+    """
+    return metadata_from_lines(text, read_lines(text))
+
+
+def read_lines(text: str) -> list[Line]:
+    """Every line of `text` (line breaks excluded) with its Markdown removed."""
+    hidden = bytearray(len(text))
+    for a, b in comment_spans(text):
+        hidden[a:b] = b"\x01" * (b - a)
+    lines = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        lines.append(strip_line(text, pos, pos + len(body), hidden))
+        pos += len(raw)
+    return lines
+
+
+def metadata_from_lines(text: str, lines: Sequence[Line]) -> Metadata:
+    """`text_metadata` over lines already read with `read_lines`."""
+    content = [line for line in lines if line.plain]
+    top = content[:TOP_LINES]
+    first = top[0] if top else None
+    token = date_token(text[first.start : first.end]) if first else None
+
+    url = _find_url([text[line.start : line.end] for line in lines])
+    published = parse_date(token[1]) if token else None
+    for line in top:
+        if published is None and (found := dateline(line.plain)) and found[0] in _PUBLISHED:
+            published = found[1]
+    if published is None and url:
+        published = date_from_url(url)
+
+    authors: tuple[str, ...] = ()
+    for line in top:
+        if names := byline(line.plain):
+            authors = names
+            break
+    if not authors:
+        for line in content:
+            if names := byline(line.plain, labelled_only=True):
+                authors = names
+                break
+
+    return Metadata(
+        title=_find_title(text, top, token),
+        published=published,
+        url=url,
+        authors=authors,
+        publisher=_find_publisher(content) or (publisher_from_url(url) if url else None),
+    )
+
+
+_PUBLISHED = {"", "published", "posted", "first published", "date"}
+
+
+def _find_url(raw_lines: Sequence[str]) -> str | None:
+    nonblank = [raw for raw in raw_lines if raw.strip()]
+    for i, raw in enumerate(nonblank):
+        value = url_line(raw)
+        if value:
+            return value
+        if value == "" and i + 1 < len(nonblank) and (found := bare_url(nonblank[i + 1])):
+            return found
+    return None
+
+
+def _find_title(text: str, top: Sequence[Line], token: re.Match[str] | None) -> str | None:
+    for line in top:
+        if line.heading == 1:
+            return line.plain
+    # The head: what comes before the first line of body prose. A bold lead sentence, a
+    # section label ("World") or a byline may sit above the headline; prose may not.
+    head: list[tuple[Line, str]] = []
+    for i, line in enumerate(top):
+        plain = line.plain
+        if i == 0 and token:
+            plain = text[line.start + token.end() : line.end].strip()
+        if not plain or _is_furniture(plain, line.bold):
+            continue
+        if line.heading or line.bold or len(plain.split()) == 1 or looks_like_headline(plain):
+            head.append((line, plain))
+            continue
+        break
+    for rule in (_is_heading, _is_bold_headline, _is_plain_headline):
+        for line, plain in head:
+            if rule(line, plain):
+                return plain
+    return None
+
+
+def _is_heading(line: Line, plain: str) -> bool:
+    return bool(line.heading)
+
+
+def _is_bold_headline(line: Line, plain: str) -> bool:
+    words = plain.split()
+    return line.bold and 2 <= len(words) < 20 and not plain.endswith((".", ",", ";", ":"))
+
+
+def _is_plain_headline(line: Line, plain: str) -> bool:
+    return looks_like_headline(plain)
+
+
+def _is_furniture(plain: str, bold: bool = False) -> bool:
+    return (
+        is_boilerplate(plain, bold=bold)
+        or byline(plain) is not None
+        or dateline(plain) is not None
+        or url_line(plain) is not None
+        or bare_url(plain) is not None
+    )
+
+
+def _find_publisher(content: Sequence[Line]) -> str | None:
+    for pattern in (_PUBLISHER_DISCLAIMER, _COPYRIGHT):
+        for line in content:
+            m = pattern.search(line.plain)
+            if m and _is_publisher_name(m["name"]):
+                return m["name"].strip()
+    return None
+
+
+def _is_publisher_name(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 8 and words[0][:1].isupper()
