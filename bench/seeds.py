@@ -34,7 +34,9 @@ from graph.store import read_saved  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared/gold/seeds-dev.json")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--graph", type=Path, help="Score this saved graph instead of loading.")
@@ -66,7 +68,9 @@ def _norm(text: str) -> str:
     return re.sub(r"['’]s$", "", text).casefold()
 
 
-def score(graph: nx.MultiDiGraph, gold: dict[str, Any]) -> tuple[list[tuple[str, float, str]], list[str]]:
+def score(
+    graph: nx.MultiDiGraph, gold: dict[str, Any]
+) -> tuple[list[tuple[str, float, str]], list[str]]:
     nodes = graph.nodes
     docs = {Path(d["path"]).name: n for n, d in nodes(data=True) if d["kind"] == "Source"}
     gold_docs = [docs[name] for name in gold["sources"] if name in docs]
@@ -90,21 +94,41 @@ def score(graph: nx.MultiDiGraph, gold: dict[str, Any]) -> tuple[list[tuple[str,
     claimed = set().union(*matched.values())
     unlisted = [a for a in actors if a not in claimed and a not in noise]
     correct = len(found)
-    rows.append(("actors: recall", correct / len(gold["actors"]), f"{correct}/{len(gold['actors'])}"))
+    rows.append(
+        ("actors: recall", correct / len(gold["actors"]), f"{correct}/{len(gold['actors'])}")
+    )
     lenient = correct / max(1, correct + duplicates + len(noise))
-    rows.append(("actors: precision (duplicates, noise)", lenient,
-                 f"{correct} right, {duplicates} duplicates, {len(noise)} noise"))
+    rows.append(
+        (
+            "actors: precision (duplicates, noise)",
+            lenient,
+            f"{correct} right, {duplicates} duplicates, {len(noise)} noise",
+        )
+    )
     strict = correct / max(1, correct + duplicates + len(noise) + len(unlisted))
-    rows.append(("actors: precision (strict, unlisted = wrong)", strict, f"{len(unlisted)} unlisted"))
+    rows.append(
+        ("actors: precision (strict, unlisted = wrong)", strict, f"{len(unlisted)} unlisted")
+    )
     misses += [f"actor missed: {k}" for k, v in matched.items() if not v]
-    misses += [f"actor split: {k} -> {[nodes[a]['name'] for a in v]}" for k, v in matched.items() if len(v) > 1]
+    misses += [
+        f"actor split: {k} -> {[nodes[a]['name'] for a in v]}"
+        for k, v in matched.items()
+        if len(v) > 1
+    ]
     misses += [f"actor noise: {nodes[a]['name']}" for a in noise]
-    misses += [f"actor unlisted: {nodes[a]['name']} ({nodes[a]['actor_type']})" for a in sorted(unlisted)]
+    misses += [
+        f"actor unlisted: {nodes[a]['name']} ({nodes[a]['actor_type']})" for a in sorted(unlisted)
+    ]
 
     # ---- events
     def event_evidence(event: str, allowed_docs: list[str]) -> str:
-        spans = [s for _, _, d in graph.in_edges(event, data=True) if d["type"] == "DESCRIBES"
-                 for s in d["spans"] if s["source_id"] in allowed_docs]
+        spans = [
+            s
+            for _, _, d in graph.in_edges(event, data=True)
+            if d["type"] == "DESCRIBES"
+            for s in d["spans"]
+            if s["source_id"] in allowed_docs
+        ]
         return " ".join(s["text"] for s in spans) + " " + nodes[event]["label"]
 
     events_by_doc = {s: out_targets(s, "DESCRIBES") for s in gold_docs}
@@ -118,25 +142,37 @@ def score(graph: nx.MultiDiGraph, gold: dict[str, Any]) -> tuple[list[tuple[str,
             for event in candidates:
                 date = nodes[event].get("date")
                 text = event_evidence(event, allowed).casefold()
-                if date and any(date["value"].startswith(p) for p in entry["dates"]) and any(
-                    k.casefold() in text for k in entry["keywords"]
+                if (
+                    date
+                    and any(date["value"].startswith(p) for p in entry["dates"])
+                    and any(k.casefold() in text for k in entry["keywords"])
                 ):
                     ok = True
                     break
             hits += ok
             if not ok and core_only:
                 misses.append(f"core event missed: {key}")
-        label = "events: core recall (keyword + date)" if core_only else "events: all recall (keyword + date)"
+        label = (
+            "events: core recall (keyword + date)"
+            if core_only
+            else "events: all recall (keyword + date)"
+        )
         rows.append((label, hits / max(1, len(wanted)), f"{hits}/{len(wanted)}"))
     per_doc = [len(events_by_doc[s]) for s in gold_docs]
-    rows.append(("events: nodes per document (dev docs)", sum(per_doc) / max(1, len(per_doc)), f"{per_doc}"))
+    rows.append(
+        ("events: nodes per document (dev docs)", sum(per_doc) / max(1, len(per_doc)), f"{per_doc}")
+    )
 
     # ---- claims
     hits = 0
     for key, entry in gold["claims"].items():
         source = docs.get(entry["doc"])
         claims = out_targets(source, "REPORTS") if source else set()
-        wanted_names = {_norm(n) for n in gold["actors"][entry["claimant"]]["names"]} if entry["claimant"] else None
+        wanted_names = (
+            {_norm(n) for n in gold["actors"][entry["claimant"]]["names"]}
+            if entry["claimant"]
+            else None
+        )
         ok = False
         for claim in claims:
             text = (nodes[claim]["text"] + " " + nodes[claim]["span"]["text"]).casefold()
@@ -152,7 +188,13 @@ def score(graph: nx.MultiDiGraph, gold: dict[str, Any]) -> tuple[list[tuple[str,
         hits += ok
         if not ok:
             misses.append(f"claim missed: {key}")
-    rows.append(("claims: recall with right speaker", hits / len(gold["claims"]), f"{hits}/{len(gold['claims'])}"))
+    rows.append(
+        (
+            "claims: recall with right speaker",
+            hits / len(gold["claims"]),
+            f"{hits}/{len(gold['claims'])}",
+        )
+    )
 
     # ---- source metadata
     exact = total = 0
@@ -180,6 +222,7 @@ def score(graph: nx.MultiDiGraph, gold: dict[str, Any]) -> tuple[list[tuple[str,
     contradicts = {(u, v) for u, v, d in graph.edges(data=True) if d["type"] == "CONTRADICTS"}
     found_pairs = 0
     for left, right in gold.get("contradictions", []):
+
         def claim_nodes(keys: list[str]) -> set[str]:
             result = set()
             for key in keys:
@@ -190,6 +233,7 @@ def score(graph: nx.MultiDiGraph, gold: dict[str, Any]) -> tuple[list[tuple[str,
                     if any(k.casefold() in text for k in entry["keywords"]):
                         result.add(claim)
             return result
+
         a, b = claim_nodes(left), claim_nodes(right)
         if any((x, y) in contradicts or (y, x) in contradicts for x in a for y in b):
             found_pairs += 1

@@ -35,9 +35,15 @@ print(json.dumps({"seconds": elapsed, "documents": len(report.loaded),
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data", nargs="?", type=Path, default=ROOT.parent / "shared/eval-data/ecbplus-dev")
-    parser.add_argument("--readers", type=Path, help="Folder holding readers.py (default: DATA/..).")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "data", nargs="?", type=Path, default=ROOT.parent / "shared/eval-data/ecbplus-dev"
+    )
+    parser.add_argument(
+        "--readers", type=Path, help="Folder holding readers.py (default: DATA/..)."
+    )
     parser.add_argument("--limit", type=int, default=300, help="Number of ECB+ documents.")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
@@ -55,7 +61,9 @@ def main() -> int:
         for doc in readers.read_ecbplus(str(args.data)):
             if count >= args.limit:
                 break
-            (folder / f"{doc['doc_id'].replace('/', '_')}.txt").write_text(doc["text"], encoding="utf-8")
+            (folder / f"{doc['doc_id'].replace('/', '_')}.txt").write_text(
+                doc["text"], encoding="utf-8"
+            )
             words += len(doc["text"].split())
             count += 1
         for seed in sorted((ROOT / "seeds").glob("*")):
@@ -64,13 +72,19 @@ def main() -> int:
             words += len(text.split())
             count += 1
         print(f"{count} documents, {words} words ({words / count:.0f} words/document)")
-        print(f"{'jobs':>4} {'seconds':>8} {'docs/s':>7} {'words/s':>8} {'main MB':>8} {'worker MB':>9} {'nodes':>6} {'edges':>6}")
+        print(
+            f"{'jobs':>4} {'seconds':>8} {'docs/s':>7} {'words/s':>8} {'main MB':>8} "
+            f"{'worker MB':>9} {'nodes':>6} {'edges':>6}"
+        )
         for jobs in args.jobs:
             graph = Path(tmp) / f"bench-{jobs}.graph.json"
             started = time.perf_counter()
             result = subprocess.run(
                 [sys.executable, "-c", _CHILD, str(folder), str(graph), str(jobs)],
-                capture_output=True, text=True, cwd=ROOT, check=False,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=False,
             )
             if result.returncode != 0:
                 print(result.stderr, file=sys.stderr)
@@ -79,7 +93,8 @@ def main() -> int:
             seconds = figures["seconds"]
             print(
                 f"{jobs:>4} {seconds:>8.1f} {count / seconds:>7.2f} {words / seconds:>8.0f} "
-                f"{figures['main_mb']:>8.0f} {figures['worker_mb']:>9.0f} {figures['nodes']:>6} {figures['edges']:>6}"
+                f"{figures['main_mb']:>8.0f} {figures['worker_mb']:>9.0f} "
+                f"{figures['nodes']:>6} {figures['edges']:>6}"
                 f"   (wall {time.perf_counter() - started:.1f}s with interpreter start)"
             )
     return 0

@@ -21,6 +21,7 @@ from graph.model import (
     Span,
 )
 
+
 def __getattr__(name: str) -> object:
     # The pipeline pulls in spaCy; import it only when asked for.
     if name in {"load", "LoadReport"}:
@@ -29,7 +30,19 @@ def __getattr__(name: str) -> object:
         return getattr(pipeline, name)
     raise AttributeError(f"module 'graph' has no attribute {name!r}")
 
+
 __all__ = [
-    "Actor", "Claim", "DateValue", "Edge", "EdgeType", "Event", "GraphError", "GraphRecord",
-    "LoadReport", "NodeKind", "Source", "Span", "load",
+    "Actor",
+    "Claim",
+    "DateValue",
+    "Edge",
+    "EdgeType",
+    "Event",
+    "GraphError",
+    "GraphRecord",
+    "LoadReport",
+    "NodeKind",
+    "Source",
+    "Span",
+    "load",
 ]

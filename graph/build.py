@@ -22,13 +22,16 @@ def to_networkx(record: GraphRecord) -> nx.MultiDiGraph:
         graph.add_node(node.id, **node.model_dump(mode="json", exclude={"id"}))
     for edge in record.edges:
         graph.add_edge(
-            edge.source, edge.target, key=edge.id, **edge.model_dump(mode="json", exclude={"source", "target"})
+            edge.source,
+            edge.target,
+            key=edge.id,
+            **edge.model_dump(mode="json", exclude={"source", "target"}),
         )
     return graph
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """networkx node-link data: nodes with `id` and `kind`, edges with `source`, `target`, `type`."""
+    """networkx node-link data: nodes with `id`, `kind`; edges with `source`, `target`, `type`."""
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
     return data
 

@@ -33,6 +33,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
+if not out.is_terminal:
+    out = Console(soft_wrap=True, width=200)  # piped output: long rows, no wrapping
 err = Console(stderr=True, soft_wrap=True)
 
 GraphOption = Annotated[
@@ -71,8 +73,13 @@ def load_command(
     together with those already in the graph.
     """
     progress = Progress(
-        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
     task = progress.add_task("extract", total=0)
 
@@ -84,7 +91,9 @@ def load_command(
         progress.advance(task)
 
     try:
-        report = _run(lambda: load(paths, graph, jobs, model, on_start=started, on_document=advanced))
+        report = _run(
+            lambda: load(paths, graph, jobs, model, on_start=started, on_document=advanced)
+        )
     finally:
         progress.stop()
     _print_report(report)
@@ -98,7 +107,8 @@ def _print_report(report: LoadReport) -> None:
     out.print(
         f"{len(report.loaded)} documents read, {len(report.unchanged)} already in the graph, "
         f"{len(report.problems)} skipped -> {report.graph_path}",
-        markup=False, highlight=False,
+        markup=False,
+        highlight=False,
     )
     table = Table(show_header=True, header_style="bold", box=None)
     table.add_column("nodes")
@@ -129,12 +139,25 @@ def timeline_command(
     saved = _run(lambda: read_saved(graph, missing_ok=False))
     rows = views.timeline(saved.graph, actor, start, end)
     table = Table(box=None, header_style="bold")
-    for column in ("date", "precision", "type", "event", "participants", "sources", "contested"):
-        table.add_column(column)
+    for column, width in [
+        ("date", 23),
+        ("precision", 9),
+        ("type", 16),
+        ("event", 60),
+        ("participants", 40),
+        ("sources", 7),
+        ("contested", 9),
+    ]:
+        table.add_column(column, max_width=width, no_wrap=True, overflow="ellipsis")
     for row in rows:
         table.add_row(
-            row.date or "undated", row.precision or "", row.event_type, row.label,
-            ", ".join(row.participants), str(row.sources), "yes" if row.contested else "",
+            row.date or "undated",
+            row.precision or "",
+            row.event_type,
+            row.label,
+            ", ".join(row.participants),
+            str(row.sources),
+            "yes" if row.contested else "",
         )
     out.print(table)
     out.print(f"{len(rows)} events", markup=False, highlight=False)
@@ -162,7 +185,11 @@ def export_command(
 ) -> None:
     """Export the graph: node-link JSON (networkx) or GraphML (Gephi, yEd)."""
     saved = _run(lambda: read_saved(graph, missing_ok=False))
-    text = export.to_json(saved.graph) if format is ExportFormat.JSON else export.to_graphml(saved.graph)
+    text = (
+        export.to_json(saved.graph)
+        if format is ExportFormat.JSON
+        else export.to_graphml(saved.graph)
+    )
     if out_path is None:
         sys.stdout.write(text)
     else:

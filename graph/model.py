@@ -76,12 +76,16 @@ class DateValue(Model):
     `start` and `end` bound it in days so that sorting and overlap tests need no parsing.
     """
 
-    value: str = Field(description="TIMEX3-style normalised value, e.g. 2024-03, 2024-W14, 2024-SP.")
+    value: str = Field(
+        description="TIMEX3-style normalised value, e.g. 2024-03, 2024-W14, 2024-SP."
+    )
     start: dt.date = Field(description="First day the date can refer to (inclusive).")
     end: dt.date = Field(description="Last day the date can refer to (inclusive).")
     precision: Precision = Field(description="Granularity of the date as stated or inferred.")
     text: str = Field(description="The original text of the expression, e.g. 'next week'.")
-    basis: DateBasis = Field(description="Stated in the text, relative to publication, or inferred.")
+    basis: DateBasis = Field(
+        description="Stated in the text, relative to publication, or inferred."
+    )
     mod: DateMod | None = Field(default=None, description="Open-bound or fuzzy modifier, if any.")
     is_range: bool = Field(
         default=False, description="True for explicit ranges such as 'April 1 - July 15'."

@@ -58,7 +58,9 @@ def load(
     if not documents:
         raise NoDocumentsError(_nothing_loaded(paths, problems))
 
-    current = {x.source.content_hash: x for x in saved.extractions if x.extractor == EXTRACTOR_VERSION}
+    current = {
+        x.source.content_hash: x for x in saved.extractions if x.extractor == EXTRACTOR_VERSION
+    }
     fresh = [d for d in documents if d.source.content_hash not in current]
     report.unchanged = [d.source.path for d in documents if d.source.content_hash in current]
     if on_start is not None:

@@ -7,11 +7,11 @@ drift from the models). The installed package reads them as `graph._schema`.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from graph.model import GraphRecord, NodeKind
+from graph.resources import folder
 
 SCHEMA_FILE = "graph.schema.json"
 CONSTRAINTS_FILE = "constraints.cypher"
@@ -74,4 +74,4 @@ def write_schema(folder: Path) -> list[Path]:
 
 def packaged(name: str) -> str:
     """A schema file as shipped with the installed package."""
-    return resources.files("graph._schema").joinpath(name).read_text(encoding="utf-8")
+    return folder("schema").joinpath(name).read_text(encoding="utf-8")

@@ -46,7 +46,9 @@ def timeline(
         if data.get("kind") != NodeKind.EVENT.value:
             continue
         participants = {
-            u for u, _, d in graph.in_edges(node, data=True) if d["type"] == EdgeType.PARTICIPATED_IN.value
+            u
+            for u, _, d in graph.in_edges(node, data=True)
+            if d["type"] == EdgeType.PARTICIPATED_IN.value
         }
         if wanted is not None and not participants & wanted:
             continue
@@ -58,7 +60,9 @@ def timeline(
         if date_to and (start is None or start > date_to):
             continue
         sources = {
-            u for u, _, d in graph.in_edges(node, data=True) if d["type"] == EdgeType.DESCRIBES.value
+            u
+            for u, _, d in graph.in_edges(node, data=True)
+            if d["type"] == EdgeType.DESCRIBES.value
         }
         rows.append(
             TimelineRow(
@@ -88,7 +92,9 @@ def _actor_ids(graph: nx.MultiDiGraph, name: str) -> set[str]:
 
 
 def _contested(graph: nx.MultiDiGraph, event: str) -> bool:
-    claims = [u for u, _, d in graph.in_edges(event, data=True) if d["type"] == EdgeType.ABOUT.value]
+    claims = [
+        u for u, _, d in graph.in_edges(event, data=True) if d["type"] == EdgeType.ABOUT.value
+    ]
     return any(
         d["type"] == EdgeType.CONTRADICTS.value
         for claim in claims

@@ -21,7 +21,9 @@ def _mention(key: str, doc: str, lemma: str, kind: str, **kw: object) -> Mention
 
 
 def test_same_quantity_across_documents_is_one_event() -> None:
-    a = _mention("a", "d1", "mobilization", "mobilization", quantities=frozenset({(3e5, "reservist")}))
+    a = _mention(
+        "a", "d1", "mobilization", "mobilization", quantities=frozenset({(3e5, "reservist")})
+    )
     b = _mention("b", "d2", "draft", "conscription", quantities=frozenset({(3e5, "")}))
     assert len(cluster_mentions([a, b])) == 1
 
@@ -34,13 +36,19 @@ def test_conflicting_quantities_stay_apart() -> None:
 
 
 def test_disjoint_dates_stay_apart() -> None:
-    a = _mention("a", "d1", "draft", "conscription", start=dt.date(2023, 4, 1), end=dt.date(2023, 4, 30))
-    b = _mention("b", "d2", "draft", "conscription", start=dt.date(2024, 4, 1), end=dt.date(2024, 4, 30))
+    a = _mention(
+        "a", "d1", "draft", "conscription", start=dt.date(2023, 4, 1), end=dt.date(2023, 4, 30)
+    )
+    b = _mention(
+        "b", "d2", "draft", "conscription", start=dt.date(2024, 4, 1), end=dt.date(2024, 4, 30)
+    )
     assert len(cluster_mentions([a, b])) == 2
 
 
 def _event(eid: str, start: dt.date, end: dt.date, precision: Precision) -> Event:
-    date = DateValue(value=eid, start=start, end=end, precision=precision, text="", basis=DateBasis.STATED)
+    date = DateValue(
+        value=eid, start=start, end=end, precision=precision, text="", basis=DateBasis.STATED
+    )
     return Event(id=eid, label=eid, event_type=EventType.OTHER, trigger="x", date=date)
 
 

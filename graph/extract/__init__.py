@@ -41,7 +41,9 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     published = document.source.published
     anchor = published.start if published is not None else None
     dates = find_dates(doc, anchor)
-    date_tokens = {t.i for d in dates for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []}
+    date_tokens = {
+        t.i for d in dates for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []
+    }
     quantities = find_quantities(doc, skip=date_tokens)
     actors = find_actors(doc, document)
     events = find_events(doc, document, actors, dates, quantities)

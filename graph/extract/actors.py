@@ -90,7 +90,11 @@ def find_actors(doc: Doc, document: Document) -> ActorTable:
         group.titles += [t for t in titles if t not in group.titles]
     authors = {a.lower() for a in document.source.authors}
     headlines = _headline_ranges(doc.text)
-    body = [g for g in groups.values() if not _only_in(g, doc, headlines) and g.name.lower() not in authors]
+    body = [
+        g
+        for g in groups.values()
+        if not _only_in(g, doc, headlines) and g.name.lower() not in authors
+    ]
     body_words = {w for g in body for w in g.name.lower().split()}
     kept = body + [
         g
@@ -168,8 +172,10 @@ def _classify(ent: Span) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | N
             kind = ActorKind.ORGANIZATION
     elif _looks_like_person_name(tokens) and title:
         kind = ActorKind.PERSON
-    if not all(_NAME_CHARS.match(t.text) or t.is_punct or t.lower_ in {"of", "for", "and", "de"}
-               for t in tokens):
+    if not all(
+        _NAME_CHARS.match(t.text) or t.is_punct or t.lower_ in {"of", "for", "and", "de"}
+        for t in tokens
+    ):
         return None  # lower-case words inside: a phrase, not a name
     return kind, name, start, end, titles
 
@@ -185,9 +191,7 @@ def _headline_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _only_in(group: _Group, doc: Doc, ranges: list[tuple[int, int]]) -> bool:
-    return all(
-        any(lo <= doc[start].idx < hi for lo, hi in ranges) for start, _ in group.mentions
-    )
+    return all(any(lo <= doc[start].idx < hi for lo, hi in ranges) for start, _ in group.mentions)
 
 
 def _strip_titles(tokens: list[Token]) -> list[Token]:
@@ -321,17 +325,13 @@ def _find_longer(group: _Group, kept: list[_Group]) -> _Group | None:
         ):
             candidates.append(other)  # "Dmitriev's visit" tagged as an organisation
             continue
-        if group.kind is ActorKind.PERSON and words == other_words[-len(words) :]:
-            candidates.append(other)
-        elif group.kind is ActorKind.ORGANIZATION and (
-            words == other_words[-len(words) :]
-            or (words == other_words[: len(words)] and other_words[-1] in ORG_HEAD_NOUNS)
-        ):
-            candidates.append(other)
-        elif (
-            group.kind is ActorKind.PERSON
-            and other.kind is ActorKind.ORGANIZATION
-            and words == other_words[: len(words)]
-        ):
+        tail = words == other_words[-len(words) :]
+        head = words == other_words[: len(words)]
+        if group.kind is ActorKind.PERSON:
+            # "Putin" -> "Vladimir Putin"; "Wagner" (as a person) -> "Wagner Group"
+            fits = tail if other.kind is ActorKind.PERSON else head
+        else:
+            fits = tail or (head and other_words[-1] in ORG_HEAD_NOUNS)
+        if fits:
             candidates.append(other)
     return candidates[0] if len(candidates) == 1 else None

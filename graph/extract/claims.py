@@ -52,8 +52,9 @@ def find_claims(
     last_speaker: int | None = None
     for sentence in doc.sents:
         sent_dates = [d for d in dates if sentence.start_char <= d.start < sentence.end_char]
-        for claim in _sentence_claims(sentence, document, actors, events, sent_dates, quotes,
-                                      last_speaker):
+        for claim in _sentence_claims(
+            sentence, document, actors, events, sent_dates, quotes, last_speaker
+        ):
             claims.append(claim)
             if claim.speaker_actor is not None:
                 last_speaker = claim.speaker_actor
@@ -114,13 +115,14 @@ def _reporting_verb(
     direct = quote is not None and not content_tokens
     if not content_tokens:
         for child in cue.children:
-            if child.dep_ in _CONTENT_DEPS and child.i != subject.i:
+            is_content = child.dep_ in _CONTENT_DEPS and child.i != subject.i
+            if is_content or (child.dep_ == "prep" and child.lower_ in {"about", "on", "that"}):
                 content_tokens += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in {"about", "on", "that"}:
-                content_tokens += list(child.subtree)
-    if lemma in WEAK_REPORTING_VERBS and not any(
-        c.dep_ == "ccomp" for c in cue.children
-    ) and quote is None:
+    if (
+        lemma in WEAK_REPORTING_VERBS
+        and not any(c.dep_ == "ccomp" for c in cue.children)
+        and quote is None
+    ):
         return None
     doc = cue.doc
     if direct and quote is not None:
@@ -139,8 +141,10 @@ def _reporting_verb(
     start = min(sentence.start_char, c_start)
     end = max(sentence.end_char, c_end)
     content = doc.text[c_start:c_end]
-    polarity = Polarity.NEGATIVE if (lemma in DENIAL_VERBS) != _negated(doc, c_start, c_end) else (
-        Polarity.POSITIVE
+    polarity = (
+        Polarity.NEGATIVE
+        if (lemma in DENIAL_VERBS) != _negated(doc, c_start, c_end)
+        else (Polarity.POSITIVE)
     )
     return LocalClaim(
         text=content,
@@ -274,7 +278,8 @@ def _negated(doc: Doc, start: int, end: int) -> bool:
             ):
                 return True
             if child.lower_ in {"nobody", "none", "nothing"} or (
-                child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ == "one"
+                child.dep_ in {"nsubj", "nsubjpass"}
+                and child.lower_ == "one"
                 and any(g.lower_ == "no" for g in child.children)
             ):
                 return True

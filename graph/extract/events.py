@@ -89,6 +89,8 @@ def _candidates(
             event_type = EventType.OTHER
         elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
             continue
+        if token.pos_ == "NOUN" and token.dep_ == "compound":
+            continue  # "mobilization department", "recruitment quotas": a modifier, not an event
         candidate = _Candidate(token, event_type, members=[token])
         candidate.dates = [d for d in dates if date_attached(d, token, sentence)]
         candidate.quantities = [q for q in quantities if _governs(token, sentence, q.start)]
@@ -111,7 +113,11 @@ def _fold(found: list[_Candidate]) -> list[_Candidate]:
     kept: list[_Candidate] = []
     for candidate in sorted(found, key=lambda c: _depth(c.token)):
         parent = next(
-            (k for k in kept if candidate.token.is_ancestor(k.token) or k.token.is_ancestor(candidate.token)),
+            (
+                k
+                for k in kept
+                if candidate.token.is_ancestor(k.token) or k.token.is_ancestor(candidate.token)
+            ),
             None,
         )
         if parent is None or not _same_clause_chain(parent.token, candidate.token):
@@ -222,12 +228,16 @@ def _trigger_lemma(candidate: _Candidate) -> str:
 
 
 def _best_date(candidate: _Candidate) -> DateMention | None:
-    dated = [d for d in candidate.dates if d.value is not None]
+    dated = [
+        d for d in candidate.dates if d.value is not None and not d.value.value.endswith("_REF")
+    ]
     if not dated:
         return None
     # The finest stated date wins; among equals, the first in the sentence.
     order = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
-    return min(dated, key=lambda d: (order.index(d.value.precision.value) if d.value else 99, d.start))
+    return min(
+        dated, key=lambda d: (order.index(d.value.precision.value) if d.value else 99, d.start)
+    )
 
 
 def _role(mention: Token, trigger: Token) -> Role:

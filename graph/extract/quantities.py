@@ -53,7 +53,9 @@ def parse_number(text: str) -> float | None:
     words = text.lower().replace("\u00a0", " ").replace("\u202f", " ").strip()
     scale = 1.0
     for name, factor in SCALE_WORDS.items():
-        if words.endswith(" " + name) or (words.endswith(name) and words[: -len(name)][-1:].isdigit()):
+        if words.endswith(" " + name) or (
+            words.endswith(name) and words[: -len(name)][-1:].isdigit()
+        ):
             scale = factor
             words = words[: -len(name)].strip()
             break
@@ -100,7 +102,9 @@ def find_quantities(doc: Doc | Span, skip: set[int] | None = None) -> list[Quant
         mention = _mention(doc, base, match.start(), match.end(), value, upper, modifier)
         if mention is None:
             continue
-        first_token = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+        first_token = doc.char_span(
+            mention.start - base, mention.end - base, alignment_mode="expand"
+        )
         if first_token is not None and any(t.i in skip for t in first_token):
             continue
         found.append(mention)
@@ -108,7 +112,13 @@ def find_quantities(doc: Doc | Span, skip: set[int] | None = None) -> list[Quant
 
 
 def _mention(
-    doc: Doc | Span, base: int, start: int, end: int, value: float, upper: float | None, modifier: str
+    doc: Doc | Span,
+    base: int,
+    start: int,
+    end: int,
+    value: float,
+    upper: float | None,
+    modifier: str,
 ) -> QuantityMention:
     span = doc.char_span(start, end, alignment_mode="expand")
     unit = ""
@@ -129,7 +139,9 @@ def _unit_after(span: Span) -> str:
     for token in doc[span.end : min(span.end + 4, len(doc))]:
         if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ != "of":
             break
-        if token.lower_ in {"%", "percent"} or (token.lower_ == "per" and token.nbor(1).lower_ == "cent"):
+        if token.lower_ in {"%", "percent"} or (
+            token.lower_ == "per" and token.nbor(1).lower_ == "cent"
+        ):
             return "percent"
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in _SKIP_BEFORE_UNIT:
             return token.lemma_.lower()

@@ -39,18 +39,26 @@ def resolve(extractions: Sequence[DocExtraction]) -> GraphRecord:
             event_id = event_ids[(d, e)]
             edges.add(EdgeType.DESCRIBES, source_id, event_id, spans=(event.span,))
             for p in event.participants:
-                edges.add(EdgeType.PARTICIPATED_IN, actor_ids[(d, p.actor)], event_id,
-                          spans=(p.span,), role=p.role)
+                edges.add(
+                    EdgeType.PARTICIPATED_IN,
+                    actor_ids[(d, p.actor)],
+                    event_id,
+                    spans=(p.span,),
+                    role=p.role,
+                )
         for c, claim in enumerate(extraction.claims):
             claim_id = claim_ids[(d, c)]
             edges.add(EdgeType.REPORTS, source_id, claim_id, spans=(claim.span,))
-            speaker = actor_ids[(d, claim.speaker_actor)] if claim.speaker_actor is not None else None
+            speaker = (
+                actor_ids[(d, claim.speaker_actor)] if claim.speaker_actor is not None else None
+            )
             speakers[claim_id] = speaker
             if speaker is not None:
                 edges.add(EdgeType.CLAIMED, speaker, claim_id, spans=(claim.span,))
             if claim.via_actor is not None:
-                edges.add(EdgeType.RELAYED, actor_ids[(d, claim.via_actor)], claim_id,
-                          spans=(claim.span,))
+                edges.add(
+                    EdgeType.RELAYED, actor_ids[(d, claim.via_actor)], claim_id, spans=(claim.span,)
+                )
             if claim.about_event is not None:
                 about[claim_id] = event_ids[(d, claim.about_event)]
                 edges.add(EdgeType.ABOUT, claim_id, about[claim_id], spans=(claim.content_span,))
@@ -72,7 +80,12 @@ class _EdgeSet:
         self._other: dict[str, Edge] = {}
 
     def add(
-        self, kind: EdgeType, source: str, target: str, spans: Sequence[Span], role: Role | None = None
+        self,
+        kind: EdgeType,
+        source: str,
+        target: str,
+        spans: Sequence[Span],
+        role: Role | None = None,
     ) -> None:
         self._spans[(kind, source, target, role)].update(spans)
 

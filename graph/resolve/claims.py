@@ -59,15 +59,21 @@ def link_claims(
     for event_id, group in sorted(by_event.items()):
         for a, b in combinations(sorted(group, key=lambda c: c.id), 2):
             same_source = a.span.source_id == b.span.source_id
-            same_speaker = speakers.get(a.id) is not None and speakers.get(a.id) == speakers.get(b.id)
+            same_speaker = speakers.get(a.id) is not None and speakers.get(a.id) == speakers.get(
+                b.id
+            )
             if same_source and same_speaker:
                 continue  # one speaker repeating itself corroborates nothing
             if a.polarity != b.polarity:
                 kind = EdgeType.CONTRADICTS
-                evidence = f"{a.polarity.value} vs {b.polarity.value} statement about event {event_id}"
+                evidence = (
+                    f"{a.polarity.value} vs {b.polarity.value} statement about event {event_id}"
+                )
             elif not same_source:
                 kind = EdgeType.SUPPORTS
-                evidence = f"same {a.polarity.value} statement about event {event_id} in two sources"
+                evidence = (
+                    f"same {a.polarity.value} statement about event {event_id} in two sources"
+                )
             else:
                 continue
             edges.append(

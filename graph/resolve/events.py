@@ -27,9 +27,20 @@ _FAMILIES = {
     EventType.DECREE.value: "law",
     EventType.LEGISLATION.value: "law",
 }
-_THRESHOLD = 3.0
-_SAME_DOCUMENT_THRESHOLD = 4.0
-_PRECISION_ORDER = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+# Predicate and type alone (3.5) are not enough: a date, a number or a participant must agree.
+_THRESHOLD = 4.0
+_SAME_DOCUMENT_THRESHOLD = 4.5
+_PRECISION_ORDER = [
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+]
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,9 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group mentions that refer to the same event; each mention in exactly one group.
 
     Example:
-        >>> a = Mention("a", "doc1", "mobilize", "mobilization", quantities=frozenset({(3e5, "")}))
-        >>> b = Mention("b", "doc2", "mobilization", "mobilization", quantities=frozenset({(3e5, "")}))
+        >>> n = frozenset({(3e5, "")})
+        >>> a = Mention("a", "doc1", "mobilize", "mobilization", quantities=n)
+        >>> b = Mention("b", "doc2", "mobilization", "mobilization", quantities=n)
         >>> len(cluster_mentions([a, b]))
         1
     """
@@ -109,9 +121,11 @@ def pair_score(a: Mention, b: Mention) -> float | None:
         return None
     values_a = {v for v, _ in a.quantities}
     if values_a & {v for v, _ in b.quantities}:
-        score += 3.0
-    if a.start and b.start:
-        score += 1.0
+        score += 3.5
+    if a.start and b.start and a.end and b.end:
+        # Overlap of two short periods is evidence; two mentions of the same year much less.
+        longest = max((a.end - a.start).days, (b.end - b.start).days)
+        score += 1.0 if longest <= 31 else 0.5
     score += min(2, len(a.participants & b.participants)) * 0.75
     return score
 
@@ -170,12 +184,18 @@ def _to_event(members: list[LocalEvent]) -> Event:
             if all((q.value, q.unit) != (k.value, k.unit) for k in quantities):
                 quantities.append(q)
     mentions: list[Span] = sorted({m.span for m in members}, key=lambda s: (s.source_id, s.start))
-    representative = max(members, key=lambda m: (len(m.quantities), m.date is not None, -m.span.start))
+    representative = max(
+        members, key=lambda m: (len(m.quantities), m.date is not None, -m.span.start)
+    )
     trigger = representative.trigger
     return Event(
         id=make_id(
-            "Event", event_type.value, trigger, date.value if date else "",
-            sorted(q.value for q in quantities), "" if date or quantities else mentions[0],
+            "Event",
+            event_type.value,
+            trigger,
+            date.value if date else "",
+            sorted(q.value for q in quantities),
+            "" if date or quantities else mentions[0],
         ),
         label=representative.label,
         event_type=event_type,
@@ -192,4 +212,7 @@ def _to_event(members: list[LocalEvent]) -> Event:
 def _finest_date(dates: list[DateValue]) -> DateValue | None:
     if not dates:
         return None
-    return min(dates, key=lambda d: (_PRECISION_ORDER.index(d.precision.value), d.basis != "stated", d.value))
+    return min(
+        dates,
+        key=lambda d: (_PRECISION_ORDER.index(d.precision.value), d.basis != "stated", d.value),
+    )

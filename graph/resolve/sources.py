@@ -20,9 +20,15 @@ def date_sources(extractions: Sequence[DocExtraction]) -> list[Source]:
 
 def _dated(extraction: DocExtraction) -> Source:
     stated = [e for e in extraction.events if e.date and e.date.basis is DateBasis.STATED]
-    past = [e.date for e in stated if e.date and e.modality == "actual" and e.date.mod is not DateMod.BEFORE]
+    past = [
+        e.date
+        for e in stated
+        if e.date and e.modality == "actual" and e.date.mod is not DateMod.BEFORE
+    ]
     future = [
-        e.date for e in stated if e.date and (e.modality == "planned" or e.date.mod is DateMod.BEFORE)
+        e.date
+        for e in stated
+        if e.date and (e.modality == "planned" or e.date.mod is DateMod.BEFORE)
     ]
     if not past:
         return extraction.source
@@ -32,7 +38,12 @@ def _dated(extraction: DocExtraction) -> Source:
     evidence = f"after '{lower.text}' ({lower.value}), the latest past date it states"
     if upper is None:
         published = lower.model_copy(
-            update={"text": "", "basis": DateBasis.INFERRED, "mod": DateMod.AFTER, "is_range": False}
+            update={
+                "text": "",
+                "basis": DateBasis.INFERRED,
+                "mod": DateMod.AFTER,
+                "is_range": False,
+            }
         )
     else:
         evidence += f"; before '{upper.text}' ({upper.value}), a period it describes as ongoing"
@@ -46,7 +57,9 @@ def _dated(extraction: DocExtraction) -> Source:
             basis=DateBasis.INFERRED,
             is_range="/" in value,
         )
-    return extraction.source.model_copy(update={"published": published, "published_evidence": evidence})
+    return extraction.source.model_copy(
+        update={"published": published, "published_evidence": evidence}
+    )
 
 
 def _interval_value(start: dt.date, end: dt.date) -> tuple[str, Precision]:

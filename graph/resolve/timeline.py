@@ -12,7 +12,12 @@ def chronological(events: Sequence[Event]) -> list[Event]:
     """Dated events by start then end (a month sorts before a day late in it); undated last."""
     return sorted(
         events,
-        key=lambda e: (e.date is None, e.date.start if e.date else None, e.date.end if e.date else None, e.id),
+        key=lambda e: (
+            e.date is None,
+            e.date.start if e.date else None,
+            e.date.end if e.date else None,
+            e.id,
+        ),
     )
 
 

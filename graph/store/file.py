@@ -39,20 +39,29 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
     if not path.exists():
         if missing_ok:
             return SavedGraph(nx.MultiDiGraph(), [])
-        raise GraphFileError(str(path), "no saved graph here", "run `timeline-graph load PATHS` first or pass --graph")
+        raise GraphFileError(
+            str(path),
+            "no saved graph here",
+            "run `timeline-graph load PATHS` first or pass --graph",
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise GraphFileError(
-            str(path), f"not a readable graph file ({error})", "restore it from a backup or delete it and load again"
+            str(path),
+            f"not a readable graph file ({error})",
+            "restore it from a backup or delete it and load again",
         ) from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise GraphFileError(
-            str(path), f"not a {FORMAT} file", "pass the graph written by `timeline-graph load` with --graph"
+            str(path),
+            f"not a {FORMAT} file",
+            "pass the graph written by `timeline-graph load` with --graph",
         )
     if data.get("version") != VERSION:
         raise GraphFileError(
-            str(path), f"format version {data.get('version')} (this program reads {VERSION})",
+            str(path),
+            f"format version {data.get('version')} (this program reads {VERSION})",
             "load the documents again into a new graph file",
         )
     try:
@@ -60,7 +69,9 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
         graph = from_node_link(data["graph"])
     except (KeyError, TypeError, ValidationError, nx.NetworkXError) as error:
         raise GraphFileError(
-            str(path), f"corrupt graph file ({type(error).__name__})", "delete it and load the documents again"
+            str(path),
+            f"corrupt graph file ({type(error).__name__})",
+            "delete it and load the documents again",
         ) from error
     return SavedGraph(graph, extractions)
 
@@ -71,7 +82,9 @@ def write_saved(path: Path, record: GraphRecord, extractions: list[DocExtraction
         "format": FORMAT,
         "version": VERSION,
         "graph": node_link(to_networkx(record)),
-        "documents": [x.model_dump(mode="json") for x in sorted(extractions, key=lambda x: x.source.id)],
+        "documents": [
+            x.model_dump(mode="json") for x in sorted(extractions, key=lambda x: x.source.id)
+        ],
     }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     path = path.resolve()
@@ -79,7 +92,9 @@ def write_saved(path: Path, record: GraphRecord, extractions: list[DocExtraction
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
-        raise GraphFileError(str(path), f"cannot write here ({error.strerror})", "pass a writable --graph PATH") from error
+        raise GraphFileError(
+            str(path), f"cannot write here ({error.strerror})", "pass a writable --graph PATH"
+        ) from error
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

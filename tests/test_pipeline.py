@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from graph.errors import GraphFileError, NoDocumentsError
+from graph.model import NodeKind
+from graph.pipeline import load
+from graph.schema import json_schema
+from graph.store import read_saved
+
+from .conftest import SEEDS
+
+
+def test_seeds_give_all_four_node_kinds(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    kinds = {data["kind"] for _, data in graph.nodes(data=True)}
+    assert kinds == {k.value for k in NodeKind}
+    edge_types = {data["type"] for *_, data in graph.edges(data=True)}
+    assert {
+        "REPORTS",
+        "DESCRIBES",
+        "MENTIONS",
+        "CLAIMED",
+        "ABOUT",
+        "PARTICIPATED_IN",
+        "PRECEDES",
+    } <= edge_types
+
+
+def test_every_node_and_edge_validates_against_the_schema(seeds_graph: Path) -> None:
+    schema = json_schema()
+    defs = schema["$defs"]
+    data = json.loads(seeds_graph.read_text(encoding="utf-8"))["graph"]
+    for node in data["nodes"]:
+        jsonschema.validate(node, {"$defs": defs, "$ref": f"#/$defs/{node['kind']}"})
+    for edge in data["edges"]:
+        record = {k: v for k, v in edge.items() if k != "key"}
+        jsonschema.validate(record, {"$defs": defs, "$ref": "#/$defs/Edge"})
+
+
+def test_every_span_points_into_its_original_file(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    files = {
+        node: (SEEDS / Path(data["path"]).name).read_text(encoding="utf-8")
+        for node, data in graph.nodes(data=True)
+        if data["kind"] == "Source"
+    }
+    checked = 0
+    for _, _, data in graph.edges(data=True):
+        for span in data["spans"]:
+            original = files[span["source_id"]][span["start"] : span["end"]]
+            # The cleaned text drops Markdown syntax; its words all come from the file.
+            assert span["text"].split()[0] in original or span["text"] in original
+            checked += 1
+    assert checked > 100
+
+
+def test_second_load_is_byte_identical(seed_docs: Path, tmp_graph: Path) -> None:
+    load([str(seed_docs)], tmp_graph)
+    first = tmp_graph.read_bytes()
+    report = load([str(seed_docs)], tmp_graph)
+    assert tmp_graph.read_bytes() == first
+    assert report.loaded == [] and len(report.unchanged) == 5
+
+
+def test_loading_new_documents_adds_to_the_graph(seed_docs: Path, tmp_graph: Path) -> None:
+    files = sorted(seed_docs.iterdir())
+    load([str(f) for f in files[:2]], tmp_graph)
+    before = read_saved(tmp_graph).graph
+    report = load([str(f) for f in files[2:]], tmp_graph)
+    after = read_saved(tmp_graph).graph
+    sources = [n for n, d in after.nodes(data=True) if d["kind"] == "Source"]
+    assert len(sources) == 5 and len(report.loaded) == 3
+    assert after.number_of_nodes() > before.number_of_nodes()
+
+
+def test_nothing_loadable_leaves_the_graph_untouched(
+    seed_docs: Path, tmp_graph: Path, tmp_path: Path
+) -> None:
+    load([str(seed_docs)], tmp_graph)
+    before = tmp_graph.read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(NoDocumentsError, match="empty.txt: empty file"):
+        load([str(empty)], tmp_graph)
+    assert tmp_graph.read_bytes() == before
+
+
+def test_good_files_load_beside_bad_ones(seed_docs: Path, tmp_graph: Path) -> None:
+    (seed_docs / "binary.txt").write_bytes(b"\x00\x01\x02 binary")
+    report = load([str(seed_docs)], tmp_graph)
+    assert len(report.loaded) == 5
+    assert len(report.problems) == 1
+    assert str(report.problems[0]).startswith(
+        f"{seed_docs / 'binary.txt'}: binary file, not text; "
+    )
+
+
+def test_corrupt_saved_graph_is_reported_and_kept(seed_docs: Path, tmp_graph: Path) -> None:
+    tmp_graph.write_text("{not json", encoding="utf-8")
+    with pytest.raises(GraphFileError, match="not a readable graph file"):
+        load([str(seed_docs)], tmp_graph)
+    assert tmp_graph.read_text(encoding="utf-8") == "{not json"
