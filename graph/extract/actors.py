@@ -25,7 +25,8 @@ from graph.extract.lexicon import (
 )
 from graph.model import ActorKind, Document, LocalActor
 
-_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_AFFILIATION = re.compile(r"^(?P<country>.+?)-(?:based|led|backed|funded|run|made|owned)$", re.I)
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -83,11 +84,15 @@ def find_actors(doc: Doc, document: Document) -> ActorTable:
                     locations[token.i] = ent.text
             continue
         kind, name, start, end, titles = found
-        key = (kind, name.lower())
-        group = groups.setdefault(key, _Group(kind, name))
-        group.names.add(name)
-        group.mentions.append((start, end))
-        group.titles += [t for t in titles if t not in group.titles]
+        _add(groups, kind, name, start, end, titles)
+        if kind is ActorKind.ORGANIZATION:
+            _add_country_prefix(groups, doc[start:end])
+    for token in doc:
+        # "U.S.-based think tank": the country is named inside an adjective
+        match = _AFFILIATION.match(token.text)
+        country = countries().get(match["country"].lower()) if match else None
+        if country and not token.ent_type_:
+            _add(groups, ActorKind.COUNTRY, country, token.i, token.i + 1, ())
     authors = {a.lower() for a in document.source.authors}
     headlines = _headline_ranges(doc.text)
     body = [
@@ -127,6 +132,30 @@ def find_actors(doc: Doc, document: Document) -> ActorTable:
     return ActorTable(actors, sorted(mentions, key=lambda m: m.start), by_token, locations)
 
 
+def _add(
+    groups: dict[tuple[ActorKind, str], _Group],
+    kind: ActorKind,
+    name: str,
+    start: int,
+    end: int,
+    titles: tuple[str, ...],
+) -> None:
+    group = groups.setdefault((kind, name.lower()), _Group(kind, name))
+    group.names.add(name)
+    group.mentions.append((start, end))
+    group.titles += [t for t in titles if t not in group.titles]
+
+
+def _add_country_prefix(groups: dict[tuple[ActorKind, str], _Group], name: Span) -> None:
+    """'U.S. State Department' also mentions the United States."""
+    for size in (3, 2, 1):
+        if len(name) > size:
+            country = countries().get(name[:size].text.lower())
+            if country:
+                _add(groups, ActorKind.COUNTRY, country, name.start, name.start + size, ())
+                return
+
+
 def _classify(ent: Span) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | None:
     """Decide whether an entity is an actor: its kind, clean name, token range, title."""
     tokens = list(ent)
@@ -154,6 +183,10 @@ def _classify(ent: Span) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | N
         return None
     if country:
         return ActorKind.COUNTRY, country, start, end, ()
+    if ent.label_ in {"GPE", "FAC"} and tokens[-1].lower_ in ORG_HEAD_NOUNS and len(tokens) > 1:
+        return ActorKind.ORGANIZATION, name, start, end, ()  # "Moscow City Hall"
+    if ent.label_ == "FAC":
+        return None
     if ent.label_ == "GPE":
         capital_of = capitals().get(lower)
         if capital_of and any(t.dep_ in _SUBJECT_DEPS for t in tokens):

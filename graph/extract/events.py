@@ -29,12 +29,17 @@ _SPECIFICITY = [
 _FUTURE_MARKERS = {"will", "shall", "'ll", "plan", "set", "aim", "intend", "expect", "going"}
 _POSSIBLE_MARKERS = {"may", "might", "could", "would", "possible", "possibly", "likely"}
 _MAX_LABEL_WORDS = 14
+# Nouns that carry an event named by their compound modifier ("re-election victory").
+_EVENT_HEADS = frozenset(
+    "victory campaign drive effort push wave operation process window plan plans bid".split()
+)
 
 
 @dataclass
 class _Candidate:
     token: Token
     event_type: EventType
+    typed: Token | None = None  # the member that gave the type, when not `token` itself
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[QuantityMention] = field(default_factory=list)
     members: list[Token] = field(default_factory=list)
@@ -89,11 +94,16 @@ def _candidates(
             event_type = EventType.OTHER
         elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
             continue
+        anchor = token
         if token.pos_ == "NOUN" and token.dep_ == "compound":
-            continue  # "mobilization department", "recruitment quotas": a modifier, not an event
+            if token.head.lemma_.lower() not in _EVENT_HEADS:
+                continue  # "mobilization department", "recruitment quotas": a modifier
+            anchor = token.head  # "re-election victory earlier this month"
         candidate = _Candidate(token, event_type, members=[token])
-        candidate.dates = [d for d in dates if date_attached(d, token, sentence)]
-        candidate.quantities = [q for q in quantities if _governs(token, sentence, q.start)]
+        candidate.dates = [d for d in dates if date_attached(d, anchor, sentence)]
+        if not candidate.dates:
+            candidate.dates = _reported_dates(token, dates, sentence)
+        candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
         found.append(candidate)
     folded = _fold(found)
     return [c for c in folded if _is_event(c)]
@@ -101,11 +111,29 @@ def _candidates(
 
 def _is_event(candidate: _Candidate) -> bool:
     token = candidate.token
+    if any(c.dep_ == "neg" for m in candidate.members for c in m.children):
+        return False  # said not to happen: a claim's business, not an event
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+        return False  # hypothetical
     if candidate.event_type is EventType.OTHER:
         return bool(candidate.dates) and token.tag_ in {"VBD", "VBN"}
     if token.pos_ == "NOUN":
         return bool(candidate.dates or candidate.quantities)
-    return bool(candidate.dates or candidate.quantities or _has_subject(token))
+    if candidate.dates or candidate.quantities:
+        return True
+    # Undated, unquantified: only a past or announced happening with a subject, not a
+    # generic present ("conscripts face pressure").
+    return _has_subject(token) and (token.tag_ in {"VBD", "VBN"} or _modality(token) == "planned")
+
+
+def _reported_dates(token: Token, dates: list[DateMention], sentence: Span) -> list[DateMention]:
+    """'Shoigu announced in December plans to bolster ...': the plan takes the cue's date."""
+    ancestor = token.head
+    while ancestor.head.i != ancestor.i and ancestor.lemma_.lower() not in REPORTING_VERBS:
+        ancestor = ancestor.head
+    if ancestor.i == token.i or ancestor.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [d for d in dates if date_attached(d, ancestor, sentence)]
 
 
 def _fold(found: list[_Candidate]) -> list[_Candidate]:
@@ -128,14 +156,17 @@ def _fold(found: list[_Candidate]) -> list[_Candidate]:
         parent.quantities += [q for q in candidate.quantities if q not in parent.quantities]
         if _SPECIFICITY.index(candidate.event_type) < _SPECIFICITY.index(parent.event_type):
             parent.event_type = candidate.event_type
+            parent.typed = candidate.token
     return kept
 
 
 def _same_clause_chain(top: Token, low: Token) -> bool:
-    """Folding stops at relative clauses and adverbial clauses with their own subject."""
+    """Folding stops at clauses with their own subject and at adjuncts ('before the war')."""
     token = low
     while token.i != top.i and token.head.i != token.i:
         if token.dep_ in {"relcl", "advcl", "ccomp", "conj"} and _has_subject(token):
+            return False
+        if token.dep_ in {"prep", "npadvmod", "advmod"} and token.lower_ not in {"of", "by"}:
             return False
         token = token.head
     return True
@@ -206,7 +237,9 @@ def _to_event(candidate: _Candidate, document: Document, actors: ActorTable) -> 
             Participant(actor=actor, role=role, span=document.span(t.idx, t.idx + len(t.text)))
         )
     return LocalEvent(
-        label=_label(token),
+        label=_label(
+            token if candidate.typed is None or candidate.typed.pos_ == "VERB" else candidate.typed
+        ),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate),
         date=date.value if date else None,
@@ -266,6 +299,8 @@ def _modality(token: Token) -> str:
 
 def _label(token: Token) -> str:
     if token.pos_ == "NOUN":
+        if token.dep_ == "compound":
+            token = token.head  # "his re-election victory earlier this month"
         words = [t for t in token.subtree if not t.is_punct or t.text in {"-", "'s"}]
     else:
         keep = {"nsubj", "nsubjpass", "dobj", "neg", "prt", "aux", "auxpass", "attr", "dative"}
