@@ -348,6 +348,15 @@ class LocalActor(Model):
     mentions: tuple[Span, ...] = Field(description="Mentions in the document.")
 
 
+class DateExpression(Model):
+    """A relative date expression left unresolved because the publication date is unknown."""
+
+    text: str = Field(description="The expression as written, e.g. '13 months ago'.")
+    tense: Literal["past", "present", "future", "unknown"] = Field(
+        description="Tense of the governing verb, which places it before or after the anchor."
+    )
+
+
 class Participant(Model):
     """An actor taking part in an event, by index into `DocExtraction.actors`."""
 
@@ -363,6 +372,10 @@ class LocalEvent(Model):
     event_type: EventType = Field(description="Type from the event vocabulary.")
     trigger: str = Field(description="Lemma of the event word.")
     date: DateValue | None = Field(default=None, description="Normalised date, if any.")
+    date_expression: DateExpression | None = Field(
+        default=None,
+        description="Relative date kept for later anchoring when the publication date is unknown.",
+    )
     quantities: tuple[Quantity, ...] = Field(default=(), description="Numbers stated about it.")
     location: str | None = Field(default=None, description="Place, where stated.")
     negated: bool = Field(default=False, description="Said not to have happened.")

@@ -7,9 +7,11 @@ that each load the pipeline once.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from graph.extract.actors import find_actors
@@ -22,10 +24,19 @@ from graph.temporal import find_dates
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_documents"]
 
-# Bump when extraction output changes: saved graphs record which version produced each record.
-EXTRACTOR_VERSION = "1"
 
-_CHUNK_CHARS = 100_000  # spaCy's parser cost grows with document length; split huge texts
+def _code_version() -> str:
+    # Saved graphs record which extractor produced each document; any change to the
+    # extraction code changes this, so documents given again are extracted again.
+    digest = hashlib.sha256()
+    for path in sorted(
+        [*Path(__file__).parent.glob("*.py"), Path(__file__).parent.parent / "temporal.py"]
+    ):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = _code_version()
 
 
 def extract_document(document: Document, model: str | None = None) -> DocExtraction:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.actors import ActorTable
 from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS, REPORTING_VERBS
 from graph.extract.quantities import QuantityMention
-from graph.model import Document, EventType, LocalEvent, Participant, Role
+from graph.model import DateExpression, Document, EventType, LocalEvent, Participant, Role
 from graph.temporal import DateMention
 
 # Most specific first: when candidates fold into one event, the earliest type here wins.
@@ -197,8 +197,8 @@ def _clause_verb(token: Token) -> Token:
 def date_attached(date: DateMention, token: Token, sentence: Span) -> bool:
     """True when the date expression modifies `token` (its verb, or the noun itself)."""
     tokens = _tokens(sentence, date.start, date.end)
-    if not tokens or date.value is None:
-        return False
+    if not tokens or date.timex_type != "DATE" or date.timex_value.endswith("_REF"):
+        return False  # durations, sets and vague references ("recently") date nothing
     root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), tokens[0])
     head = root.head
     if head.i == token.i or (token.pos_ == "NOUN" and head in token.subtree):
@@ -236,7 +236,13 @@ def _to_event(candidate: _Candidate, document: Document, actors: ActorTable) -> 
         participants.append(
             Participant(actor=actor, role=role, span=document.span(t.idx, t.idx + len(t.text)))
         )
+    expression = None
+    if date is None:
+        unresolved = [d for d in candidate.dates if d.value is None and d.timex_type == "DATE"]
+        if unresolved:
+            expression = DateExpression(text=unresolved[0].text, tense=_tense(token))
     return LocalEvent(
+        date_expression=expression,
         label=_label(
             token if candidate.typed is None or candidate.typed.pos_ == "VERB" else candidate.typed
         ),
@@ -251,6 +257,17 @@ def _to_event(candidate: _Candidate, document: Document, actors: ActorTable) -> 
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
     )
+
+
+def _tense(token: Token) -> str:
+    """Tense of the clause verb governing `token`: past, future or present."""
+    verb = _clause_verb(token)
+    words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if words & {"will", "shall", "'ll"} or (words & {"is", "are", "am"} and "going" in words):
+        return "future"
+    if verb.tag_ == "VBD" or words & {"was", "were", "had", "has", "have"}:
+        return "past"
+    return "present" if verb.tag_ in {"VBZ", "VBP"} else "unknown"
 
 
 def _trigger_lemma(candidate: _Candidate) -> str:

@@ -14,7 +14,7 @@ from graph.model import DocExtraction, Edge, EdgeType, GraphRecord, Node, Role, 
 from graph.resolve.actors import merge_actors
 from graph.resolve.claims import link_claims, make_claims
 from graph.resolve.events import merge_events
-from graph.resolve.sources import date_sources
+from graph.resolve.sources import infer_publication_dates
 from graph.resolve.timeline import chain_events
 
 __all__ = ["resolve"]
@@ -25,8 +25,14 @@ def resolve(extractions: Sequence[DocExtraction]) -> GraphRecord:
     extractions = sorted(extractions, key=lambda x: x.source.id)
     actors, actor_ids = merge_actors(extractions)
     events, event_ids = merge_events(extractions, actor_ids)
+    # Undated sources are dated from what they share with dated ones; their relative dates
+    # then resolve, and events are matched again with the dates they gained.
+    dated = infer_publication_dates(extractions, events, event_ids)
+    if dated != extractions:
+        extractions = dated
+        events, event_ids = merge_events(extractions, actor_ids)
     claims, claim_ids = make_claims(extractions)
-    sources = date_sources(extractions)
+    sources = [x.source for x in extractions]
 
     edges = _EdgeSet()
     speakers: dict[str, str | None] = {}

@@ -1,40 +1,158 @@
 """Sources without a stated publication date get an inferred one, marked so, with evidence.
 
-The bounds come from the document's own absolute dates: it was written after the latest
-past event it dates ("in August 2024") and before the end of a period it describes as still
-to come ("will run until July 15, 2025").
+Two kinds of evidence, combined as a set of possible publication months:
+- corroboration: a relative expression of the undated article ("13 months ago", "in
+  September") describes an event that dated sources also report; only the publication months
+  for which the expression lands on that event's date are possible;
+- the article's own absolute dates: it was written after the latest past event it dates
+  ("in August 2024") and before the end of a period it describes as still to come
+  ("will run until July 15, 2025").
+With an inferred date, the article's other relative expressions are resolved too, but only
+those that come out the same whichever possible day is the real one ("in December" for an
+article of March 2023, not "next week").
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 
-from graph.model import DateBasis, DateMod, DateValue, DocExtraction, Precision, Source
+from graph.model import (
+    DateBasis,
+    DateMod,
+    DateValue,
+    DocExtraction,
+    Event,
+    LocalEvent,
+    Precision,
+)
+from graph.temporal import Tense, normalize_date
+
+_SEARCH_YEARS = 6  # how far from a corroborated event the publication may lie
+_MAX_SPAN_MONTHS = 24  # a wider window says too little to be worth stating
+
+Month = tuple[int, int]
 
 
-def date_sources(extractions: Sequence[DocExtraction]) -> list[Source]:
-    """Every source, with an inferred publication date where none is stated."""
-    return [_dated(x) if x.source.published is None else x.source for x in extractions]
+def infer_publication_dates(
+    extractions: Sequence[DocExtraction],
+    events: Sequence[Event],
+    event_ids: dict[tuple[int, int], str],
+) -> list[DocExtraction]:
+    """Extractions with inferred publication dates (and the event dates they unlock)."""
+    by_id = {e.id: e for e in events}
+    result = []
+    for d, extraction in enumerate(extractions):
+        if extraction.source.published is not None:
+            result.append(extraction)
+            continue
+        corroborated = {
+            e: by_id[event_ids[(d, e)]].date
+            for e, local in enumerate(extraction.events)
+            if local.date_expression is not None and by_id[event_ids[(d, e)]].date is not None
+        }
+        result.append(_infer(extraction, corroborated))
+    return result
 
 
-def _dated(extraction: DocExtraction) -> Source:
-    stated = [e for e in extraction.events if e.date and e.date.basis is DateBasis.STATED]
-    past = [
-        e.date
-        for e in stated
-        if e.date and e.modality == "actual" and e.date.mod is not DateMod.BEFORE
-    ]
-    future = [
-        e.date
-        for e in stated
-        if e.date and (e.modality == "planned" or e.date.mod is DateMod.BEFORE)
-    ]
-    if not past:
-        return extraction.source
-    lower = max(past, key=lambda d: d.start)
-    uppers = [d for d in future if d.end >= lower.start]
+def _infer(extraction: DocExtraction, corroborated: dict[int, DateValue | None]) -> DocExtraction:
+    possible: set[Month] | None = None
+    evidence: list[str] = []
+    for e, date in corroborated.items():
+        local = extraction.events[e]
+        if date is None or local.date_expression is None:
+            continue
+        months = _consistent_months(local, date)
+        if months and (possible is None or possible & months):
+            possible = months if possible is None else possible & months
+            evidence.append(
+                f"'{local.date_expression.text}' ({local.label}) matches {date.value}, "
+                "the date other sources give that event"
+            )
+    lower, upper = _own_bounds(extraction)
+    if possible is not None:
+        bounded = {m for m in possible if _within(m, lower, upper)}
+        possible = bounded or possible
+    elif lower is not None:
+        return _from_own_dates(extraction, lower, upper)
+    if not possible or _span(possible) > _MAX_SPAN_MONTHS:
+        return extraction
+    published = _months_value(possible)
+    if lower is not None:
+        evidence.append(f"after '{lower.text}' ({lower.value}), the latest past date it states")
+    source = extraction.source.model_copy(
+        update={"published": published, "published_evidence": "; ".join(evidence)}
+    )
+    return _reanchor(extraction.model_copy(update={"source": source}), published)
+
+
+def _consistent_months(local: LocalEvent, date: DateValue) -> set[Month]:
+    """Publication months for which the expression lands on `date`, whichever day it was."""
+    assert local.date_expression is not None
+    text, tense = local.date_expression.text, Tense(local.date_expression.tense)
+    months = set()
+    for year in range(date.start.year - _SEARCH_YEARS, date.end.year + _SEARCH_YEARS + 1):
+        for month in range(1, 13):
+            first = dt.date(year, month, 1)
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+            values = [normalize_date(text, anchor, tense) for anchor in (first, last)]
+            if all(v is not None and v.start <= date.end and date.start <= v.end for v in values):
+                months.add((year, month))
+    return months
+
+
+def _own_bounds(extraction: DocExtraction) -> tuple[DateValue | None, DateValue | None]:
+    """Latest stated past date (a lower bound) and earliest stated ongoing end (an upper one)."""
+    past: list[DateValue] = []
+    future: list[DateValue] = []
+    for event in extraction.events:
+        date = event.date
+        if date is None or date.basis is not DateBasis.STATED:
+            continue
+        if date.mod is DateMod.BEFORE or event.modality == "planned":
+            future.append(date)
+        elif event.modality == "actual":
+            past.append(date)
+    lower = max(past, key=lambda d: d.start) if past else None
+    uppers = [d for d in future if lower is None or d.end >= lower.start]
     upper = min(uppers, key=lambda d: d.end) if uppers else None
+    return lower, upper
+
+
+def _within(month: Month, lower: DateValue | None, upper: DateValue | None) -> bool:
+    first = dt.date(month[0], month[1], 1)
+    last = dt.date(month[0], month[1], calendar.monthrange(*month)[1])
+    return (lower is None or last >= lower.start) and (upper is None or first <= upper.end)
+
+
+def _span(months: set[Month]) -> int:
+    low, high = min(months), max(months)
+    return (high[0] - low[0]) * 12 + high[1] - low[1] + 1
+
+
+def _months_value(months: set[Month]) -> DateValue:
+    low, high = min(months), max(months)
+    start = dt.date(low[0], low[1], 1)
+    end = dt.date(high[0], high[1], calendar.monthrange(*high)[1])
+    if low == high:
+        value = f"{low[0]:04d}-{low[1]:02d}"
+    else:
+        value = f"{low[0]:04d}-{low[1]:02d}/{high[0]:04d}-{high[1]:02d}"
+    return DateValue(
+        value=value,
+        start=start,
+        end=end,
+        precision=Precision.MONTH,
+        text="",
+        basis=DateBasis.INFERRED,
+        is_range=low != high,
+    )
+
+
+def _from_own_dates(
+    extraction: DocExtraction, lower: DateValue, upper: DateValue | None
+) -> DocExtraction:
     evidence = f"after '{lower.text}' ({lower.value}), the latest past date it states"
     if upper is None:
         published = lower.model_copy(
@@ -47,24 +165,26 @@ def _dated(extraction: DocExtraction) -> Source:
         )
     else:
         evidence += f"; before '{upper.text}' ({upper.value}), a period it describes as ongoing"
-        value, precision = _interval_value(lower.start, upper.end)
-        published = DateValue(
-            value=value,
-            start=lower.start,
-            end=upper.end,
-            precision=precision,
-            text="",
-            basis=DateBasis.INFERRED,
-            is_range="/" in value,
+        published = _months_value(
+            {(lower.start.year, lower.start.month), (upper.end.year, upper.end.month)}
         )
-    return extraction.source.model_copy(
+    source = extraction.source.model_copy(
         update={"published": published, "published_evidence": evidence}
     )
+    return extraction.model_copy(update={"source": source})
 
 
-def _interval_value(start: dt.date, end: dt.date) -> tuple[str, Precision]:
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start:%Y-%m}", Precision.MONTH
-    if start.year == end.year:
-        return f"{start:%Y}", Precision.YEAR
-    return f"{start.isoformat()}/{end.isoformat()}", Precision.DAY
+def _reanchor(extraction: DocExtraction, published: DateValue) -> DocExtraction:
+    """Resolve relative event dates that come out the same on every possible day."""
+    events = []
+    for event in extraction.events:
+        expression = event.date_expression
+        if event.date is None and expression is not None:
+            tense = Tense(expression.tense)
+            early = normalize_date(expression.text, published.start, tense)
+            late = normalize_date(expression.text, published.end, tense)
+            if early is not None and late is not None and early.value == late.value:
+                date = early.model_copy(update={"basis": DateBasis.INFERRED})
+                event = event.model_copy(update={"date": date, "date_expression": None})
+        events.append(event)
+    return extraction.model_copy(update={"events": tuple(events)})
