@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
+import networkx as nx
 import pytest
 
 from graph.errors import GraphFileError, NoDocumentsError
@@ -105,3 +107,37 @@ def test_corrupt_saved_graph_is_reported_and_kept(seed_docs: Path, tmp_graph: Pa
     with pytest.raises(GraphFileError, match="not a readable graph file"):
         load([str(seed_docs)], tmp_graph)
     assert tmp_graph.read_text(encoding="utf-8") == "{not json"
+
+
+def _sources_by_file(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    return {
+        Path(d["path"]).name[:3]: d | {"id": n}
+        for n, d in graph.nodes(data=True)
+        if d["kind"] == "Source"
+    }
+
+
+def test_undated_sources_get_inferred_dates_that_fit_their_content(seeds_graph: Path) -> None:
+    sources = _sources_by_file(read_saved(seeds_graph).graph)
+    for name, truth in [("001", "2023-03-15"), ("004", "2025-04-01")]:
+        published = sources[name]["published"]
+        assert published["basis"] == "inferred" and sources[name]["published_evidence"]
+        assert published["start"] <= truth <= published["end"] or published["mod"] == "after"
+    assert sources["000"]["published"]["basis"] == "stated"
+
+
+def test_one_event_per_real_world_event(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+
+    def reporting(value: float) -> list[int]:
+        counts = []
+        for node, data in graph.nodes(data=True):
+            if data["kind"] == "Event" and any(q["value"] == value for q in data["quantities"]):
+                describes = [
+                    u for u, _, d in graph.in_edges(node, data=True) if d["type"] == "DESCRIBES"
+                ]
+                counts.append(len(describes))
+        return counts
+
+    assert max(reporting(300000)) == 3  # the 2022 mobilisation, in three articles
+    assert max(reporting(160000)) == 2  # the 160,000-man call-up, in two
