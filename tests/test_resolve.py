@@ -2,8 +2,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.model import DateBasis, DateValue, Event, EventType, Precision
+from graph.model import (
+    Claim,
+    DateBasis,
+    DateValue,
+    EdgeType,
+    Event,
+    EventType,
+    Polarity,
+    Precision,
+    Span,
+)
 from graph.resolve.actors import name_key
+from graph.resolve.claims import content_words, link_claims
 from graph.resolve.events import Mention, cluster_mentions, pair_score
 from graph.resolve.timeline import chain_events, chronological, precedes
 
@@ -65,3 +76,39 @@ def test_precedes_is_a_chain() -> None:
     c = _event("c", dt.date(2024, 1, 1), dt.date(2024, 12, 31), Precision.YEAR)
     edges = {(e.source, e.target) for e in chain_events([c, a, b])}
     assert edges == {("a", "b"), ("b", "c")}
+
+
+def _claim(cid: str, source: str, text: str, polarity: Polarity, start: int = 0) -> Claim:
+    span = Span(source_id=source, start=start, end=start + len(text), text=text)
+    return Claim(id=cid, text=text, direct=False, cue="said", polarity=polarity, span=span)
+
+
+def test_opposed_claims_on_one_subject_contradict() -> None:
+    denial = _claim(
+        "a", "s1", 'dismissed talk of a "second wave of mobilization"', Polarity.NEGATIVE
+    )
+    report = _claim("b", "s1", "the second wave of mobilization has begun", Polarity.POSITIVE, 200)
+    other = _claim("c", "s2", "the weather in the capital was mild", Polarity.POSITIVE)
+    edges = link_claims([denial, report, other], {}, {"a": "act_1", "b": "act_2"})
+    assert [(e.type, e.source, e.target) for e in edges] == [(EdgeType.CONTRADICTS, "a", "b")]
+    assert "second" in (edges[0].evidence or "") and "wave" in (edges[0].evidence or "")
+
+
+def test_one_shared_topic_word_is_not_a_contradiction() -> None:
+    a = _claim("a", "s1", "any mobilization", Polarity.NEGATIVE)
+    b = _claim("b", "s2", "you voted for mobilization", Polarity.POSITIVE)
+    assert link_claims([a, b], {}, {}) == []
+
+
+def test_a_speaker_does_not_contradict_itself() -> None:
+    a = _claim("a", "s1", "conscripts will not be sent to fight", Polarity.NEGATIVE)
+    b = _claim("b", "s2", "conscripts were sent to fight", Polarity.POSITIVE)
+    assert link_claims([a, b], {}, {"a": "act_1", "b": "act_1"}) == []
+    assert [e.type for e in link_claims([a, b], {}, {"a": "act_1", "b": "act_2"})] == [
+        EdgeType.CONTRADICTS
+    ]
+
+
+def test_concepts_join_different_words_for_one_notion() -> None:
+    assert "combat" in content_words("serving on the front lines")
+    assert "combat" in content_words("sent to fight")

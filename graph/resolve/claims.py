@@ -1,11 +1,18 @@
 """Claims across documents: nodes, and SUPPORTS / CONTRADICTS links with their evidence.
 
-Nothing is deleted or invalidated: a contradicted claim stays, linked to what contradicts it.
+Two claims are on the same subject when they are about the same event, or when their
+contents share enough distinctive words (cosine similarity of IDF-weighted content words,
+IDF over all claims in the corpus, so that words every claim uses count for little).
+On the same subject, opposite polarity is a contradiction ("dismissed a second wave of
+mobilization" against "the second wave of mobilization has begun"); the same polarity from a
+different source or speaker is support. Nothing is deleted or invalidated: both sides stay.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -13,6 +20,42 @@ from graph.ids import make_id
 from graph.model import Claim, DocExtraction, Edge, EdgeType, LocalClaim
 
 ClaimKey = tuple[int, int]
+
+# Same subject: contradiction needs less overlap than support, because opposite statements
+# about one thing share its name but rarely their predicate ("has begun" / "dismissed").
+CONTRADICTION_SIMILARITY = 0.30
+SUPPORT_SIMILARITY = 0.45
+
+_STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself would
+    said say says told according also however still even many much one two three new last year
+    years month months week weeks day days time may might must shall
+    """.split()
+)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+# Words that name one notion in different ways map to one token, so that "sent to fight"
+# and "serving on the front lines" share their subject. General vocabulary only.
+_CONCEPTS = {
+    word: concept
+    for concept, words in {
+        "combat": "fight fighting fought combat battle battlefield front frontline frontlines "
+        "front-line front-lines trench trenches",
+        "deploy": "send sent sending deploy deployed deployment dispatch dispatched transfer "
+        "transferred serve serving served",
+        "conscript": "conscript conscripts conscripted conscription draftee draftees recruit "
+        "recruits",
+        "mobilization": "mobilization mobilisation mobilize mobilise mobilized mobilised",
+        "casualty": "casualty casualties killed dead wounded death deaths",
+    }.items()
+    for word in words.split()
+}
 
 
 def make_claims(extractions: Sequence[DocExtraction]) -> tuple[list[Claim], dict[ClaimKey, str]]:
@@ -41,49 +84,86 @@ def _to_claim(local: LocalClaim) -> Claim:
     )
 
 
+def content_words(text: str) -> set[str]:
+    """Distinctive words of a statement, lower-cased, plural 's' removed."""
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        word = word.strip("'-")
+        if word in _STOPWORDS or len(word) < 3:
+            continue
+        if word in _CONCEPTS:
+            words.add(_CONCEPTS[word])
+            continue
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+            word = word[:-1]
+        words.add(word)
+    return words
+
+
 def link_claims(
     claims: Sequence[Claim], about: dict[str, str], speakers: dict[str, str | None]
 ) -> list[Edge]:
-    """SUPPORTS between agreeing and CONTRADICTS between opposed claims on the same event.
+    """SUPPORTS between agreeing and CONTRADICTS between opposed claims on the same subject.
 
     Args:
         claims: all claim nodes.
         about: claim id -> event id for claims tied to an event.
         speakers: claim id -> speaker actor id (None when unresolved).
     """
-    by_event: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.id in about:
-            by_event[about[claim.id]].append(claim)
+    words = {c.id: content_words(c.text) for c in claims}
+    frequency = Counter(w for ws in words.values() for w in ws)
+    idf = {w: math.log((1 + len(claims)) / (1 + n)) + 1 for w, n in frequency.items()}
     edges: list[Edge] = []
-    for event_id, group in sorted(by_event.items()):
-        for a, b in combinations(sorted(group, key=lambda c: c.id), 2):
-            same_source = a.span.source_id == b.span.source_id
-            same_speaker = speakers.get(a.id) is not None and speakers.get(a.id) == speakers.get(
-                b.id
+    for a, b in combinations(sorted(claims, key=lambda c: c.id), 2):
+        same_source = a.span.source_id == b.span.source_id
+        speaker = speakers.get(a.id)
+        same_speaker = speaker is not None and speaker == speakers.get(b.id)
+        if same_speaker or (same_source and _overlap(a, b)):
+            continue  # one speaker qualifying itself, or one sentence read twice (nesting)
+        shared = words[a.id] & words[b.id]
+        similarity = _cosine(shared, words[a.id], words[b.id], idf)
+        same_event = a.id in about and about.get(a.id) == about.get(b.id)
+        # One shared word is a topic, not a subject ("mobilization"); ask for two.
+        related = same_event or (len(shared) >= 2 and similarity >= CONTRADICTION_SIMILARITY)
+        if a.polarity != b.polarity and related:
+            kind = EdgeType.CONTRADICTS
+            why = f"{a.polarity.value} vs {b.polarity.value}"
+        elif (
+            a.polarity == b.polarity
+            and not same_source
+            and len(shared) >= 2
+            and similarity >= SUPPORT_SIMILARITY
+        ):
+            kind = EdgeType.SUPPORTS
+            why = f"both {a.polarity.value}, from different sources"
+        else:
+            continue
+        subject = f"about event {about[a.id]}" if same_event else "on the same subject"
+        evidence = (
+            f"{why} {subject}; shared words: {', '.join(sorted(shared)) or '-'} "
+            f"(similarity {similarity:.2f})"
+        )
+        edges.append(
+            Edge(
+                id=make_id("Edge", kind.value, a.id, b.id),
+                source=a.id,
+                target=b.id,
+                type=kind,
+                evidence=evidence,
+                spans=(a.span, b.span),
             )
-            if same_source and same_speaker:
-                continue  # one speaker repeating itself corroborates nothing
-            if a.polarity != b.polarity:
-                kind = EdgeType.CONTRADICTS
-                evidence = (
-                    f"{a.polarity.value} vs {b.polarity.value} statement about event {event_id}"
-                )
-            elif not same_source:
-                kind = EdgeType.SUPPORTS
-                evidence = (
-                    f"same {a.polarity.value} statement about event {event_id} in two sources"
-                )
-            else:
-                continue
-            edges.append(
-                Edge(
-                    id=make_id("Edge", kind.value, a.id, b.id),
-                    source=a.id,
-                    target=b.id,
-                    type=kind,
-                    evidence=evidence,
-                    spans=(a.span, b.span),
-                )
-            )
+        )
     return edges
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def _cosine(shared: set[str], a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    if not shared:
+        return 0.0
+    weight = sum(idf[w] ** 2 for w in shared)
+    norm_a = math.sqrt(sum(idf[w] ** 2 for w in a))
+    norm_b = math.sqrt(sum(idf[w] ** 2 for w in b))
+    return weight / (norm_a * norm_b)
