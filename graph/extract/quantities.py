@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span
 
 from graph.extract.lexicon import NUMBER_WORDS, SCALE_WORDS
 from graph.model import Quantity
 
-_MODIFIERS = {
+Modifier = Literal["exact", "approx", "at_least", "at_most", "more_than", "less_than"]
+_MODIFIERS: dict[str, Modifier] = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "in excess of": "more_than", "at least": "at_least", "no fewer than": "at_least",
     "up to": "at_most", "as many as": "at_most", "at most": "at_most",
@@ -90,13 +92,14 @@ def find_quantities(doc: Doc | Span, skip: set[int] | None = None) -> list[Quant
         raw = match["num"]
         if (_YEAR.match(raw) and not match["mod"]) or _AGE.search(text, 0, match.start()):
             continue
-        value = parse_number(raw)
-        if value is None or any(m.start <= base + match.start() < m.end for m in found):
+        parsed = parse_number(raw)
+        if parsed is None or any(m.start <= base + match.start() < m.end for m in found):
             continue
+        value = parsed
         upper = parse_number(match["upper"]) if match["upper"] else None
         if upper is not None and upper < value:
             upper = None  # "18-30 year-olds" style ranges keep both; a falling pair is not one
-        modifier = _MODIFIERS.get((match["mod"] or "").lower(), "exact")
+        modifier: Modifier = _MODIFIERS.get((match["mod"] or "").lower(), "exact")
         if match["plus"]:
             modifier = "at_least"
         mention = _mention(doc, base, match.start(), match.end(), value, upper, modifier)
@@ -127,7 +130,7 @@ def _mention(
     quantity = Quantity(
         value=value,
         unit=unit,
-        modifier=modifier,  # type: ignore[arg-type]
+        modifier=modifier,
         text=doc.text[start:end],
         upper=upper,
     )

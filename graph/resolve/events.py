@@ -158,19 +158,19 @@ def merge_events(
     """
     mentions = []
     for d, extraction in enumerate(extractions):
-        for e, event in enumerate(extraction.events):
-            ids = [actor_ids[(d, p.actor)] for p in event.participants]
-            mentions.append(mention_of(event, (d, e), ids))
+        for e, local in enumerate(extraction.events):
+            ids = [actor_ids[(d, p.actor)] for p in local.participants]
+            mentions.append(mention_of(local, (d, e), ids))
     events: dict[str, Event] = {}
     mapping: dict[EventKey, str] = {}
     for group in cluster_mentions(mentions):
-        locals_ = [(key, extractions[key[0]].events[key[1]]) for key in (m.key for m in group)]
-        event = _to_event([e for _, e in locals_])
+        keys: list[EventKey] = [m.key for m in group]  # type: ignore[misc]
+        event = _to_event([extractions[d].events[e] for d, e in keys])
         if event.id in events:  # same content, different happenings: keep both apart
             event = event.model_copy(update={"id": make_id("Event", event.id, event.mentions[0])})
         events[event.id] = event
-        for key, _ in locals_:
-            mapping[key] = event.id  # type: ignore[index]
+        for key in keys:
+            mapping[key] = event.id
     return sorted(events.values(), key=lambda e: e.id), mapping
 
 
