@@ -1,0 +1,141 @@
+"""Actors and events on short synthetic texts: the general rules, one test each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graph.extract import extract_document
+from graph.model import (
+    ActorKind,
+    DateBasis,
+    DateValue,
+    DocExtraction,
+    Document,
+    Precision,
+    Segment,
+    Source,
+)
+
+
+def _extract(text: str, published: dt.date | None = dt.date(2024, 3, 29)) -> DocExtraction:
+    date = (
+        DateValue(
+            value=published.isoformat(),
+            start=published,
+            end=published,
+            precision=Precision.DAY,
+            text=published.isoformat(),
+            basis=DateBasis.STATED,
+        )
+        if published
+        else None
+    )
+    source = Source(
+        id="src_test",
+        path="test.txt",
+        content_hash="0",
+        format="text",
+        words=len(text.split()),
+        published=date,
+    )
+    document = Document(
+        source=source, text=text, segments=(Segment(clean=0, original=0, length=len(text)),)
+    )
+    return extract_document(document)
+
+
+def _actors(x: DocExtraction) -> dict[str, tuple[ActorKind, tuple[str, ...]]]:
+    return {a.name: (a.actor_type, a.titles) for a in x.actors}
+
+
+def test_titles_are_attributes_not_names(nlp: Any) -> None:
+    x = _extract("Defense Minister Sergei Ivanov said on Monday that the army would grow.")
+    assert _actors(x)["Sergei Ivanov"] == (ActorKind.PERSON, ("Defense Minister",))
+
+
+def test_rank_tagged_as_organisation_is_a_title(nlp: Any) -> None:
+    x = _extract("Rear Adm. John Carter said the fleet would sail in May.")
+    actors = _actors(x)
+    assert actors["John Carter"][1] == ("Rear Adm.",)
+    assert not any("Adm" in name for name in actors if name != "John Carter")
+
+
+def test_surname_and_full_name_are_one_actor(nlp: Any) -> None:
+    x = _extract(
+        "President Vladimir Novak signed the decree on Friday. Novak said it was needed. "
+        "Critics of Novak disagreed."
+    )
+    novak = [a for a in x.actors if "Novak" in a.name]
+    assert len(novak) == 1 and novak[0].name == "Vladimir Novak"
+    assert len(novak[0].mentions) == 3
+
+
+def test_possessive_is_dropped_from_the_name(nlp: Any) -> None:
+    x = _extract("The Defense Ministry's spokesman said the drills had ended.")
+    assert "Defense Ministry" in _actors(x)
+
+
+def test_capital_as_subject_stands_for_its_country(nlp: Any) -> None:
+    x = _extract("Moscow says the talks failed. The delegates met in Paris on Monday.")
+    actors = _actors(x)
+    assert actors["Russia"][0] is ActorKind.COUNTRY
+    assert "France" not in actors and "Paris" not in actors
+
+
+def test_apposition_decides_the_kind(nlp: Any) -> None:
+    x = _extract("Vazhnyye, an independent online news site, claimed that officials had lied.")
+    assert _actors(x)["Vazhnyye"][0] is ActorKind.ORGANIZATION  # tagged PERSON by the model
+
+
+def test_country_named_inside_an_organisation(nlp: Any) -> None:
+    x = _extract("The U.S. State Department estimated the losses at 200,000.")
+    actors = _actors(x)
+    assert actors["United States"][0] is ActorKind.COUNTRY
+    assert "U.S. State Department" in actors
+
+
+def test_authors_are_not_actors(nlp: Any) -> None:
+    text = "Officials said the draft would begin in April."
+    base = _extract(text)
+    document = Document(
+        source=base.source.model_copy(update={"authors": ("Anna Petrova",)}),
+        text="Anna Petrova reports. " + text,
+        segments=(Segment(clean=0, original=0, length=len(text) + 22),),
+    )
+    assert "Anna Petrova" not in _actors(extract_document(document))
+
+
+def test_event_with_date_quantity_and_precision(nlp: Any) -> None:
+    x = _extract("The Kremlin drafted more than 300,000 men in autumn 2022.")
+    (event,) = x.events
+    assert event.event_type.value == "conscription"
+    assert event.date is not None and event.date.value == "2022-FA"
+    assert event.date.precision is Precision.SEASON
+    assert [(q.value, q.unit, q.modifier) for q in event.quantities] == [
+        (300000, "man", "more_than")
+    ]
+
+
+def test_negated_and_generic_statements_are_not_events(nlp: Any) -> None:
+    x = _extract("Conscripts will not be sent to the front. Military service lasts 12 months.")
+    assert x.events == ()
+
+
+def test_modifier_nouns_are_not_events(nlp: Any) -> None:
+    x = _extract("The deputy head of the mobilization department spoke to reporters.")
+    assert [e.trigger for e in x.events] == []
+
+
+def test_announced_plan_takes_the_announcement_date(nlp: Any) -> None:
+    x = _extract("At a meeting in December, the minister announced plans to bolster the army.")
+    plan = [e for e in x.events if e.trigger == "bolster"]
+    assert plan and plan[0].date is not None and plan[0].date.value == "2023-12"
+
+
+def test_relative_date_kept_for_later_when_undated(nlp: Any) -> None:
+    x = _extract("The government mobilized 300,000 reservists in September.", published=None)
+    (event,) = x.events
+    assert event.date is None
+    assert event.date_expression is not None and event.date_expression.tense == "past"
+    assert "September" in event.date_expression.text
