@@ -150,8 +150,8 @@ def score(
                     ok = True
                     break
             hits += ok
-            if not ok and core_only:
-                misses.append(f"core event missed: {key}")
+            if not ok and (core_only or not entry["core"]):
+                misses.append(f"{'core ' if entry['core'] else ''}event missed: {key}")
         label = (
             "events: core recall (keyword + date)"
             if core_only

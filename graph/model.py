@@ -143,6 +143,7 @@ class EventType(StrEnum):
     MILITARY_BUILDUP = "military_buildup"
     ANNOUNCEMENT = "announcement"
     PROTEST = "protest"
+    STATEMENT = "statement"  # a dated public appeal, pledge or warning
     OTHER = "other"
 
 

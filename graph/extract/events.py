@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
-from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS, REPORTING_VERBS
+from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS, REPORTING_VERBS, STATEMENT_VERBS
 from graph.extract.quantities import QuantityMention
 from graph.model import DateExpression, Document, EventType, LocalEvent, Participant, Role
 from graph.temporal import DateMention
@@ -24,7 +24,8 @@ _SPECIFICITY = [
     EventType.INVASION, EventType.ANNEXATION, EventType.ATTACK, EventType.ELECTION,
     EventType.MOBILIZATION, EventType.CONSCRIPTION, EventType.RECRUITMENT, EventType.DECREE,
     EventType.LEGISLATION, EventType.CASUALTIES, EventType.DIPLOMACY, EventType.DEPLOYMENT,
-    EventType.PROTEST, EventType.MILITARY_BUILDUP, EventType.ANNOUNCEMENT, EventType.OTHER,
+    EventType.PROTEST, EventType.MILITARY_BUILDUP, EventType.ANNOUNCEMENT, EventType.STATEMENT,
+    EventType.OTHER,
 ]  # fmt: skip
 _FUTURE_MARKERS = {"will", "shall", "'ll", "plan", "set", "aim", "intend", "expect", "going"}
 _POSSIBLE_MARKERS = {"may", "might", "could", "would", "possible", "possibly", "likely"}
@@ -86,14 +87,25 @@ def _candidates(
     date_tokens = {t.i for d in dates for t in _tokens(sentence, d.start, d.end)}
     found: list[_Candidate] = []
     for token in sentence:
-        if token.i in date_tokens or token.lemma_.lower() in REPORTING_VERBS:
-            continue
         lemma = token.lemma_.lower()
+        if token.i in date_tokens:
+            continue
+        if lemma in REPORTING_VERBS:
+            # "urged on Thursday ...": a dated appeal is an event; plain "said" is not.
+            if lemma in STATEMENT_VERBS and token.pos_ == "VERB":
+                kind = EVENT_TYPES.get(lemma, EventType.STATEMENT)
+                statement = _Candidate(token, kind, members=[token])
+                statement.dates = [d for d in dates if date_attached(d, token, sentence)]
+                if statement.dates:
+                    found.append(statement)
+            continue
         event_type = EVENT_TYPES.get(lemma) or EVENT_TYPES.get(token.lower_)
         if token.pos_ == "VERB" and event_type is None and lemma not in LIGHT_VERBS:
             event_type = EventType.OTHER
         elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
             continue
+        if token.dep_ == "amod":
+            continue  # "mobilized men": a participle describing people, not an event
         anchor = token
         if token.pos_ == "NOUN" and token.dep_ == "compound":
             if token.head.lemma_.lower() not in _EVENT_HEADS:
@@ -101,7 +113,7 @@ def _candidates(
             anchor = token.head  # "re-election victory earlier this month"
         candidate = _Candidate(token, event_type, members=[token])
         candidate.dates = [d for d in dates if date_attached(d, anchor, sentence)]
-        if not candidate.dates:
+        if not candidate.dates and event_type is not EventType.OTHER:
             candidate.dates = _reported_dates(token, dates, sentence)
         candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
         found.append(candidate)

@@ -73,6 +73,11 @@ REPORTING_VERBS = frozenset(
 # Reporting verbs that only report when they take a clause or quote (not "call up").
 WEAK_REPORTING_VERBS = frozenset({"call", "describe", "mention", "signal", "project", "order"})
 
+# Reporting verbs whose dated use is itself an event: a public appeal, pledge or warning.
+STATEMENT_VERBS = frozenset(
+    "urge appeal pledge promise vow warn demand threaten declare proclaim call announce".split()
+)
+
 # Cues that deny or reject their content: the speaker asserts the opposite.
 DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebuff"})
 
