@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -25,6 +25,7 @@ ClaimKey = tuple[int, int]
 # about one thing share its name but rarely their predicate ("has begun" / "dismissed").
 CONTRADICTION_SIMILARITY = 0.30
 SUPPORT_SIMILARITY = 0.45
+_COMMON = 200  # posting lists longer than this are skipped when pairing claims
 
 _STOPWORDS = frozenset(
     """
@@ -114,7 +115,7 @@ def link_claims(
     frequency = Counter(w for ws in words.values() for w in ws)
     idf = {w: math.log((1 + len(claims)) / (1 + n)) + 1 for w, n in frequency.items()}
     edges: list[Edge] = []
-    for a, b in combinations(sorted(claims, key=lambda c: c.id), 2):
+    for a, b in _candidate_pairs(claims, words, about):
         same_source = a.span.source_id == b.span.source_id
         speaker = speakers.get(a.id)
         same_speaker = speaker is not None and speaker == speakers.get(b.id)
@@ -154,6 +155,28 @@ def link_claims(
             )
         )
     return edges
+
+
+def _candidate_pairs(
+    claims: Sequence[Claim], words: dict[str, set[str]], about: dict[str, str]
+) -> list[tuple[Claim, Claim]]:
+    """Pairs that share an event or two content words, found through an inverted index
+    rather than by comparing every pair of claims in the corpus."""
+    by_id = {c.id: c for c in claims}
+    index: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        for word in words[claim.id]:
+            index[word].append(claim.id)
+        if claim.id in about:
+            index[f"event:{about[claim.id]}"].append(claim.id)
+    shared: Counter[tuple[str, str]] = Counter()
+    for key, ids in index.items():
+        weight = 2 if key.startswith("event:") else 1
+        if weight == 1 and len(ids) > _COMMON:
+            continue  # a word most claims use says nothing about a shared subject
+        for a, b in combinations(sorted(ids), 2):
+            shared[(a, b)] += weight
+    return [(by_id[a], by_id[b]) for (a, b), n in sorted(shared.items()) if n >= 2]
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
