@@ -30,6 +30,7 @@ def resolve(extractions: Sequence[DocExtraction]) -> GraphRecord:
     dated = infer_publication_dates(extractions, events, event_ids)
     if dated != extractions:
         extractions = dated
+        actors, actor_ids = merge_actors(extractions)  # titles carry their source's date
         events, event_ids = merge_events(extractions, actor_ids)
     claims, claim_ids = make_claims(extractions)
     sources = [x.source for x in extractions]
