@@ -1,14 +1,25 @@
-// Purpose: the chronological timeline of events, with date precision, participants and the
-//          number of sources that describe each event; optionally for one actor or a period.
-// Parameters: $actor (string or null: actor name or alias), $from, $to (date or null).
+// Purpose: the chronological timeline of events: date and precision, type, participants,
+//          how many sources describe each event and whether a claim about it is contested;
+//          optionally only one actor's events or a period. Undated events come last.
+// Parameters:
+//   $actor (string, optional): only events this actor took part in (name or alias, any case)
+//   $from (date, optional): only events that may fall on or after this day (YYYY-MM-DD)
+//   $to (date, optional): only events that may fall on or before this day (YYYY-MM-DD)
 // Example: timeline-graph query timeline --param actor=Putin --param from=2023-01-01
 MATCH (e:Event)
 WHERE ($from IS NULL OR e.date_end >= date($from))
   AND ($to IS NULL OR e.date_start <= date($to))
 OPTIONAL MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
-WITH e, collect(DISTINCT a.name) AS participants
-WHERE $actor IS NULL OR any(name IN participants WHERE toLower(name) = toLower($actor))
+WITH e, collect(DISTINCT a.name) AS participants,
+     sum(CASE WHEN toLower(a.name) = toLower($actor)
+                OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor))
+              THEN 1 ELSE 0 END) AS actor_matches
+WHERE $actor IS NULL OR actor_matches > 0
 OPTIONAL MATCH (s:Source)-[:DESCRIBES]->(e)
+WITH e, participants, count(DISTINCT s) AS sources
+OPTIONAL MATCH (c:Claim)-[:ABOUT]->(e)
+OPTIONAL MATCH (c)-[x:CONTRADICTS]-(:Claim)
+WITH e, participants, sources, count(x) > 0 AS contested
 RETURN e.id AS event, e.date_value AS date, e.date_precision AS precision,
-       e.event_type AS type, e.label AS label, participants, count(DISTINCT s) AS sources
+       e.event_type AS type, e.label AS label, participants, sources, contested
 ORDER BY e.date_start IS NULL, e.date_start, e.date_end, e.id;

@@ -6,8 +6,10 @@ from the library (`GraphError`) become one line on stderr and a non-zero exit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -19,11 +21,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph import export, schema, views
+from graph import export, query, schema, views
 from graph.errors import GraphError
-from graph.model import Document
+from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
-from graph.store import read_saved
+from graph.store import PushReport, read_saved
+from graph.store.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
+from graph.store.push import DEFAULT_BATCH_SIZE, push_saved
 
 app = typer.Typer(
     help="Turn news articles into a timeline-event knowledge graph (sources, actors, events, "
@@ -39,6 +43,20 @@ err = Console(stderr=True, soft_wrap=True)
 
 GraphOption = Annotated[
     Path, typer.Option("--graph", "-g", help="Saved graph file.", show_default=True)
+]
+UriOption = Annotated[
+    str | None,
+    typer.Option("--uri", envvar="NEO4J_URI", help=f"Neo4j address (default {DEFAULT_URI})."),
+]
+UserOption = Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", help="Neo4j user.")]
+PasswordOption = Annotated[
+    str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password.")
+]
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database", envvar="NEO4J_DATABASE", help="Neo4j database (default: the server's)."
+    ),
 ]
 T = TypeVar("T")
 
@@ -66,12 +84,22 @@ def load_command(
     model: Annotated[
         str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm if installed).")
     ] = None,
+    neo4j: Annotated[
+        bool,
+        typer.Option(
+            "--neo4j",
+            help="Then push the graph to Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
+            "NEO4J_DATABASE); the server is checked before loading.",
+        ),
+    ] = False,
 ) -> None:
     """Read articles, extract sources, actors, events and claims, and save the graph.
 
     Loading the same documents again changes nothing; new documents are added and resolved
     together with those already in the graph.
     """
+    # With --neo4j the server is checked first, so a wrong password costs no extraction.
+    store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None
     progress = Progress(
         TextColumn("extracting"),
         BarColumn(),
@@ -90,15 +118,28 @@ def load_command(
     def advanced(_: Document) -> None:
         progress.advance(task)
 
-    try:
-        report = _run(
-            lambda: load(paths, graph, jobs, model, on_start=started, on_document=advanced)
-        )
-    finally:
-        progress.stop()
-    _print_report(report)
-    if report.problems and not report.loaded and not report.unchanged:
-        raise typer.Exit(1)
+    with store or contextlib.nullcontext():
+        try:
+            report = _run(
+                lambda: load(paths, graph, jobs, model, on_start=started, on_document=advanced)
+            )
+        finally:
+            progress.stop()
+        _print_report(report)
+        if report.problems and not report.loaded and not report.unchanged:
+            raise typer.Exit(1)
+        if store is not None:
+            _print_push(_run(lambda: push_saved(graph, store)))
+
+
+def _neo4j_from_environment() -> Neo4jSettings:
+    env = os.environ
+    return Neo4jSettings(
+        uri=env.get("NEO4J_URI") or DEFAULT_URI,
+        user=env.get("NEO4J_USERNAME") or DEFAULT_USER,
+        password=env.get("NEO4J_PASSWORD"),
+        database=env.get("NEO4J_DATABASE") or None,
+    )
 
 
 def _print_report(report: LoadReport) -> None:
@@ -210,6 +251,117 @@ def schema_command(
         return
     for path in schema.write_schema(out_dir):
         err.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@app.command("push")
+def push_command(
+    graph: GraphOption = DEFAULT_GRAPH,
+    uri: UriOption = None,
+    user: UserOption = DEFAULT_USER,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Rows per transaction.")
+    ] = DEFAULT_BATCH_SIZE,
+    wipe: Annotated[
+        bool, typer.Option("--wipe", help="First delete every Source, Actor, Event, Claim node.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm --wipe.")] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune/--no-prune",
+            help="Delete Source/Actor/Event/Claim nodes and their relationships that the graph "
+            "no longer has (ids that re-resolution replaced).",
+        ),
+    ] = True,
+) -> None:
+    """Push the saved graph to Neo4j: constraints first, then nodes and relationships.
+
+    Pushing the same graph again creates nothing; after loading more documents it adds only
+    what is new. The counters printed are Neo4j's own.
+    """
+    if wipe and not yes:
+        labels = ", ".join(kind.value for kind in NodeKind)
+        err.print(
+            f"error: --wipe deletes every {labels} node in the target database; "
+            "add --yes to confirm",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    settings = Neo4jSettings(uri or DEFAULT_URI, user, password, database or None)
+
+    def pushed() -> PushReport:
+        with settings.connect() as store:
+            return push_saved(graph, store, batch_size, wipe, prune=prune)
+
+    _print_push(_run(pushed))
+
+
+def _print_push(report: PushReport) -> None:
+    stats = report.stats
+    if report.wiped:
+        out.print(f"wiped {report.wiped} nodes first", markup=False, highlight=False)
+    out.print(
+        f"pushed {stats.rows} rows in {stats.batches} batches to {report.target} "
+        f"({report.seconds:.1f} s, {report.rows_per_second:,.0f} rows/s): created "
+        f"{stats.nodes_created} nodes and {stats.relationships_created} relationships, "
+        f"set {stats.properties_set} properties, deleted {stats.nodes_deleted} stale nodes and "
+        f"{stats.relationships_deleted} stale relationships",
+        markup=False,
+        highlight=False,
+    )
+
+
+class QueryFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@app.command("query")
+def query_command(
+    name: Annotated[
+        str,
+        typer.Argument(metavar="NAME_OR_FILE", help="A query of the library or a .cypher file."),
+    ],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="KEY=VALUE for a $parameter; repeat for more."),
+    ] = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        QueryFormat.TABLE
+    ),
+    graph: GraphOption = DEFAULT_GRAPH,
+    uri: UriOption = None,
+    user: UserOption = DEFAULT_USER,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
+    local: Annotated[
+        bool, typer.Option("--local", help="Use the local engine even if NEO4J_URI is set.")
+    ] = False,
+) -> None:
+    """Run a query of the library (cypher/) on Neo4j when --uri/NEO4J_URI is set, else locally.
+
+    The local engine is FalkorDB (pip install 'timeline-graph[local]'), started for the query
+    and loaded from the saved graph. A query missing a parameter says which it needs.
+    """
+    arguments = _run(lambda: query.parse_assignments(param or []))
+    settings = None if local or not uri else Neo4jSettings(uri, user, password, database or None)
+    result = _run(lambda: query.run(name, arguments, graph, settings))
+    if format is QueryFormat.JSON:
+        sys.stdout.write(query.to_json(result))
+    elif format is QueryFormat.CSV:
+        sys.stdout.write(query.to_csv(result))
+    else:
+        table = Table(box=None, header_style="bold")
+        for column in result.columns:
+            table.add_column(column, max_width=60, overflow="ellipsis")
+        for row in result.rows:
+            table.add_row(*(query.cell_text(v) for v in row))
+        out.print(table)
+        out.print(f"{len(result.rows)} rows", markup=False, highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console script entry

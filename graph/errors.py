@@ -6,7 +6,8 @@
     │   └── DocumentError     one file is empty, binary, undecodable, ...
     ├── GraphFileError        the saved graph cannot be read or written
     ├── ModelError            the NLP pipeline cannot be loaded
-    └── QueryError            a query or its parameters are wrong
+    ├── QueryError            a query or its parameters are wrong
+    └── StoreError            a graph database cannot be reached, refuses us or a write fails
 
 Every message names the offending thing, says what is wrong and how to fix it.
 """
@@ -48,3 +49,14 @@ class ModelError(GraphError):
 
 class QueryError(GraphError):
     """A query or its parameters are wrong."""
+
+
+class StoreError(GraphError):
+    """A graph database (Neo4j, the local FalkorDB) cannot be used, or a write to it failed.
+
+    `target` names the database ("Neo4j at neo4j://host:7687, database 'neo4j'").
+    """
+
+    def __init__(self, target: str, problem: str, fix: str) -> None:
+        self.target, self.problem, self.fix = target, problem, fix
+        super().__init__(f"{target}: {problem}; {fix}")
