@@ -344,7 +344,7 @@ def query_command(
 ) -> None:
     """Run a query of the library (cypher/) on Neo4j when --uri/NEO4J_URI is set, else locally.
 
-    The local engine is FalkorDB (pip install 'timeline-graph[local]'), started for the query
+    The local engine is FalkorDB (pip install 'timeline-graph\\[local]'), started for the query
     and loaded from the saved graph. A query missing a parameter says which it needs.
     """
     arguments = _run(lambda: query.parse_assignments(param or []))
