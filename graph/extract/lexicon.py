@@ -67,11 +67,12 @@ REPORTING_VERBS = frozenset(
     call reject rebuff refute expect forecast project calculate describe mention
     speculate worry fear hope recommend advise propose order instruct inform reassure
     signal complain criticize criticise condemn praise welcome acknowledge boast
+    cite ask slam mock decry denounce lament retort quip joke tout brag assure point quote
     """.split()
 )
 
 # Reporting verbs that only report when they take a clause or quote (not "call up").
-WEAK_REPORTING_VERBS = frozenset({"call", "describe", "mention", "signal", "project", "order"})
+WEAK_REPORTING_VERBS = frozenset("call describe mention signal project order add ask point".split())
 
 # Reporting verbs whose dated use is itself an event: a public appeal, pledge or warning.
 STATEMENT_VERBS = frozenset(
