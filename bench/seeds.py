@@ -178,7 +178,13 @@ def score(
             text = (nodes[claim]["text"] + " " + nodes[claim]["span"]["text"]).casefold()
             if not any(k.casefold() in text for k in entry["keywords"]):
                 continue
-            speakers = [u for u, _, d in graph.in_edges(claim, data=True) if d["type"] == "CLAIMED"]
+            # The gold names the outlet as claimant where it relays an unnamed source, so a
+            # RELAYED edge from the claimant counts like CLAIMED.
+            speakers = [
+                u
+                for u, _, d in graph.in_edges(claim, data=True)
+                if d["type"] in {"CLAIMED", "RELAYED"}
+            ]
             if wanted_names is None:
                 ok = True
             else:

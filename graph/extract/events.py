@@ -75,7 +75,7 @@ def find_events(
         ]
         for candidate in _candidates(sentence, sent_dates, sent_quantities):
             index = len(events)
-            events.append(_to_event(candidate, document, actors))
+            events.append(_to_event(candidate, document, actors, sentence))
             for token in candidate.members:
                 by_token[token.i] = index
     return EventTable(events, by_token)
@@ -228,9 +228,10 @@ def _governs(token: Token, sentence: Span, char: int) -> bool:
     }
 
 
-def _to_event(candidate: _Candidate, document: Document, actors: ActorTable) -> LocalEvent:
+def _to_event(
+    candidate: _Candidate, document: Document, actors: ActorTable, sentence: Span
+) -> LocalEvent:
     token = candidate.token
-    sentence = token.sent
     date = _best_date(candidate)
     participants: list[Participant] = []
     seen: set[tuple[int, Role]] = set()

@@ -87,7 +87,7 @@ def find_quantities(doc: Doc | Span, skip: set[int] | None = None) -> list[Quant
     found: list[QuantityMention] = []
     for match in _MULTITUDE.finditer(text):
         value = NUMBER_WORDS[match["num"].lower()] * SCALE_WORDS[match["scale"].lower()[:-1]]
-        found.append(_mention(doc, base, match.start(), match.end(), value, None, "at_least"))
+        found.append(_mention(doc, text, base, match.start(), match.end(), value, None, "at_least"))
     for match in _QUANTITY.finditer(text):
         raw = match["num"]
         if (_YEAR.match(raw) and not match["mod"]) or _AGE.search(text, 0, match.start()):
@@ -102,7 +102,7 @@ def find_quantities(doc: Doc | Span, skip: set[int] | None = None) -> list[Quant
         modifier: Modifier = _MODIFIERS.get((match["mod"] or "").lower(), "exact")
         if match["plus"]:
             modifier = "at_least"
-        mention = _mention(doc, base, match.start(), match.end(), value, upper, modifier)
+        mention = _mention(doc, text, base, match.start(), match.end(), value, upper, modifier)
         if mention is None:
             continue
         first_token = doc.char_span(
@@ -116,6 +116,7 @@ def find_quantities(doc: Doc | Span, skip: set[int] | None = None) -> list[Quant
 
 def _mention(
     doc: Doc | Span,
+    text: str,  # doc.text, read once: spaCy rebuilds it on every access
     base: int,
     start: int,
     end: int,
@@ -131,7 +132,7 @@ def _mention(
         value=value,
         unit=unit,
         modifier=modifier,
-        text=doc.text[start:end],
+        text=text[start:end],
         upper=upper,
     )
     return QuantityMention(quantity, base + start, base + end)
