@@ -13,9 +13,8 @@ scored against the gold attributions, one-to-one, largest overlap first:
 - content: the content spans overlap, whoever the speaker;
 - cue: the claim's cue overlaps the gold cue (gold attributions that have a cue).
 
-`LocalClaim` carries no speaker or cue offsets, so they are recovered from the text: the speaker
-string (as written), or else a mention of the speaker actor, inside the claim's span and outside
-its content, closest to the content; likewise the cue string.
+Speaker and cue ranges are the spans the extractor records with each claim (`speaker_span`,
+`cue_span`); content ranges are `content_span`.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,45 +96,13 @@ def to_document(doc: dict[str, Any]) -> Document:
     )
 
 
-def _outside(start: int, end: int, content: Range) -> bool:
-    return end <= content[0] or start >= content[1]
-
-
-def _distance(start: int, end: int, content: Range) -> int:
-    return max(content[0] - end, start - content[1], 0)
-
-
-def _occurrences(text: str, needle: str, lo: int, hi: int) -> Iterable[Range]:
-    if not needle:
-        return
-    at = text.find(needle, lo, hi)
-    while at >= 0:
-        yield at, at + len(needle)
-        at = text.find(needle, at + 1, hi)
-
-
-def _closest(candidates: Iterable[Range], content: Range) -> Range | None:
-    outside = [c for c in candidates if _outside(*c, content)]
-    return min(outside, key=lambda c: (_distance(*c, content), c[0]), default=None)
-
-
 def system_claims(text: str, extraction: DocExtraction) -> list[SystemClaim]:
-    """Recover speaker and cue ranges of each claim (the model keeps only their text)."""
+    """Speaker, cue and content ranges of each claim, from the spans the extractor records."""
     out = []
     for claim in extraction.claims:
         content = (claim.content_span.start, claim.content_span.end)
-        lo, hi = claim.span.start, claim.span.end
-        # the speaker as written ("he", "who", "Mr. Kamin"), else a mention of its actor
-        speaker = None
-        if claim.speaker:
-            speaker = _closest(_occurrences(text, claim.speaker, lo, hi), content)
-        if speaker is None and claim.speaker_actor is not None:
-            mentions = extraction.actors[claim.speaker_actor].mentions
-            speaker = _closest(
-                ((m.start, m.end) for m in mentions if lo <= m.start and m.end <= hi), content
-            )
-        cue_text = claim.cue.removeprefix("not ")
-        cue = _closest(_occurrences(text, cue_text, lo, hi), content)
+        speaker = (claim.speaker_span.start, claim.speaker_span.end) if claim.speaker_span else None
+        cue = (claim.cue_span.start, claim.cue_span.end) if claim.cue_span else None
         out.append(SystemClaim(claim, speaker, cue, content))
     return out
 

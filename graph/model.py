@@ -405,6 +405,8 @@ class LocalClaim(Model):
     about_event: int | None = Field(default=None, description="Index into events, if any.")
     span: Span = Field(description="The whole attribution.")
     content_span: Span = Field(description="The content (quote or paraphrase) only.")
+    speaker_span: Span | None = Field(default=None, description="The speaker as written.")
+    cue_span: Span | None = Field(default=None, description="The reporting word (cue).")
 
 
 class DocExtraction(Model):

@@ -1056,6 +1056,10 @@ def _to_claim(item: _Found, ctx: _Context) -> LocalClaim:
             max(sentence.end_char, c_end),
         ),
         content_span=document.span(*item.content),
+        speaker_span=(
+            document.span(item.speaker[0].idx, _end(item.speaker[-1])) if item.speaker else None
+        ),
+        cue_span=document.span(item.cue.idx, _end(item.cue)),
     )
 
 
