@@ -61,7 +61,9 @@ def resolve(extractions: Sequence[DocExtraction]) -> GraphRecord:
             )
             speakers[claim_id] = speaker
             if speaker is not None:
-                edges.add(EdgeType.CLAIMED, speaker, claim_id, spans=(claim.speaker_span or claim.span,))
+                edges.add(
+                    EdgeType.CLAIMED, speaker, claim_id, spans=(claim.speaker_span or claim.span,)
+                )
             if claim.via_actor is not None:
                 edges.add(
                     EdgeType.RELAYED, actor_ids[(d, claim.via_actor)], claim_id, spans=(claim.span,)
