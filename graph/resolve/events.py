@@ -2,17 +2,32 @@
 
 `cluster_mentions` is the general matcher: it takes plain mention features (so it can also
 cluster the gold event mentions of a coreference corpus) and merges on evidence: the same
-predicate or event type, compatible dates at the weaker precision, equal quantities and
-shared participants. A date or quantity conflict keeps mentions apart whatever else matches.
+predicate, a derivation or synonym of it, or the same event type; compatible dates at the
+weaker precision; equal quantities; shared participants; and, when the mentions carry them,
+their documents' contexts and the words around them. A negation, date or quantity conflict
+keeps mentions apart whatever else matches.
+
+How it works: documents are first grouped into stories by their contexts (average-linkage
+clustering of idf-weighted cosines). Every related pair of mentions is scored (`pair_score`)
+and groups of mentions merge, best first, while their pairs score above the threshold on
+average (average linkage), so one strong pair cannot chain two events together. Pairs
+whose predicates are unrelated (or only of one event family) do not count in that average
+unless they reach the threshold on their own: the lexicon is incomplete, and different
+words are no evidence of different events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
 
+from graph.extract.lexicon import LIGHT_VERBS
 from graph.ids import make_id
 from graph.model import DateValue, DocExtraction, Event, EventType, LocalEvent, Quantity, Span
 
@@ -27,9 +42,81 @@ _FAMILIES = {
     EventType.DECREE.value: "law",
     EventType.LEGISLATION.value: "law",
 }
-# Predicate and type alone (3.5) are not enough: a date, a number or a participant must agree.
+# Predicates (lemmas) that name the same happening: general English news vocabulary, one
+# group a string. A word may sit in several groups ("fire" a gun, a fire, fire an employee).
+_SYNONYMS = (
+    "kill killing slay slaying murder homicide assassinate assassination execute execution "
+    "death die dead fatal fatality perish pass_away suicide",
+    "shoot shooting shot gunfire gunshot gun gun_down open_fire",
+    "injure injury wound hurt",
+    "arrest detain detention apprehend capture custody nab",
+    "charge accuse accusation indict indictment",
+    "convict conviction",
+    "sentence jail imprison imprisonment",
+    "attack assault raid strike hit",
+    "earthquake quake tremor temblor",
+    "explode explosion blast detonate detonation bomb bombing",
+    "crash collide collision accident wreck",
+    "fire blaze burn inferno",
+    "fire dismiss dismissal sack layoff lay_off oust ouster relieve terminate termination",
+    "hire appoint appointment name employ sign signing",
+    "nominate nomination nominee",
+    "resign resignation quit step_down",
+    "retire retirement",
+    "win victory triumph beat defeat lose loss",
+    "acquire acquisition buy purchase takeover take_over",
+    "sell sale",
+    "merge merger",
+    "announce announcement unveil reveal disclose",
+    "launch introduce unveil release",
+    "release free",
+    "escape flee getaway breakout",
+    "rescue save",
+    "steal theft rob robbery burglary heist loot",
+    "kidnap kidnapping abduct abduction",
+    "hijack hijacking",
+    "protest demonstration rally march",
+    "meet meeting talk talks summit negotiate negotiation",
+    "elect election vote",
+    "thwart foil prevent repel",
+    "erupt eruption",
+    "sink capsize",
+    "flood flooding",
+    "sue lawsuit suit",
+    "investigate investigation probe inquiry",
+    "fight battle clash combat",
+    "marry marriage wedding wed",
+    "try trial",
+    "deny denial",
+    "host emcee",
+    "see watch witness",
+    "discover discovery find",
+    "damage destroy destruction devastate devastation",
+)
+_OTHER = EventType.OTHER.value
+# Verbs of saying and light verbs: each use is usually a different statement or happening.
+_WEAK_PREDICATES = LIGHT_VERBS | frozenset(
+    "say tell report add note state comment explain speak write describe mention accord".split()
+)
+
+# Evidence, in points; two mentions are one event from `_THRESHOLD` on. The same predicate
+# alone (3.5) is not enough: a date, a number, a participant or the same story must agree.
+_SAME_PREDICATE = 3.5  # same lemma, or a derivation of it ("mobilize" / "mobilization")
+_SYNONYM = 3.0  # predicates of one synonym group ("kill" / "death")
+_SAME_TYPE = 1.5  # different predicates of one event type
+_SAME_FAMILY = 0.5  # event types of one family
+_SAME_QUANTITY = 3.5
+_SHORT_DATE = 1.0  # overlapping dates, both within a month
+_LONG_DATE = 0.5
+_PARTICIPANT = 0.75  # per shared participant, at most two
+_WEAK_PREDICATE = 2.0  # the same verb of saying or light verb
+_SAME_STORY = 2.0  # the same predicate (or synonyms) in two documents of one story
+_STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
+_WORDS = 3.0  # x the square root of the similarity (0..1) of the mentions' own words
 _THRESHOLD = 4.0
 _SAME_DOCUMENT_THRESHOLD = 4.5
+# Sums over the pairs of two groups that add up when groups merge (scores, counts).
+Sums = tuple[float, ...]
 _PRECISION_ORDER = [
     "day",
     "week",
@@ -45,7 +132,14 @@ _PRECISION_ORDER = [
 
 @dataclass(frozen=True)
 class Mention:
-    """What the matcher knows of one event mention."""
+    """What the matcher knows of one event mention.
+
+    The last two fields are optional evidence. `context` describes the mention's whole
+    document, items repeated as often as they occur (its content words, or the actors it
+    names): documents with similar contexts tell one story, and within a story the same
+    predicate is enough. `words` are the content words around the mention (its arguments and
+    modifiers): within one story or document, similar words tell its events apart.
+    """
 
     key: Hashable
     document: str
@@ -56,15 +150,15 @@ class Mention:
     quantities: frozenset[tuple[float, str]] = frozenset()
     participants: frozenset[str] = frozenset()
     negated: bool = False
-
-
-@dataclass
-class _Cluster:
-    members: list[Mention] = field(default_factory=list)
+    context: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
 
 
 def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group mentions that refer to the same event; each mention in exactly one group.
+
+    Returns:
+        The groups in the order of their first mention, each in input order.
 
     Example:
         >>> n = frozenset({(3e5, "")})
@@ -73,61 +167,281 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
         >>> len(cluster_mentions([a, b]))
         1
     """
-    clusters: list[_Cluster] = []
-    for mention in mentions:
-        best, best_score = None, 0.0
-        for cluster in clusters:
-            score = _cluster_score(mention, cluster)
-            if score > best_score:
-                best, best_score = cluster, score
-        if best is not None:
-            best.members.append(mention)
-        else:
-            clusters.append(_Cluster([mention]))
-    return [c.members for c in clusters]
+    story = _stories(mentions)
+    words = _idf_vectors([m.words for m in mentions])
+    # Sums over the counted pairs of two groups: (scores, pairs, pairs within one document).
+    links: dict[int, dict[int, Sums]] = {i: {} for i in range(len(mentions))}
+    for i, j in _candidate_pairs(mentions):
+        a, b = mentions[i], mentions[j]
+        score = pair_score(
+            a,
+            b,
+            same_story=story[a.document] == story[b.document],
+            words_similarity=_cosine(words[i], words[j]),
+        )
+        same = a.document == b.document
+        # Mentions named by unrelated words neither help nor hurt, unless they agree on enough
+        # on their own: a draft of 300,000 and a call-up of 300,000 are one event; a later
+        # "mobilisation" joins them through the first mobilisation, whatever the draft says.
+        if score and (_predicate_score(a, b) >= _SAME_TYPE or score >= _threshold(same)):
+            links[i][j] = links[j][i] = (score, 1, int(same))
+
+    def margin(x: list[int], y: list[int], sums: Sums) -> float:
+        """Average over the counted pairs of two groups of (score - threshold)."""
+        scores, pairs, same = sums
+        penalty = _threshold(False) * (pairs - same) + _threshold(True) * same
+        return (scores - penalty) / pairs
+
+    def compatible(x: list[int], y: list[int]) -> bool:
+        return not any(_conflict(mentions[i], mentions[j]) for i in x for j in y)
+
+    groups = _average_linkage(len(mentions), links, margin, compatible)
+    return [[mentions[i] for i in group] for group in groups]
 
 
-def _cluster_score(mention: Mention, cluster: _Cluster) -> float:
-    scores = []
-    for other in cluster.members:
-        score = pair_score(mention, other)
-        if score is None:
-            return 0.0  # one conflict keeps the mention out of the whole cluster
-        scores.append(score)
-    best = max(scores)
-    same_document = any(o.document == mention.document for o in cluster.members)
-    threshold = _SAME_DOCUMENT_THRESHOLD if same_document else _THRESHOLD
-    return best if best >= threshold else 0.0
+def _threshold(same_document: bool) -> float:
+    return _SAME_DOCUMENT_THRESHOLD if same_document else _THRESHOLD
 
 
-def pair_score(a: Mention, b: Mention) -> float | None:
-    """Evidence that two mentions are one event; None when they cannot be."""
-    if a.negated != b.negated:
+def _average_linkage(
+    n: int,
+    links: dict[int, dict[int, Sums]],
+    margin: Callable[[list[int], list[int], Sums], float],
+    compatible: Callable[[list[int], list[int]], bool],
+) -> list[list[int]]:
+    """Agglomerative clustering of items 0..n-1: merge the two groups with the largest margin
+    while it is >= 0 and they are compatible.
+
+    Args:
+        links: for each pair of linked items, sums that add up when groups merge (pair
+            scores, counts); pairs without a link are never merged directly. Consumed.
+        margin: the merge margin of two groups (their members, the sums over their pairs).
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    heap: list[tuple[float, int, int]] = []
+
+    def push(x: int, y: int) -> None:
+        value = margin(members[x], members[y], links[x][y])
+        if value >= 0:
+            heapq.heappush(heap, (-value, min(x, y), max(x, y)))
+
+    for x, neighbours in links.items():
+        for y in neighbours:
+            if x < y:
+                push(x, y)
+    next_id = n
+    while heap:
+        _, x, y = heapq.heappop(heap)
+        if x not in members or y not in members:
+            continue  # one side has merged since: a newer entry stands for it
+        if not compatible(members[x], members[y]):
+            continue
+        z, next_id = next_id, next_id + 1
+        members[z] = sorted(members.pop(x) + members.pop(y))
+        merged: dict[int, Sums] = {}
+        for old in (links.pop(x), links.pop(y)):
+            for w, sums in old.items():
+                if w not in (x, y):
+                    previous = merged.get(w)
+                    if previous is not None:
+                        sums = tuple(p + q for p, q in zip(previous, sums, strict=True))
+                    merged[w] = sums
+        links[z] = merged
+        for w, sums in merged.items():
+            links[w].pop(x, None)
+            links[w].pop(y, None)
+            links[w][z] = sums
+            push(z, w)
+    return sorted(members.values())
+
+
+def _stories(mentions: Sequence[Mention]) -> dict[str, int]:
+    """Documents grouped into stories by their contexts: document -> story number.
+
+    Items are weighted by rarity among the documents (idf) and compared by cosine; groups
+    merge while their average similarity reaches `_STORY_SIMILARITY`. Documents without a
+    context are stories of their own.
+    """
+    contexts: dict[str, Sequence[str]] = {}
+    for m in mentions:  # one context per document: its mentions should carry the same
+        if len(m.context) >= len(contexts.get(m.document, ())):
+            contexts[m.document] = m.context
+    names = list(contexts)
+    vectors = _idf_vectors(list(contexts.values()))
+    holders: dict[str, list[int]] = {}
+    for i, vector in enumerate(vectors):
+        for item in vector:
+            holders.setdefault(item, []).append(i)
+    similarity: dict[tuple[int, int], float] = defaultdict(float)
+    for item, docs in holders.items():
+        for n, i in enumerate(docs):
+            for j in docs[n + 1 :]:
+                similarity[(i, j)] += vectors[i][item] * vectors[j][item]
+    links: dict[int, dict[int, Sums]] = {i: {} for i in range(len(names))}
+    for (i, j), value in similarity.items():
+        links[i][j] = links[j][i] = (value,)
+
+    def margin(x: list[int], y: list[int], sums: Sums) -> float:
+        return sums[0] / (len(x) * len(y)) - _STORY_SIMILARITY  # unlinked pairs count as 0
+
+    groups = _average_linkage(len(names), links, margin, lambda x, y: True)
+    return {names[i]: g for g, group in enumerate(groups) for i in group}
+
+
+def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
+    """Unit vectors of the items of each bag: (1 + log count) x rarity among the bags (idf)."""
+    counts = [Counter(items) for items in bags]
+    frequency = Counter(item for items in counts for item in items)
+    vectors = []
+    for items in counts:
+        weights = {
+            item: (1 + math.log(n)) * math.log((1 + len(bags)) / frequency[item])
+            for item, n in items.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({item: w / norm for item, w in weights.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b.get(item, 0.0) for item, w in a.items())
+
+
+def pair_score(
+    a: Mention,
+    b: Mention,
+    *,
+    same_story: bool = False,
+    words_similarity: float | None = None,
+) -> float | None:
+    """Evidence that two mentions are one event, in points; None when they cannot be.
+
+    Args:
+        same_story: whether the two documents tell one story, which takes the other
+            documents to know (`cluster_mentions` works it out from the mentions' contexts).
+        words_similarity: similarity (0..1) of the mentions' `words`; by default their
+            cosine (`cluster_mentions` weights rare words more).
+    """
+    if _conflict(a, b):
         return None
-    if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
-        return None
-    shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
-    if shared_units and not (a.quantities & b.quantities):
-        return None  # 160,000 men is not 147,000 men
-    score = 0.0
-    if a.lemma == b.lemma:
-        score += 2.0
-    family_a, family_b = _FAMILIES.get(a.event_type), _FAMILIES.get(b.event_type)
-    if a.event_type and a.event_type == b.event_type:
-        score += 1.5
-    elif family_a and family_a == family_b:
-        score += 0.5
-    elif a.lemma != b.lemma:
-        return None
-    values_a = {v for v, _ in a.quantities}
-    if values_a & {v for v, _ in b.quantities}:
-        score += 3.5
+    score = predicate = _predicate_score(a, b)
+    if not predicate:
+        return 0.0  # unrelated predicates: nothing else counts
+    if {v for v, _ in a.quantities} & {v for v, _ in b.quantities}:
+        score += _SAME_QUANTITY
     if a.start and b.start and a.end and b.end:
         # Overlap of two short periods is evidence; two mentions of the same year much less.
         longest = max((a.end - a.start).days, (b.end - b.start).days)
-        score += 1.0 if longest <= 31 else 0.5
-    score += min(2, len(a.participants & b.participants)) * 0.75
+        score += _SHORT_DATE if longest <= 31 else _LONG_DATE
+    score += min(2, len(a.participants & b.participants)) * _PARTICIPANT
+    if a.document == b.document or same_story:
+        # Within one story, what surrounds the mentions tells its events apart; across
+        # stories, similar wording is what makes them look alike, so it is no evidence.
+        if words_similarity is None:
+            overlap = len(a.words & b.words)
+            words_similarity = overlap / math.sqrt(len(a.words) * len(b.words) or 1)
+        score += _WORDS * math.sqrt(words_similarity)
+        if a.document != b.document and predicate >= _SYNONYM:
+            score += _SAME_STORY  # backs a shared predicate, not a shared event type
     return score
+
+
+def _conflict(a: Mention, b: Mention) -> bool:
+    if a.negated != b.negated:
+        return True
+    if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
+        return True
+    shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
+    return bool(shared_units) and not (a.quantities & b.quantities)  # 160,000 men != 147,000
+
+
+def _predicate_score(a: Mention, b: Mention) -> float:
+    if a.lemma == b.lemma or _stems(a.lemma) & _stems(b.lemma):
+        # Reporting and light verbs recur for many different statements and happenings.
+        weak = a.lemma in _WEAK_PREDICATES or b.lemma in _WEAK_PREDICATES
+        return _WEAK_PREDICATE if weak else _SAME_PREDICATE
+    if _synonym_groups(a.lemma) & _synonym_groups(b.lemma):
+        return _SYNONYM
+    type_a = a.event_type if a.event_type != _OTHER else ""
+    type_b = b.event_type if b.event_type != _OTHER else ""
+    if type_a and type_a == type_b:
+        return _SAME_TYPE
+    family = _FAMILIES.get(type_a)
+    return _SAME_FAMILY if family and family == _FAMILIES.get(type_b) else 0.0
+
+
+def _keys(mention: Mention) -> Iterable[Hashable]:
+    """Blocking keys: mentions with no key in common cannot score."""
+    yield from _stems(mention.lemma)
+    yield mention.lemma
+    yield from _synonym_groups(mention.lemma)
+    if mention.event_type and mention.event_type != _OTHER:
+        yield ("type", mention.event_type)
+        yield ("family", _FAMILIES.get(mention.event_type, mention.event_type))
+
+
+def _candidate_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    blocks: dict[Hashable, list[int]] = {}
+    for i, mention in enumerate(mentions):
+        for key in set(_keys(mention)):
+            blocks.setdefault(key, []).append(i)
+    pairs = {
+        (i, j) for block in blocks.values() for n, i in enumerate(block) for j in block[n + 1 :]
+    }
+    return sorted(pairs)
+
+
+# Derivational endings, tried one at a time; every way of stripping one gives a stem.
+_SUFFIXES = ("ation", "ion", "ment", "ing", "ance", "ence", "ure", "al", "ate", "e")
+
+
+@cache
+def _forms(lemma: str) -> frozenset[str]:
+    """The lemma, the lemma without an inflection the lemmatiser left ('Oscars', 'Fired'),
+    and the verb of a phrasal lemma ('check_in' -> check) unless a light verb ('take_off')."""
+    lemma = lemma.lower()
+    verb = lemma.split("_")[0]
+    words = {lemma, verb} if "_" in lemma and verb not in LIGHT_VERBS else {lemma}
+    forms = set()
+    for word in words:
+        word = re.sub(r"is(e|ing|ation|ed)$", r"iz\1", re.sub(r"[-_ ]", "", word))
+        forms.add(word)
+        for suffix in ("s", "es", "ed", "d"):
+            if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+                forms.add(word[: -len(suffix)])
+    return frozenset(forms)
+
+
+@cache
+def _stems(lemma: str) -> frozenset[str]:
+    """Stems shared by a verb and its derived nouns: 'nominate' and 'nomination', 'kill' and
+    'killing', 'explode' and 'explosion', 'arrive' and 'arrival'."""
+    stems = set()
+    for word in _forms(lemma):
+        stems.add(word)
+        for suffix in _SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3:
+                if suffix == "ion" and re.search(r"[aeiou]s$", stem):
+                    stem = stem[:-1] + "d"  # explosion -> explod(e), decision -> decid(e)
+                stems.add(stem)
+    # kill / killing -> kil; ship / shipping -> ship
+    return frozenset(re.sub(r"([^aeiou])\1$", r"\1", s) for s in stems if len(s) >= 3)
+
+
+@cache
+def _synonym_groups(lemma: str) -> frozenset[int]:
+    """The synonym groups holding the lemma or a derivation of it ('shootings', 'dismissal')."""
+    stems = _stems(lemma)
+    return frozenset(i for i, group in enumerate(_synonym_stems()) if stems & group)
+
+
+@cache
+def _synonym_stems() -> list[frozenset[str]]:
+    groups = [group.split() for group in _SYNONYMS]
+    return [frozenset(stem for word in group for stem in _stems(word)) for group in groups]
 
 
 def mention_of(event: LocalEvent, key: Hashable, actor_ids: Sequence[str]) -> Mention:

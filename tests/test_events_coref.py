@@ -1,0 +1,270 @@
+"""Event coreference: the scorer of bench/ecb.py on known examples, and the matcher's rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import itertools
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from graph.resolve.events import Mention, cluster_mentions, pair_score
+
+ROOT = Path(__file__).resolve().parent.parent
+ECB_DATA = ROOT.parent / "shared" / "eval-data" / "ecbplus-dev"
+
+
+def _bench(name: str) -> ModuleType:
+    """A module of bench/ (not a package), imported by path."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+metrics = _bench("coref_metrics")
+
+
+def _close(score: Any, recall: float, precision: float) -> None:
+    assert score.recall == pytest.approx(recall)
+    assert score.precision == pytest.approx(precision)
+
+
+# --------------------------------------------------------------------------- scorer
+
+# Pradhan et al. 2014 ("Scoring coreference partitions of predicted mentions"), figure 1:
+# the response misses e and adds the twinless mentions h and i.
+KEY = [{"a", "b", "c"}, {"d", "e", "f", "g"}]
+RESPONSE = [{"a", "b"}, {"c", "d"}, {"f", "g", "h", "i"}]
+
+
+def test_muc_worked_example() -> None:
+    _close(metrics.muc(KEY, RESPONSE), 0.4, 0.4)
+
+
+def test_b_cubed_worked_example() -> None:
+    # recall (2/3 + 2/3 + 1/3 + 1/4 + 0 + 2/4 + 2/4) / 7; precision (1+1+.5+.5+.5+.5+0+0) / 8
+    _close(metrics.b_cubed(KEY, RESPONSE), 35 / 84, 0.5)
+
+
+def test_ceaf_e_worked_example() -> None:
+    # phi4: {a,b,c}-{a,b} 0.8 and {d,e,f,g}-{f,g,h,i} 0.5 are the best alignment.
+    score = metrics.ceaf_e(KEY, RESPONSE)
+    _close(score, 1.3 / 2, 1.3 / 3)
+    assert score.f1 == pytest.approx(0.52)
+
+
+def test_muc_vilain_example() -> None:
+    # Vilain et al. 1995: one entity of four split in two keeps two of its three links.
+    _close(metrics.muc([["A", "B", "C", "D"]], [["A", "B"], ["C", "D"]]), 2 / 3, 1.0)
+
+
+def test_bagga_baldwin_example() -> None:
+    # Bagga and Baldwin 1998: merging two entities costs MUC one link, B3 much more.
+    key = [list(range(1, 6)), [6, 7], list(range(8, 13))]
+    response = [list(range(1, 6)), list(range(6, 13))]
+    _close(metrics.muc(key, response), 1.0, 0.9)
+    _close(metrics.b_cubed(key, response), 1.0, (5 + 2 * 2 / 7 + 5 * 5 / 7) / 12)
+
+
+def test_identical_clusterings_score_one() -> None:
+    key = [["a", "b"], ["c"], ["d", "e", "f"]]
+    scores = metrics.conll(key, [["f", "e", "d"], ["b", "a"], ["c"]])
+    assert scores["CoNLL"] == pytest.approx(1.0)
+    assert all(s.f1 == pytest.approx(1.0) for n, s in scores.items() if n != "CoNLL")
+
+
+def test_singletons_have_no_muc_links() -> None:
+    score = metrics.muc([["a"], ["b"]], [["a"], ["b"]])
+    assert (score.recall, score.precision, score.f1) == (0.0, 0.0, 0.0)
+    # CEAF-e: phi4({a}, {a,b}) = 2/3, over two key entities and one response entity.
+    _close(metrics.ceaf_e([["a"], ["b"]], [["a", "b"]]), 1 / 3, 2 / 3)
+
+
+def test_conll_is_the_mean_of_the_three() -> None:
+    scores = metrics.conll(KEY, RESPONSE)
+    mean = (scores["MUC"].f1 + scores["B3"].f1 + scores["CEAF-e"].f1) / 3
+    assert scores["CoNLL"] == pytest.approx(mean)
+
+
+def test_assignment_is_optimal() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        rows, cols = rng.randint(1, 5), rng.randint(1, 5)
+        weights = [[rng.random() for _ in range(cols)] for _ in range(rows)]
+        pairs = metrics.max_assignment(weights)
+        assert len(pairs) == min(rows, cols)
+        assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == len(pairs)
+        if rows <= cols:
+            best = max(
+                sum(weights[i][p[i]] for i in range(rows))
+                for p in itertools.permutations(range(cols), rows)
+            )
+        else:
+            best = max(
+                sum(weights[p[j]][j] for j in range(cols))
+                for p in itertools.permutations(range(rows), cols)
+            )
+        assert sum(weights[i][j] for i, j in pairs) == pytest.approx(best)
+
+
+# --------------------------------------------------------------------------- matcher
+
+MARCH = {"start": dt.date(2024, 3, 5), "end": dt.date(2024, 3, 5)}
+MAY = {"start": dt.date(2024, 5, 2), "end": dt.date(2024, 5, 2)}
+
+
+def _m(key: str, doc: str, lemma: str, kind: str = "", **kw: Any) -> Mention:
+    return Mention(key=key, document=doc, lemma=lemma, event_type=kind, **kw)
+
+
+def _groups(mentions: list[Mention]) -> list[list[str]]:
+    return [[str(m.key) for m in group] for group in cluster_mentions(mentions)]
+
+
+def test_same_predicate_and_date_merge() -> None:
+    a = _m("a", "d1", "arrest", **MARCH)
+    b = _m("b", "d2", "arrest", **MARCH)
+    assert _groups([a, b]) == [["a", "b"]]
+
+
+def test_same_predicate_alone_does_not_merge() -> None:
+    assert _groups([_m("a", "d1", "arrest"), _m("b", "d2", "arrest")]) == [["a"], ["b"]]
+
+
+def test_date_conflict_splits() -> None:
+    a = _m("a", "d1", "arrest", participants=frozenset({"x"}), **MARCH)
+    b = _m("b", "d2", "arrest", participants=frozenset({"x"}), **MAY)
+    assert pair_score(a, b) is None
+    assert _groups([a, b]) == [["a"], ["b"]]
+
+
+def test_dates_compare_at_the_weaker_precision() -> None:
+    month = _m("a", "d1", "arrest", start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))
+    day = _m("b", "d2", "arrest", **MARCH)
+    assert pair_score(month, day) is not None
+    assert _groups([month, day]) == [["a", "b"]]
+
+
+def test_quantity_conflict_splits() -> None:
+    a = _m("a", "d1", "draft", "conscription", quantities=frozenset({(160000.0, "man")}))
+    b = _m("b", "d2", "draft", "conscription", quantities=frozenset({(147000.0, "man")}))
+    assert pair_score(a, b) is None
+    assert _groups([a, b]) == [["a"], ["b"]]
+
+
+def test_equal_quantity_merges_related_predicates() -> None:
+    a = _m("a", "d1", "mobilize", "mobilization", quantities=frozenset({(3e5, "")}))
+    b = _m("b", "d2", "draft", "conscription", quantities=frozenset({(3e5, "reservist")}))
+    assert _groups([a, b]) == [["a", "b"]]
+
+
+def test_negation_splits() -> None:
+    a = _m("a", "d1", "attack", "attack", **MARCH)
+    b = _m("b", "d2", "attack", "attack", negated=True, **MARCH)
+    assert pair_score(a, b) is None
+
+
+def test_derivations_and_synonyms_are_one_predicate() -> None:
+    who = frozenset({"act_1"})
+    nominate = _m("a", "d1", "nominate", participants=who, **MARCH)
+    nomination = _m("b", "d2", "nomination", participants=who, **MARCH)
+    assert _groups([nominate, nomination]) == [["a", "b"]]
+    killed = _m("c", "d1", "kill", "attack", **MARCH)
+    death = _m("d", "d2", "death", "casualties", **MARCH)
+    assert _groups([killed, death]) == [["c", "d"]]
+    # Unrelated words with a date in common are not one event.
+    assert _groups([killed, _m("e", "d2", "resign", **MARCH)]) == [["c"], ["e"]]
+
+
+def test_verbs_of_saying_need_more_evidence() -> None:
+    a = _m("a", "d1", "say", participants=frozenset({"act_1"}), **MARCH)
+    b = _m("b", "d2", "say", participants=frozenset({"act_1"}), **MARCH)
+    c = _m("c", "d1", "arrest", participants=frozenset({"act_1"}), **MARCH)
+    d = _m("d", "d2", "arrest", participants=frozenset({"act_1"}), **MARCH)
+    assert _groups([a, b, c, d]) == [["a"], ["b"], ["c", "d"]]
+
+
+def test_one_story_backs_a_shared_predicate() -> None:
+    pirates = ("pirate", "navy", "somalia", "tanker", "gulf")
+    awards = ("oscar", "host", "ceremony", "academy")
+    a = _m("a", "d1", "capture", context=pirates)
+    b = _m("b", "d2", "capture", context=pirates + ("india",))
+    c = _m("c", "d3", "capture", context=awards)
+    assert _groups([a, b, c]) == [["a", "b"], ["c"]]
+
+
+def test_a_mention_joins_through_its_own_predicate() -> None:
+    # The 300,000 draft and mobilisation are one event; a dated "mobilisation" without the
+    # number joins them through the mobilisation, whatever the draft's weaker match says.
+    month = {"start": dt.date(2022, 9, 1), "end": dt.date(2022, 9, 30)}
+    draft = _m(
+        "a",
+        "d1",
+        "draft",
+        "conscription",
+        quantities=frozenset({(3e5, "")}),
+        start=dt.date(2022, 9, 1),
+        end=dt.date(2022, 11, 30),
+    )
+    mobilization = _m(
+        "b", "d2", "mobilization", "mobilization", quantities=frozenset({(3e5, "")}), **month
+    )
+    again = _m("c", "d3", "mobilization", "mobilization", **month)
+    assert _groups([draft, mobilization, again]) == [["a", "b", "c"]]
+
+
+def test_a_conflict_anywhere_keeps_groups_apart() -> None:
+    # b could join a or c; a and c conflict, so it joins one of them only.
+    a = _m("a", "d1", "arrest", participants=frozenset({"x"}), **MARCH)
+    b = _m("b", "d2", "arrest", participants=frozenset({"x", "y"}))
+    c = _m("c", "d3", "arrest", participants=frozenset({"x", "y"}), **MAY)
+    groups = _groups([a, b, c])
+    assert sorted(map(len, groups)) == [1, 2]
+    assert ["a", "c"] not in groups
+
+
+def test_clustering_is_order_independent() -> None:
+    mentions = [
+        _m("a", "d1", "arrest", **MARCH),
+        _m("b", "d2", "arrest", **MARCH),
+        _m("c", "d3", "detain", **MARCH),
+        _m("d", "d1", "fire", **MAY),
+        _m("e", "d2", "dismiss", **MAY),
+    ]
+    expected = {frozenset(g) for g in _groups(mentions)}
+    assert {frozenset(g) for g in _groups(mentions[::-1])} == expected
+    assert expected == {frozenset("abc"), frozenset("de")}
+
+
+# --------------------------------------------------------------------------- bench
+
+
+@pytest.mark.skipif(not ECB_DATA.is_dir(), reason="ECB+ evaluation data not present")
+def test_bench_features_of_one_ecb_document(nlp: Any) -> None:
+    ecb = _bench("ecb")
+    readers = ecb.load_readers(None, ECB_DATA)
+    sentences = str(ECB_DATA / "ECBplus_coreference_sentences.csv")
+    doc = next(iter(readers.read_ecbplus(str(ECB_DATA / "ECB+" / "35"), sentences)))
+    found = ecb.document_mentions(nlp, doc)
+    assert found and all(m.document == doc["doc_id"] for m, _ in found)
+    assert any(m.lemma == "arrest" for m, _ in found)
+    assert all(gold["in_selected_sentence"] for _, gold in found)
+
+
+def test_detokenize_maps_offsets() -> None:
+    ecb = _bench("ecb")
+    text = "Ellen DeGeneres ' s co - hosting ( in 2007 ) , he said ."
+    clean, offsets = ecb.detokenize(text)
+    assert clean.startswith("Ellen DeGeneres ' s co-hosting (in 2007), he said.")
+    start = text.index("hosting")
+    assert clean[offsets[start] : offsets[start + len("hosting")]] == "hosting"
