@@ -139,3 +139,8 @@ def test_relative_date_kept_for_later_when_undated(nlp: Any) -> None:
     assert event.date is None
     assert event.date_expression is not None and event.date_expression.tense == "past"
     assert "September" in event.date_expression.text
+
+
+def test_a_date_bounding_a_superlative_is_not_the_event_date(nlp: Any) -> None:
+    x = _extract("The president has ordered the largest military conscription since 2011.")
+    assert all(e.date is None or e.date.value != "2011" for e in x.events)

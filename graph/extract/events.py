@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.actors import ActorTable
 from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS, REPORTING_VERBS, STATEMENT_VERBS
 from graph.extract.quantities import QuantityMention
-from graph.model import DateExpression, Document, EventType, LocalEvent, Participant, Role
+from graph.model import DateExpression, DateMod, Document, EventType, LocalEvent, Participant, Role
 from graph.temporal import DateMention
 
 # Most specific first: when candidates fold into one event, the earliest type here wins.
@@ -118,6 +118,10 @@ def _candidates(
         candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
         found.append(candidate)
     folded = _fold(found)
+    for candidate in folded:
+        if any(c.tag_ == "JJS" for m in candidate.members for c in m.children):
+            # "the largest conscription since 2011": the date bounds a comparison
+            candidate.dates = [d for d in candidate.dates if not _open_start(d)]
     return [c for c in folded if _is_event(c)]
 
 
@@ -136,6 +140,10 @@ def _is_event(candidate: _Candidate) -> bool:
     # Undated, unquantified: only a past or announced happening with a subject, not a
     # generic present ("conscripts face pressure").
     return _has_subject(token) and (token.tag_ in {"VBD", "VBN"} or _modality(token) == "planned")
+
+
+def _open_start(date: DateMention) -> bool:
+    return date.value is not None and date.value.mod is DateMod.AFTER
 
 
 def _reported_dates(token: Token, dates: list[DateMention], sentence: Span) -> list[DateMention]:
