@@ -2,8 +2,8 @@
 
 `tests/lint_cypher.mjs` runs `lintCypherQuery` from @neo4j-cypher/language-support (pinned in
 package.json) with the schema's labels, relationship types (and which labels they join),
-property keys and each statement's parameters. Node and `npm ci` are required: CI installs
-them, and these tests fail (not skip) when they are missing.
+property keys and each statement's parameters. Node.js with npm is required; the first run
+installs the pinned linter with `npm ci`, and these tests fail (not skip) when it cannot.
 """
 
 from __future__ import annotations
@@ -50,13 +50,29 @@ def lint_schema() -> dict[str, Any]:
     }
 
 
+def _install_linter() -> None:
+    """The test setup installs the pinned linter (package-lock.json) the first time."""
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("npm is not installed: install Node.js 20+ with npm")
+    result = subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not PACKAGE.exists():
+        pytest.fail(f"`npm ci` could not install the Cypher linter: {result.stderr.strip()}")
+
+
 def lint(statements: list[tuple[str, str, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
     """name -> diagnostics for each (name, text, parameters)."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not installed: install Node.js 20+ and run `npm ci` (CI does both)")
     if not PACKAGE.exists():
-        pytest.fail("the Cypher linter is not installed: run `npm ci` in the repository root")
+        _install_linter()
     payload = {
         "schema": lint_schema(),
         "statements": [{"name": n, "text": t, "parameters": p} for n, t, p in statements],
