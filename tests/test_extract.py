@@ -144,3 +144,14 @@ def test_relative_date_kept_for_later_when_undated(nlp: Any) -> None:
 def test_a_date_bounding_a_superlative_is_not_the_event_date(nlp: Any) -> None:
     x = _extract("The president has ordered the largest military conscription since 2011.")
     assert all(e.date is None or e.date.value != "2011" for e in x.events)
+
+
+def test_unattributed_allegations_are_hedged_claims(nlp: Any) -> None:
+    x = _extract(
+        "There have been numerous allegations that conscripts are being misled or pressured "
+        "into serving on the front lines."
+    )
+    (claim,) = x.claims
+    assert claim.speaker == "numerous allegations" and claim.speaker_actor is None
+    assert claim.hedged
+    assert claim.text == "conscripts are being misled or pressured into serving on the front lines"

@@ -631,13 +631,18 @@ def _according_to(token: Token, sentence: Span) -> _Found | None:
     )
 
 
+# Nouns that carry a statement even when no speaker is named ("official statements that ...").
+_UNATTRIBUTED_NOUNS = frozenset({"allegation", "statement", "report", "claim", "assertion"})
+
+
 def _noun_claim(noun: Token) -> _Found | None:
     """'X's claim that ...', 'a statement by X saying ...', 'X's warning: "..."'."""
     speaker_head = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker_head is None:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}):
             speaker_head = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if speaker_head is None or speaker_head.lower_ in _RELATIVE_PRONOUNS:
+    unattributed = speaker_head is None and noun.lemma_.lower() in _UNATTRIBUTED_NOUNS
+    if not unattributed and (speaker_head is None or speaker_head.lower_ in _RELATIVE_PRONOUNS):
         return None
     clause = next(
         (
@@ -657,7 +662,12 @@ def _noun_claim(noun: Token) -> _Found | None:
     return _Found(
         cue=noun,
         cue_text=noun.text,
-        speaker=_speaker_tokens(speaker_head),
+        # "numerous allegations that ...": no speaker is named; the phrase stands for one
+        speaker=(
+            [*(t for t in noun.lefts if not t.is_punct), noun]
+            if speaker_head is None
+            else _speaker_tokens(speaker_head)
+        ),
         content=(tokens[0].idx, _end(tokens[-1])),
         direct=False,
         denial=noun.lemma_.lower() == "denial",

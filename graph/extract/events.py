@@ -90,7 +90,8 @@ def _candidates(
         lemma = token.lemma_.lower()
         if token.i in date_tokens:
             continue
-        if lemma in REPORTING_VERBS:
+        phrasal = _phrasal_type(token, lemma)
+        if lemma in REPORTING_VERBS and phrasal is None:
             # "urged on Thursday ...": a dated appeal is an event; plain "said" is not.
             if lemma in STATEMENT_VERBS and token.pos_ == "VERB":
                 kind = EVENT_TYPES.get(lemma, EventType.STATEMENT)
@@ -99,7 +100,7 @@ def _candidates(
                 if statement.dates:
                     found.append(statement)
             continue
-        event_type = EVENT_TYPES.get(lemma) or EVENT_TYPES.get(token.lower_)
+        event_type = phrasal or EVENT_TYPES.get(lemma) or EVENT_TYPES.get(token.lower_)
         if token.pos_ == "VERB" and event_type is None and lemma not in LIGHT_VERBS:
             event_type = EventType.OTHER
         elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
@@ -140,6 +141,14 @@ def _is_event(candidate: _Candidate) -> bool:
     # Undated, unquantified: only a past or announced happening with a subject, not a
     # generic present ("conscripts face pressure").
     return _has_subject(token) and (token.tag_ in {"VBD", "VBN"} or _modality(token) == "planned")
+
+
+def _phrasal_type(token: Token, lemma: str) -> EventType | None:
+    """Phrasal verbs name their own events: "call up" (conscription), "sign up" (recruitment)."""
+    if token.pos_ != "VERB":
+        return None
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return EVENT_TYPES.get(f"{lemma}-{particle}") if particle else None
 
 
 def _open_start(date: DateMention) -> bool:

@@ -102,7 +102,7 @@ _EVENT_WORDS: dict[EventType, str] = {
         mobilize mobilise mobilization mobilisation
         """,
     EventType.RECRUITMENT: """
-        recruit recruitment enlist hire
+        recruit recruitment enlist hire sign-up
         """,
     EventType.DECREE: """
         decree edict

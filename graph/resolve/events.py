@@ -353,8 +353,33 @@ def _conflict(a: Mention, b: Mention) -> bool:
         return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
+    # Counts of one thing that never agree: 160,000 men is not 147,000 men. Counts of people
+    # under different words ("men", "soldiers") conflict only when far apart, because reports
+    # revise tolls and tallies ("3 dead", "4 killed").
     shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
-    return bool(shared_units) and not (a.quantities & b.quantities)  # 160,000 men != 147,000
+    if shared_units and not (a.quantities & b.quantities):
+        return True
+    people_a, people_b = _counts(a).get(_PEOPLE), _counts(b).get(_PEOPLE)
+    return bool(people_a and people_b) and all(
+        max(x, y) > _FAR_APART * min(x, y) for x in people_a for y in people_b
+    )
+
+
+def _counts(mention: Mention) -> dict[str, set[float]]:
+    counts: dict[str, set[float]] = {}
+    for value, unit in mention.quantities:
+        if unit:
+            counts.setdefault(_PEOPLE if unit in _PERSON_UNITS else unit, set()).add(value)
+    return counts
+
+
+# Units that all count people: "men", "troops" and "conscripts" are compared as one kind.
+_PERSON_UNITS = frozenset(
+    """man woman people person individual soldier troop conscript recruit reservist serviceman
+    servicemen personnel fighter volunteer draftee civilian""".split()
+)
+_PEOPLE = "people"
+_FAR_APART = 2.0  # counts of people this many times apart are not one tally
 
 
 def _predicate_score(a: Mention, b: Mention) -> float:
