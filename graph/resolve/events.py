@@ -359,7 +359,7 @@ def _conflict(a: Mention, b: Mention) -> bool:
     shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
     if shared_units and not (a.quantities & b.quantities):
         return True
-    people_a, people_b = _counts(a).get(_PEOPLE), _counts(b).get(_PEOPLE)
+    people_a, people_b = _counts(a).get(_PEOPLE, set()), _counts(b).get(_PEOPLE, set())
     return bool(people_a and people_b) and all(
         max(x, y) > _FAR_APART * min(x, y) for x in people_a for y in people_b
     )
