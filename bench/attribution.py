@@ -29,6 +29,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import load_readers  # noqa: E402
 
 from graph.extract import extract_document  # noqa: E402
 from graph.ids import content_hash, make_id  # noqa: E402
@@ -64,18 +67,6 @@ class SystemClaim:
     speaker: Range | None
     cue: Range | None
     content: Range
-
-
-def load_readers(path: str | None, data_dir: Path) -> Any:
-    """Import `readers.py` from --readers, or from the data folder or one of its parents."""
-    candidates = [Path(path)] if path else [d / "readers.py" for d in (data_dir, *data_dir.parents)]
-    for candidate in candidates:
-        if candidate.is_file():
-            sys.path.insert(0, str(candidate.parent))
-            import readers  # type: ignore[import-not-found]
-
-            return readers
-    sys.exit(f"readers.py not found near {data_dir}; pass --readers PATH/TO/readers.py")
 
 
 def to_document(doc: dict[str, Any]) -> Document:

@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coref_metrics import Score, conll  # noqa: E402
+from corpora import load_readers  # noqa: E402
 
 from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS  # noqa: E402
 from graph.extract.nlp import load_pipeline  # noqa: E402
@@ -62,18 +63,6 @@ _NO_SPACE_BEFORE = re.compile(
     r"^(?:[,.;:!?%)\]}]|''|'s|’s|n't|n’t|'re|'ve|'ll|'d|'m|’re|’ve|’ll|’d)"
 )
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "``", "#"}
-
-
-def load_readers(path: str | None, data_dir: Path) -> Any:
-    """Import `readers.py` from --readers, or from the data folder or one of its parents."""
-    candidates = [Path(path)] if path else [d / "readers.py" for d in (data_dir, *data_dir.parents)]
-    for candidate in candidates:
-        if candidate.is_file():
-            sys.path.insert(0, str(candidate.parent))
-            import readers  # type: ignore[import-not-found]
-
-            return readers
-    sys.exit(f"readers.py not found near {data_dir}; pass --readers PATH/TO/readers.py")
 
 
 def detokenize(text: str) -> tuple[str, list[int]]:

@@ -28,6 +28,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import load_readers  # noqa: E402
 
 from graph.temporal import DateMention, find_dates  # noqa: E402
 
@@ -57,18 +60,6 @@ class Tally:
         p = hits / self.system if self.system else 0.0
         r = hits / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def load_readers(path: str | None, data_dir: Path) -> Any:
-    """Import `readers.py` from --readers, or from the data folder or one of its parents."""
-    candidates = [Path(path)] if path else [d / "readers.py" for d in (data_dir, *data_dir.parents)]
-    for candidate in candidates:
-        if candidate.is_file():
-            sys.path.insert(0, str(candidate.parent))
-            import readers  # type: ignore[import-not-found]
-
-            return readers
-    sys.exit(f"readers.py not found near {data_dir}; pass --readers PATH/TO/readers.py")
 
 
 def match(gold: list[dict[str, Any]], system: list[DateMention]) -> list[tuple[int, int]]:
