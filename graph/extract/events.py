@@ -169,14 +169,9 @@ def _fold(found: list[_Candidate]) -> list[_Candidate]:
     """Merge candidates that lie in one another's subtree into one event."""
     kept: list[_Candidate] = []
     for candidate in sorted(found, key=lambda c: _depth(c.token)):
-        parent = next(
-            (
-                k
-                for k in kept
-                if candidate.token.is_ancestor(k.token) or k.token.is_ancestor(candidate.token)
-            ),
-            None,
-        )
+        # The nearest kept ancestor: folding into a farther one would cross its clause.
+        ancestors = [k for k in kept if k.token.is_ancestor(candidate.token)]
+        parent = max(ancestors, key=lambda k: _depth(k.token), default=None)
         if parent is None or not _same_clause_chain(parent.token, candidate.token):
             kept.append(candidate)
             continue
