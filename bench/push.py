@@ -1,0 +1,78 @@
+"""Push speed and idempotence into the local engine (FalkorDB) through the Neo4j write path.
+
+    python bench/push.py [ECBPLUS_DIR] [--limit 300] [--batch-size 500 1000] [--readers PATH]
+
+Loads the ECB+ documents (text rebuilt by the corpus reader) into a new saved graph, then for
+each batch size pushes it twice into a fresh FalkorDB started for the run: batches, rows,
+seconds and rows/s of the first push, and what the second push created (it should be 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import load_readers  # noqa: E402
+
+from graph.pipeline import load  # noqa: E402
+from graph.store import read_saved  # noqa: E402
+from graph.store.falkordb import FalkorDBStore  # noqa: E402
+from graph.store.push import push  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "data", nargs="?", type=Path, default=ROOT.parent / "shared/eval-data/ecbplus-dev"
+    )
+    parser.add_argument("--readers", help="Path to readers.py (default: found near DATA).")
+    parser.add_argument("--limit", type=int, default=300, help="Number of ECB+ documents.")
+    parser.add_argument("--batch-size", type=int, nargs="+", default=[500, 1000])
+    args = parser.parse_args()
+    if not args.data.exists():
+        print(f"{args.data}: ECB+ folder not found; pass its path", file=sys.stderr)
+        return 2
+    readers = load_readers(args.readers, args.data)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        for count, doc in enumerate(readers.read_ecbplus(str(args.data))):
+            if count >= args.limit:
+                break
+            name = f"{doc['doc_id'].replace('/', '_')}.txt"
+            (folder / name).write_text(doc["text"], encoding="utf-8")
+        path = Path(tmp) / "ecb.graph.json"
+        report = load([str(folder)], path, jobs=2)
+        graph = read_saved(path).graph
+        print(
+            f"{len(report.loaded)} documents -> {graph.number_of_nodes()} nodes, "
+            f"{graph.number_of_edges()} relationships"
+        )
+        print(
+            f"{'batch size':>10} {'batches':>8} {'rows':>7} {'seconds':>8} {'rows/s':>8} "
+            f"{'created':>8} {'again: nodes':>13} {'relationships':>14}"
+        )
+        for size in args.batch_size:
+            with FalkorDBStore.start(graph_name=f"bench_{size}") as store:
+                first = push(graph, store, batch_size=size)
+                second = push(graph, store, batch_size=size)
+            stats = first.stats
+            created = stats.nodes_created + stats.relationships_created
+            print(
+                f"{size:>10} {stats.batches:>8} {stats.rows:>7} {first.seconds:>8.2f} "
+                f"{first.rows_per_second:>8.0f} {created:>8} "
+                f"{second.stats.nodes_created:>13} {second.stats.relationships_created:>14}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
