@@ -262,7 +262,7 @@ def _title_before(doc: Doc, start: int, inner: list[Token]) -> str | None:
 
 
 def _apposition(tokens: list[Token]) -> str | None:
-    """'Abbas Gallyamov, a former speechwriter ...' -> 'former speechwriter ...'."""
+    """'Anna Ivanova, a former speechwriter ...' -> 'former speechwriter ...'."""
     head = _apposition_head(tokens)
     if head is None:
         return None

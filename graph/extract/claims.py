@@ -500,7 +500,7 @@ def _idiom_claim(cue: Token, sentence: Span) -> _Found | None:
 
 
 def _mistagged_cue(token: Token, sentence: Span) -> _Found | None:
-    """'Massicot questions whether ...': a reporting verb the tagger read as a plural noun,
+    """'Smith questions whether ...': a reporting verb the tagger read as a plural noun,
     between a name and a complement clause."""
     doc = token.doc
     if token.i == sentence.start or token.i + 1 >= sentence.end:
@@ -781,7 +781,7 @@ def _subject(cue: Token) -> Token | None:
     for _ in range(3):
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None and token.i == cue.i:
-            # "Massicot questions whether ...": the tagger took the name for a modifier
+            # "Smith questions whether ...": the tagger took the name for a modifier
             subject = next(
                 (
                     c

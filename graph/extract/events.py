@@ -156,7 +156,7 @@ def _open_start(date: DateMention) -> bool:
 
 
 def _reported_dates(token: Token, dates: list[DateMention], sentence: Span) -> list[DateMention]:
-    """'Shoigu announced in December plans to bolster ...': the plan takes the cue's date."""
+    """'The minister announced in December plans to bolster ...': the plan takes the cue's date."""
     ancestor = token.head
     while ancestor.head.i != ancestor.i and ancestor.lemma_.lower() not in REPORTING_VERBS:
         ancestor = ancestor.head

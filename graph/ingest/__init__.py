@@ -50,9 +50,9 @@ def read_document(path: Path) -> Document:
             unsupported type, or holds no article text.
 
     Example:
-        >>> doc = read_document(Path("seeds/002_602c565088e6d22f.txt"))
+        >>> doc = read_document(Path("article.md"))  # bylined "By Jane Roe and John Doe"
         >>> doc.source.authors
-        ('Farida Rustamova', 'Maxim Tovkaylo')
+        ('Jane Roe', 'John Doe')
     """
     name = display_path(path)
     fmt = format_of(path)

@@ -37,7 +37,7 @@ class _Cluster:
 
 
 def name_key(name: str) -> str:
-    """A spelling-tolerant key: 'Yury Shuvalov' and 'Yuri Shuvalov' give the same key."""
+    """A spelling-tolerant key: 'Yury Petrov' and 'Yuri Petrov' give the same key."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"['’]s$", "", text)
