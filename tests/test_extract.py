@@ -155,3 +155,14 @@ def test_unattributed_allegations_are_hedged_claims(nlp: Any) -> None:
     assert claim.speaker == "numerous allegations" and claim.speaker_actor is None
     assert claim.hedged
     assert claim.text == "conscripts are being misled or pressured into serving on the front lines"
+
+
+def test_long_texts_are_parsed_whole_with_exact_offsets(nlp: Any) -> None:
+    from graph.extract import parse
+
+    paragraph = "The army drafted 5,000 men in May. Officials said the call-up would grow.\n\n"
+    text = paragraph * 1500  # about 110,000 characters: parsed in pieces
+    doc = parse(nlp, text)
+    assert doc.text == text
+    last = list(doc.sents)[-1]
+    assert text[last.start_char : last.end_char] == last.text

@@ -37,6 +37,7 @@ def _code_version() -> str:
 
 
 EXTRACTOR_VERSION = _code_version()
+_PIECE = 50_000  # characters parsed at once: bounds memory, and spaCy's max_length
 
 
 def extract_document(document: Document, model: str | None = None) -> DocExtraction:
@@ -48,7 +49,7 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
         ['Russia', 'Ukraine']
     """
     nlp = load_pipeline(model)
-    doc = nlp(document.text[: nlp.max_length])
+    doc = parse(nlp, document.text)
     published = document.source.published
     anchor = published.start if published is not None else None
     dates = find_dates(doc, anchor)
@@ -66,6 +67,26 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
         events=tuple(events.events),
         claims=tuple(claims),
     )
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """Parse `text` whole; a long text is parsed in paragraph-aligned pieces joined back into
+    one Doc with the same characters, so no text is dropped and offsets stay exact."""
+    if len(text) <= _PIECE:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + _PIECE)
+        if end < len(text):
+            cut = text.rfind("\n", start + _PIECE // 2, end)
+            end = cut + 1 if cut != -1 else end
+        pieces.append(text[start:end])
+        start = end
+    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    assert doc.text == text
+    return doc
 
 
 def extract_documents(
