@@ -65,8 +65,9 @@ def load(
     report.unchanged = [d.source.path for d in documents if d.source.content_hash in current]
     if on_start is not None:
         on_start(len(fresh))
-    extracted = extract_documents(fresh, jobs=jobs, model=model, on_done=on_document)
-    report.loaded = [d.source.path for d in fresh]
+    extracted, failed = extract_documents(fresh, jobs=jobs, model=model, on_done=on_document)
+    report.problems += failed
+    report.loaded = [x.source.path for x in extracted]
 
     # Older extractor output is kept for documents not given again, rather than lost.
     kept = {x.source.content_hash: x for x in saved.extractions}

@@ -141,3 +141,25 @@ def test_one_event_per_real_world_event(seeds_graph: Path) -> None:
 
     assert max(reporting(300000)) == 3  # the 2022 mobilisation, in three articles
     assert max(reporting(160000)) == 2  # the 160,000-man call-up, in two
+
+
+def test_a_document_whose_extraction_fails_is_reported_and_the_rest_load(
+    seed_docs: Path, tmp_graph: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.extract as extract
+
+    real = extract.extract_document
+
+    def fails_on_one(document: Any, model: str | None = None) -> Any:
+        if document.source.path.endswith("001_e0ab7d2e9db2baad.txt"):
+            raise ValueError("unexpected parse")
+        return real(document, model)
+
+    monkeypatch.setattr(extract, "extract_document", fails_on_one)
+    report = load([str(seed_docs)], tmp_graph)
+    assert len(report.loaded) == 4
+    (problem,) = report.problems
+    assert str(problem).endswith(
+        "001_e0ab7d2e9db2baad.txt: extraction failed (ValueError: unexpected parse); "
+        "the other documents were loaded; please report this file"
+    )

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from graph.errors import DocumentError
 from graph.extract.actors import find_actors
 from graph.extract.claims import find_claims
 from graph.extract.events import find_events
@@ -94,25 +95,49 @@ def extract_documents(
     jobs: int = 1,
     model: str | None = None,
     on_done: Callable[[Document], None] | None = None,
-) -> list[DocExtraction]:
-    """Extract every document, in `jobs` worker processes; results in input order."""
+) -> tuple[list[DocExtraction], list[DocumentError]]:
+    """Extract every document, in `jobs` worker processes; results in input order.
+
+    A document whose extraction fails is reported in the second list; the others still load.
+
+    Raises:
+        ModelError: the spaCy pipeline cannot be loaded.
+    """
+    load_pipeline(model)  # fail early; forked workers inherit the loaded pipeline
     results: list[DocExtraction] = []
-    for document, extraction in zip(documents, _run(documents, jobs, model), strict=True):
-        results.append(extraction)
+    problems: list[DocumentError] = []
+    for document, outcome in zip(documents, _run(documents, jobs, model), strict=True):
+        if isinstance(outcome, DocumentError):
+            problems.append(outcome)
+        else:
+            results.append(outcome)
         if on_done is not None:
             on_done(document)
-    return results
+    return results, problems
 
 
-def _run(documents: Sequence[Document], jobs: int, model: str | None) -> Iterator[DocExtraction]:
+Outcome = DocExtraction | DocumentError
+
+
+def _run(documents: Sequence[Document], jobs: int, model: str | None) -> Iterator[Outcome]:
     jobs = max(1, min(jobs, len(documents), os.cpu_count() or 1))
     if jobs == 1:
-        load_pipeline(model)  # fail early, before the first document
-        yield from (extract_document(d, model) for d in documents)
+        yield from (_guarded(d, model) for d in documents)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
         # Small chunks keep all workers busy while results still arrive in input order.
         yield from pool.map(_extract_in_worker, documents, chunksize=2)
+
+
+def _guarded(document: Document, model: str | None) -> Outcome:
+    try:
+        return extract_document(document, model)
+    except Exception as error:  # one bad document must not sink the others
+        return DocumentError(
+            document.source.path,
+            f"extraction failed ({type(error).__name__}: {error})",
+            "the other documents were loaded; please report this file",
+        )
 
 
 def _init_worker(model: str | None) -> None:
@@ -124,5 +149,5 @@ def _init_worker(model: str | None) -> None:
 _worker_model: Any = None
 
 
-def _extract_in_worker(document: Document) -> DocExtraction:
-    return extract_document(document, _worker_model)
+def _extract_in_worker(document: Document) -> Outcome:
+    return _guarded(document, _worker_model)
