@@ -343,6 +343,8 @@ def _label(token: Token) -> str:
     if token.pos_ == "NOUN":
         if token.dep_ == "compound":
             token = token.head  # "his re-election victory earlier this month"
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head  # "the second wave of mobilization"
         words = [t for t in token.subtree if not t.is_punct or t.text in {"-", "'s"}]
     else:
         keep = {"nsubj", "nsubjpass", "dobj", "neg", "prt", "aux", "auxpass", "attr", "dative"}
