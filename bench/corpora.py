@@ -17,3 +17,21 @@ def load_readers(path: str | None, data_dir: Path) -> Any:
 
             return readers
     sys.exit(f"readers.py not found near {data_dir}; pass --readers PATH/TO/readers.py")
+
+
+def write_ecbplus_texts(readers: Any, data: Path, folder: Path, limit: int) -> tuple[int, int]:
+    """Write up to `limit` ECB+ documents (text rebuilt by the reader) as .txt files.
+
+    Returns:
+        The number of documents and of words written.
+    """
+    count = words = 0
+    for doc in readers.read_ecbplus(str(data)):
+        if count >= limit:
+            break
+        (folder / f"{doc['doc_id'].replace('/', '_')}.txt").write_text(
+            doc["text"], encoding="utf-8"
+        )
+        words += len(doc["text"].split())
+        count += 1
+    return count, words

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import load_readers  # noqa: E402
+from corpora import load_readers, write_ecbplus_texts  # noqa: E402
 
 from graph.pipeline import load  # noqa: E402
 from graph.store import read_saved  # noqa: E402
@@ -44,11 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()
-        for count, doc in enumerate(readers.read_ecbplus(str(args.data))):
-            if count >= args.limit:
-                break
-            name = f"{doc['doc_id'].replace('/', '_')}.txt"
-            (folder / name).write_text(doc["text"], encoding="utf-8")
+        write_ecbplus_texts(readers, args.data, folder, args.limit)
         path = Path(tmp) / "ecb.graph.json"
         report = load([str(folder)], path, jobs=2)
         graph = read_saved(path).graph

@@ -18,6 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import load_readers, write_ecbplus_texts  # noqa: E402
 
 _CHILD = """
 import json, resource, sys, time
@@ -41,31 +44,19 @@ def main() -> int:
     parser.add_argument(
         "data", nargs="?", type=Path, default=ROOT.parent / "shared/eval-data/ecbplus-dev"
     )
-    parser.add_argument(
-        "--readers", type=Path, help="Folder holding readers.py (default: DATA/..)."
-    )
+    parser.add_argument("--readers", help="Path to readers.py (default: found near DATA).")
     parser.add_argument("--limit", type=int, default=300, help="Number of ECB+ documents.")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     if not args.data.exists():
         print(f"{args.data}: ECB+ folder not found; pass its path", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(args.readers or args.data.parent))
-    import readers  # type: ignore[import-not-found]
+    readers = load_readers(args.readers, args.data)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()
-        words = 0
-        count = 0
-        for doc in readers.read_ecbplus(str(args.data)):
-            if count >= args.limit:
-                break
-            (folder / f"{doc['doc_id'].replace('/', '_')}.txt").write_text(
-                doc["text"], encoding="utf-8"
-            )
-            words += len(doc["text"].split())
-            count += 1
+        count, words = write_ecbplus_texts(readers, args.data, folder, args.limit)
         for seed in sorted((ROOT / "seeds").glob("*")):
             text = seed.read_text(encoding="utf-8")
             (folder / seed.name).write_text(text, encoding="utf-8")
