@@ -268,9 +268,7 @@ def _to_event(
             expression = DateExpression(text=unresolved[0].text, tense=_tense(token))
     return LocalEvent(
         date_expression=expression,
-        label=_label(
-            token if candidate.typed is None or candidate.typed.pos_ == "VERB" else candidate.typed
-        ),
+        label=_label(_label_token(candidate)),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate),
         date=date.value if date else None,
@@ -337,6 +335,16 @@ def _modality(token: Token) -> str:
     if words & _FUTURE_MARKERS or token.tag_ == "VB" and token.dep_ == "xcomp":
         return "planned"
     return "actual"
+
+
+def _label_token(candidate: _Candidate) -> Token:
+    """The word whose phrase describes the event: the top verb with its arguments ("Russia
+    will begin conscription"), or a typed noun deeper in the clause ("his re-election
+    victory" under "have triggered concerns")."""
+    typed = candidate.typed
+    if typed is None or typed.pos_ == "VERB" or typed.head.i == candidate.token.i:
+        return candidate.token
+    return typed
 
 
 def _label(token: Token) -> str:
