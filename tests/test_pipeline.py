@@ -163,3 +163,8 @@ def test_a_document_whose_extraction_fails_is_reported_and_the_rest_load(
         "001_e0ab7d2e9db2baad.txt: extraction failed (ValueError: unexpected parse); "
         "the other documents were loaded; please report this file"
     )
+
+
+def test_worker_processes_give_the_same_graph(seeds_graph: Path, tmp_graph: Path) -> None:
+    load([str(SEEDS)], tmp_graph, jobs=2)
+    assert tmp_graph.read_bytes() == seeds_graph.read_bytes()
