@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_readers(path: str | None, data_dir: Path) -> Any:
@@ -35,3 +38,23 @@ def write_ecbplus_texts(readers: Any, data: Path, folder: Path, limit: int) -> t
         words += len(doc["text"].split())
         count += 1
     return count, words
+
+
+def ecbplus_arguments(description: str | None) -> argparse.ArgumentParser:
+    """A parser with the ECB+ folder, --readers and --limit that the speed benches share."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "data", nargs="?", type=Path, default=ROOT.parent / "shared/eval-data/ecbplus-dev"
+    )
+    parser.add_argument("--readers", help="Path to readers.py (default: found near DATA).")
+    parser.add_argument("--limit", type=int, default=300, help="Number of ECB+ documents.")
+    return parser
+
+
+def ecbplus_readers(args: argparse.Namespace) -> Any:
+    """The corpus reader for `args.data`; exits with a clear line when the folder is absent."""
+    if not args.data.exists():
+        sys.exit(f"{args.data}: ECB+ folder not found; pass its path")
+    return load_readers(args.readers, args.data)

@@ -9,7 +9,6 @@ seconds and rows/s of the first push, and what the second push created (it shoul
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -18,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import load_readers, write_ecbplus_texts  # noqa: E402
+from corpora import ecbplus_arguments, ecbplus_readers, write_ecbplus_texts  # noqa: E402
 
 from graph.pipeline import load  # noqa: E402
 from graph.store import read_saved  # noqa: E402
@@ -27,20 +26,10 @@ from graph.store.push import push  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "data", nargs="?", type=Path, default=ROOT.parent / "shared/eval-data/ecbplus-dev"
-    )
-    parser.add_argument("--readers", help="Path to readers.py (default: found near DATA).")
-    parser.add_argument("--limit", type=int, default=300, help="Number of ECB+ documents.")
+    parser = ecbplus_arguments(__doc__)
     parser.add_argument("--batch-size", type=int, nargs="+", default=[500, 1000])
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"{args.data}: ECB+ folder not found; pass its path", file=sys.stderr)
-        return 2
-    readers = load_readers(args.readers, args.data)
+    readers = ecbplus_readers(args)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()

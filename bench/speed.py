@@ -9,7 +9,6 @@ a fresh process per setting, so model loading and worker start-up are counted.
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import load_readers, write_ecbplus_texts  # noqa: E402
+from corpora import ecbplus_arguments, ecbplus_readers, write_ecbplus_texts  # noqa: E402
 
 _CHILD = """
 import json, resource, sys, time
@@ -38,20 +37,10 @@ print(json.dumps({"seconds": elapsed, "documents": len(report.loaded),
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "data", nargs="?", type=Path, default=ROOT.parent / "shared/eval-data/ecbplus-dev"
-    )
-    parser.add_argument("--readers", help="Path to readers.py (default: found near DATA).")
-    parser.add_argument("--limit", type=int, default=300, help="Number of ECB+ documents.")
+    parser = ecbplus_arguments(__doc__)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"{args.data}: ECB+ folder not found; pass its path", file=sys.stderr)
-        return 2
-    readers = load_readers(args.readers, args.data)
+    readers = ecbplus_readers(args)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
