@@ -1919,12 +1919,12 @@ _PUB_PATTERNS = [
 ]
 
 
-def parse_publication_date(text: str) -> DateValue | None:
+def parse_publication_date(text: str, fallback: bool = True) -> DateValue | None:
     """Read an absolute publication date ("2024-03-29", "April 06, 2023", "Mar 5 2021").
 
     Relative expressions ("yesterday") are refused: a publication date must stand alone.
     "05/03/2021" is read month first (unless the first number exceeds 12), "05.03.2021" day
-    first; other layouts and languages fall back to `dateparser`.
+    first; other layouts and languages fall back to `dateparser` unless `fallback` is False.
 
     Example:
         >>> parse_publication_date("April 06, 2023").value
@@ -1960,7 +1960,9 @@ def parse_publication_date(text: str) -> DateValue | None:
             value=d.isoformat(), start=d, end=d, precision=Precision.DAY, text=m.group(0),
             basis=DateBasis.STATED,
         )  # fmt: skip
-    return _dateparser_fallback(text)
+    # dateparser reads other layouts and languages, but costs ~0.2 s a call: callers that
+    # try many lines that are mostly not dates turn it off.
+    return _dateparser_fallback(text) if fallback else None
 
 
 @lru_cache(maxsize=256)

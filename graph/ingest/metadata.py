@@ -20,7 +20,6 @@ HTML pages add the page's own metadata first (see `graph.ingest.html`).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,42 +27,20 @@ from urllib.parse import urlsplit
 
 from graph.ingest.boilerplate import is_boilerplate
 from graph.ingest.markup import Line, comment_spans, strip_line
-from graph.model import DateBasis, DateValue, Precision
+from graph.model import DateValue, Precision
+from graph.temporal import parse_publication_date
 
 TOP_LINES = 10
 """How many non-blank lines count as "the top" of a document (title, byline, dateline)."""
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{4})"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DATE_FORMS = [
-    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ][\d:.+\-Z]*)?$"),
-    re.compile(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})$"),
-    re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.IGNORECASE),
-    re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$", re.IGNORECASE),
-]
+# A stated day may open with its weekday and close with a clock time; nothing else.
+_WEEKDAY = re.compile(
+    r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?",
+    re.IGNORECASE,
+)
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+_LONGEST_DATE = 48
+_CLOCK = re.compile(r"(?:[T ][\d:.+\-Z]*)?")
 _DATELINE_LABEL = re.compile(
     r"^(?:(?P<label>published|posted|first published|updated|last updated|modified|date)"
     r"(?:\s+on)?\s*:?\s*)?",
@@ -124,25 +101,17 @@ def parse_date(text: str) -> DateValue | None:
         '2023-04-06'
     """
     written = text.strip()
-    for form in _DATE_FORMS:
-        m = form.match(written)
-        if m is None:
-            continue
-        month = m["month"]
-        number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
-        try:
-            day = dt.date(int(m["year"]), number, int(m["day"]))
-        except ValueError:
-            return None
-        return DateValue(
-            value=day.isoformat(),
-            start=day,
-            end=day,
-            precision=Precision.DAY,
-            text=written,
-            basis=DateBasis.STATED,
-        )
-    return None
+    if len(written) > _LONGEST_DATE or not _HAS_YEAR.search(written):
+        return None  # cheap refusal: most lines tried here are not dates at all
+    value = parse_publication_date(written, fallback=False)
+    # The whole string must be the date (a trailing clock time aside): a sentence that
+    # merely contains a date is not a dateline.
+    if value is None or value.precision is not Precision.DAY:
+        return None
+    day = _WEEKDAY.sub("", written, count=1)
+    if not (day.startswith(value.text) and _CLOCK.fullmatch(day[len(value.text) :])):
+        return None
+    return value.model_copy(update={"text": written})
 
 
 def date_token(line: str) -> re.Match[str] | None:
