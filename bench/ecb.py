@@ -46,9 +46,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coref_metrics import Score, conll  # noqa: E402
 from corpora import load_readers  # noqa: E402
 
-from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS  # noqa: E402
 from graph.extract.nlp import load_pipeline  # noqa: E402
 from graph.extract.quantities import find_quantities  # noqa: E402
+from graph.lang import get as _lexicon  # noqa: E402
 from graph.resolve.actors import name_key  # noqa: E402
 from graph.resolve.events import Mention, cluster_mentions  # noqa: E402
 from graph.temporal import find_dates  # noqa: E402
@@ -94,7 +94,8 @@ def head_of(span: Any) -> Any:
     content = [
         t
         for t in span
-        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and t.lemma_.lower() not in LIGHT_VERBS
+        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
+        and t.lemma_.lower() not in _lexicon().events.light_verbs
     ]
     main = [t for t in heads if t in content]
     return (main or content or heads or list(span))[-1]
@@ -163,7 +164,7 @@ def document_mentions(nlp: Any, doc: dict[str, Any]) -> list[tuple[Mention, dict
         head = head_of(span)
         line = line_of(start)
         lemma = phrase_of(head, span)
-        event_type = EVENT_TYPES.get(lemma)
+        event_type = _lexicon().events.type_of(lemma)
         date = next((d for d in dates_by_line.get(line, []) if _governs(parsed, d, head)), None)
         first, last = _date_range(date.value if date else None)
         sentence = parsed[head.i].sent

@@ -15,15 +15,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.lexicon import (
-    ORG_HEAD_NOUNS,
-    TITLE_QUALIFIERS,
-    TITLE_WORDS,
-    capitals,
-    countries,
-    places,
-)
+from graph.lang import get as _lexicon
+from graph.lang.actors import capitals, places
+from graph.lang.actors import countries as _countries
 from graph.model import ActorKind, Document, LocalActor
+
+_WORDS = _lexicon("en").actors
+ORG_HEAD_NOUNS = _WORDS.org_head_nouns
+TITLE_QUALIFIERS = _WORDS.title_qualifiers
+TITLE_WORDS = _WORDS.title_words
+
+
+def countries() -> dict[str, str]:
+    return _countries(_WORDS)
+
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _AFFILIATION = re.compile(r"^(?P<country>.+?)-(?:based|led|backed|funded|run|made|owned)$", re.I)

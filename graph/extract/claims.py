@@ -30,18 +30,19 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.events import EventTable
-from graph.extract.lexicon import (
-    DENIAL_VERBS,
-    HEDGE_WORDS,
-    LIGHT_VERBS,
-    NEGATION_WORDS,
-    ORG_HEAD_NOUNS,
-    REPORTING_VERBS,
-    TITLE_WORDS,
-    WEAK_REPORTING_VERBS,
-)
+from graph.lang import get as _lexicon
 from graph.model import ActorKind, DateValue, Document, LocalClaim, Polarity
 from graph.temporal import DateMention
+
+_EN = _lexicon("en")
+DENIAL_VERBS = _EN.attribution.denial_verbs
+HEDGE_WORDS = _EN.attribution.hedge_words
+LIGHT_VERBS = _EN.events.light_verbs
+NEGATION_WORDS = _EN.attribution.negation_words
+ORG_HEAD_NOUNS = _EN.actors.org_head_nouns
+REPORTING_VERBS = _EN.attribution.reporting_verbs
+TITLE_WORDS = _EN.actors.title_words
+WEAK_REPORTING_VERBS = _EN.attribution.weak_reporting_verbs
 
 # Opening and closing marks must pair up; an opening mark inside stops the match, so an
 # unclosed paragraph-continuation quote cannot swallow the text up to the next closing one.

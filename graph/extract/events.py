@@ -14,26 +14,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
-from graph.extract.lexicon import EVENT_TYPES, LIGHT_VERBS, REPORTING_VERBS, STATEMENT_VERBS
 from graph.extract.quantities import QuantityMention
+from graph.lang import get as _lexicon
 from graph.model import DateExpression, DateMod, Document, EventType, LocalEvent, Participant, Role
 from graph.temporal import DateMention
 
-# Most specific first: when candidates fold into one event, the earliest type here wins.
-_SPECIFICITY = [
-    EventType.INVASION, EventType.ANNEXATION, EventType.ATTACK, EventType.ELECTION,
-    EventType.MOBILIZATION, EventType.CONSCRIPTION, EventType.RECRUITMENT, EventType.DECREE,
-    EventType.LEGISLATION, EventType.CASUALTIES, EventType.DIPLOMACY, EventType.DEPLOYMENT,
-    EventType.PROTEST, EventType.MILITARY_BUILDUP, EventType.ANNOUNCEMENT, EventType.STATEMENT,
-    EventType.OTHER,
-]  # fmt: skip
-_FUTURE_MARKERS = {"will", "shall", "'ll", "plan", "set", "aim", "intend", "expect", "going"}
-_POSSIBLE_MARKERS = {"may", "might", "could", "would", "possible", "possibly", "likely"}
+_LEX = _lexicon("en")
+_WORDS = _LEX.events
+LIGHT_VERBS = _WORDS.light_verbs
+REPORTING_VERBS = _LEX.attribution.reporting_verbs
+STATEMENT_VERBS = _LEX.attribution.statement_verbs
+_FUTURE_MARKERS = _WORDS.future_markers
+_POSSIBLE_MARKERS = _WORDS.possible_markers
 _MAX_LABEL_WORDS = 14
-# Nouns that carry an event named by their compound modifier ("re-election victory").
-_EVENT_HEADS = frozenset(
-    "victory campaign drive effort push wave operation process window plan plans bid".split()
-)
+_EVENT_HEADS = _WORDS.event_heads
 
 
 @dataclass
@@ -94,13 +88,13 @@ def _candidates(
         if lemma in REPORTING_VERBS and phrasal is None:
             # "urged on Thursday ...": a dated appeal is an event; plain "said" is not.
             if lemma in STATEMENT_VERBS and token.pos_ == "VERB":
-                kind = EVENT_TYPES.get(lemma, EventType.STATEMENT)
+                kind = _WORDS.type_of(lemma) or EventType.STATEMENT
                 statement = _Candidate(token, kind, members=[token])
                 statement.dates = [d for d in dates if date_attached(d, token, sentence)]
                 if statement.dates:
                     found.append(statement)
             continue
-        event_type = phrasal or EVENT_TYPES.get(lemma) or EVENT_TYPES.get(token.lower_)
+        event_type = phrasal or _WORDS.type_of(lemma) or _WORDS.type_of(token.lower_)
         if token.pos_ == "VERB" and event_type is None and lemma not in LIGHT_VERBS:
             event_type = EventType.OTHER
         elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
@@ -148,7 +142,7 @@ def _phrasal_type(token: Token, lemma: str) -> EventType | None:
     if token.pos_ != "VERB":
         return None
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    return EVENT_TYPES.get(f"{lemma}-{particle}") if particle else None
+    return _WORDS.type_of(f"{lemma}-{particle}") if particle else None
 
 
 def _open_start(date: DateMention) -> bool:
@@ -178,7 +172,7 @@ def _fold(found: list[_Candidate]) -> list[_Candidate]:
         parent.members.append(candidate.token)
         parent.dates += [d for d in candidate.dates if d not in parent.dates]
         parent.quantities += [q for q in candidate.quantities if q not in parent.quantities]
-        if _SPECIFICITY.index(candidate.event_type) < _SPECIFICITY.index(parent.event_type):
+        if _WORDS.specificity(candidate.event_type) > _WORDS.specificity(parent.event_type):
             parent.event_type = candidate.event_type
             parent.typed = candidate.token
     return kept
@@ -295,7 +289,7 @@ def _tense(token: Token) -> str:
 
 def _trigger_lemma(candidate: _Candidate) -> str:
     for member in candidate.members:
-        if EVENT_TYPES.get(member.lemma_.lower()) is candidate.event_type:
+        if _WORDS.type_of(member.lemma_.lower()) is candidate.event_type:
             return member.lemma_.lower()
     return candidate.token.lemma_.lower()
 

@@ -8,8 +8,11 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.lexicon import NUMBER_WORDS, SCALE_WORDS
+from graph.lang import get as _lexicon
 from graph.model import Quantity
+
+NUMBER_WORDS = _lexicon("en").numbers.words
+SCALE_WORDS = _lexicon("en").numbers.scales
 
 Modifier = Literal["exact", "approx", "at_least", "at_most", "more_than", "less_than"]
 _MODIFIERS: dict[str, Modifier] = {

@@ -18,11 +18,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graph.extract.lexicon import ORG_HEAD_NOUNS
 from graph.ids import make_id
+from graph.lang import get as _lexicon
 from graph.model import Actor, ActorKind, DocExtraction, Span, TitleRecord
 
 ActorKey = tuple[int, int]  # (document index, local actor index)
+
+ORG_HEAD_NOUNS = _lexicon("en").actors.org_head_nouns
 
 
 @dataclass

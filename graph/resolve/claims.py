@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from graph.ids import make_id
+from graph.lang import get as _lexicon
 from graph.model import Claim, DocExtraction, Edge, EdgeType, LocalClaim
 
 ClaimKey = tuple[int, int]
@@ -27,36 +28,9 @@ CONTRADICTION_SIMILARITY = 0.30
 SUPPORT_SIMILARITY = 0.45
 _COMMON = 200  # posting lists longer than this are skipped when pairing claims
 
-_STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself would
-    said say says told according also however still even many much one two three new last year
-    years month months week weeks day days time may might must shall
-    """.split()
-)
+_RESOLUTION = _lexicon("en").resolution
+_STOPWORDS = _RESOLUTION.stopwords
 _WORD = re.compile(r"[a-z][a-z'-]+")
-# Words that name one notion in different ways map to one token, so that "sent to fight"
-# and "serving on the front lines" share their subject. General vocabulary only.
-_CONCEPTS = {
-    word: concept
-    for concept, words in {
-        "combat": "fight fighting fought combat battle battlefield front frontline frontlines "
-        "front-line front-lines trench trenches",
-        "deploy": "send sent sending deploy deployed deployment dispatch dispatched transfer "
-        "transferred serve serving served",
-        "conscript": "conscript conscripts conscripted conscription draftee draftees recruit "
-        "recruits",
-        "mobilization": "mobilization mobilisation mobilize mobilise mobilized mobilised",
-        "casualty": "casualty casualties killed dead wounded death deaths",
-    }.items()
-    for word in words.split()
-}
 
 
 def make_claims(extractions: Sequence[DocExtraction]) -> tuple[list[Claim], dict[ClaimKey, str]]:
@@ -92,8 +66,9 @@ def content_words(text: str) -> set[str]:
         word = word.strip("'-")
         if word in _STOPWORDS or len(word) < 3:
             continue
-        if word in _CONCEPTS:
-            words.add(_CONCEPTS[word])
+        concept = _RESOLUTION.concept(word)
+        if concept is not None:
+            words.add(concept)
             continue
         if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
             word = word[:-1]

@@ -27,77 +27,15 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from graph.extract.lexicon import LIGHT_VERBS
 from graph.ids import make_id
+from graph.lang import get as _lexicon
 from graph.model import DateValue, DocExtraction, Event, EventType, LocalEvent, Quantity, Span
 
-# Event types that name the same kind of happening from different angles.
-_FAMILIES = {
-    EventType.CONSCRIPTION.value: "forces",
-    EventType.MOBILIZATION.value: "forces",
-    EventType.RECRUITMENT.value: "forces",
-    EventType.MILITARY_BUILDUP.value: "forces",
-    EventType.INVASION.value: "war",
-    EventType.ATTACK.value: "war",
-    EventType.DECREE.value: "law",
-    EventType.LEGISLATION.value: "law",
-}
-# Predicates (lemmas) that name the same happening: general English news vocabulary, one
-# group a string. A word may sit in several groups ("fire" a gun, a fire, fire an employee).
-_SYNONYMS = (
-    "kill killing slay slaying murder homicide assassinate assassination execute execution "
-    "death die dead fatal fatality perish pass_away suicide",
-    "shoot shooting shot gunfire gunshot gun gun_down open_fire",
-    "injure injury wound hurt",
-    "arrest detain detention apprehend capture custody nab",
-    "charge accuse accusation indict indictment",
-    "convict conviction",
-    "sentence jail imprison imprisonment",
-    "attack assault raid strike hit",
-    "earthquake quake tremor temblor",
-    "explode explosion blast detonate detonation bomb bombing",
-    "crash collide collision accident wreck",
-    "fire blaze burn inferno",
-    "fire dismiss dismissal sack layoff lay_off oust ouster relieve terminate termination",
-    "hire appoint appointment name employ sign signing",
-    "nominate nomination nominee",
-    "resign resignation quit step_down",
-    "retire retirement",
-    "win victory triumph beat defeat lose loss",
-    "acquire acquisition buy purchase takeover take_over",
-    "sell sale",
-    "merge merger",
-    "announce announcement unveil reveal disclose",
-    "launch introduce unveil release",
-    "release free",
-    "escape flee getaway breakout",
-    "rescue save",
-    "steal theft rob robbery burglary heist loot",
-    "kidnap kidnapping abduct abduction",
-    "hijack hijacking",
-    "protest demonstration rally march",
-    "meet meeting talk talks summit negotiate negotiation",
-    "elect election vote",
-    "thwart foil prevent repel",
-    "erupt eruption",
-    "sink capsize",
-    "flood flooding",
-    "sue lawsuit suit",
-    "investigate investigation probe inquiry",
-    "fight battle clash combat",
-    "marry marriage wedding wed",
-    "try trial",
-    "deny denial",
-    "host emcee",
-    "see watch witness",
-    "discover discovery find",
-    "damage destroy destruction devastate devastation",
-)
+_EVENT_WORDS = _lexicon("en").events
+LIGHT_VERBS = _EVENT_WORDS.light_verbs
 _OTHER = EventType.OTHER.value
 # Verbs of saying and light verbs: each use is usually a different statement or happening.
-_WEAK_PREDICATES = LIGHT_VERBS | frozenset(
-    "say tell report add note state comment explain speak write describe mention accord".split()
-)
+_WEAK_PREDICATES = LIGHT_VERBS | _EVENT_WORDS.saying_verbs
 
 # Evidence, in points; two mentions are one event from `_THRESHOLD` on. The same predicate
 # alone (3.5) is not enough: a date, a number, a participant or the same story must agree.
@@ -373,11 +311,7 @@ def _counts(mention: Mention) -> dict[str, set[float]]:
     return counts
 
 
-# Units that all count people: "men", "troops" and "conscripts" are compared as one kind.
-_PERSON_UNITS = frozenset(
-    """man woman people person individual soldier troop conscript recruit reservist serviceman
-    servicemen personnel fighter volunteer draftee civilian""".split()
-)
+_PERSON_UNITS = _EVENT_WORDS.person_units
 _PEOPLE = "people"
 _FAR_APART = 2.0  # counts of people this many times apart are not one tally
 
@@ -393,8 +327,8 @@ def _predicate_score(a: Mention, b: Mention) -> float:
     type_b = b.event_type if b.event_type != _OTHER else ""
     if type_a and type_a == type_b:
         return _SAME_TYPE
-    family = _FAMILIES.get(type_a)
-    return _SAME_FAMILY if family and family == _FAMILIES.get(type_b) else 0.0
+    family = _EVENT_WORDS.family(type_a) if type_a else None
+    return _SAME_FAMILY if family and family == _EVENT_WORDS.family(type_b or _OTHER) else 0.0
 
 
 def _keys(mention: Mention) -> Iterable[Hashable]:
@@ -404,7 +338,7 @@ def _keys(mention: Mention) -> Iterable[Hashable]:
     yield from _synonym_groups(mention.lemma)
     if mention.event_type and mention.event_type != _OTHER:
         yield ("type", mention.event_type)
-        yield ("family", _FAMILIES.get(mention.event_type, mention.event_type))
+        yield ("family", _EVENT_WORDS.family(mention.event_type) or mention.event_type)
 
 
 def _candidate_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -418,8 +352,7 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-# Derivational endings, tried one at a time; every way of stripping one gives a stem.
-_SUFFIXES = ("ation", "ion", "ment", "ing", "ance", "ence", "ure", "al", "ate", "e")
+_SUFFIXES = _EVENT_WORDS.derivation_suffixes
 
 
 @cache
@@ -465,8 +398,10 @@ def _synonym_groups(lemma: str) -> frozenset[int]:
 
 @cache
 def _synonym_stems() -> list[frozenset[str]]:
-    groups = [group.split() for group in _SYNONYMS]
-    return [frozenset(stem for word in group for stem in _stems(word)) for group in groups]
+    return [
+        frozenset(stem for word in group for stem in _stems(word))
+        for group in _EVENT_WORDS.synonyms
+    ]
 
 
 def mention_of(event: LocalEvent, key: Hashable, actor_ids: Sequence[str]) -> Mention:

@@ -1,0 +1,55 @@
+"""English vocabulary around names: titles, ranks, organisation heads, country short forms."""
+
+from graph.lang.actors import ActorWords
+
+WORDS = ActorWords(
+    title_words=frozenset(
+        """
+        president vice-president prime premier minister ministers deputy secretary chancellor
+        spokesman spokeswoman spokesperson press chief head director chairman chairwoman chair
+        governor mayor senator sen. rep. representative congressman congresswoman lawmaker
+        ambassador envoy diplomat negotiator general gen. lt. lieutenant col. colonel maj. major
+        capt. captain sgt. sergeant adm. admiral rear vice commander commander-in-chief marshal
+        king queen prince princess emperor pope cardinal bishop archbishop rabbi imam sheikh
+        judge justice prosecutor attorney lawyer advocate mr. mrs. ms. dr. prof. professor
+        researcher analyst expert sociologist economist scientist historian journalist reporter
+        editor correspondent columnist writer author speechwriter adviser advisor aide official
+        officer recruiter campaigner activist leader founder ceo cfo coo chief executive manager
+        owner boss commissioner inspector superintendent sheriff police constable mp mep deputy
+        chairperson speaker whip premier-elect president-elect candidate nominee challenger
+        governor-general ombudsman auditor consul attaché coach captain-elect
+        """.split()
+    ),
+    title_qualifiers=frozenset(
+        """
+        former acting interim late deputy senior junior top chief first second assistant
+        associate executive general principal regional federal national state foreign defense
+        defence interior finance health justice economy economic trade military human rights
+        """.split()
+    ),
+    org_head_nouns=frozenset(
+        """
+        ministry department agency office service committee commission council parliament
+        assembly duma senate congress court party group company corporation corp. inc. ltd.
+        llc firm bank fund foundation institute institution university college school
+        academy association union federation league organization organisation alliance
+        coalition army navy force forces guard police militia brigade battalion regiment
+        staff command headquarters newspaper paper magazine site website outlet channel
+        broadcaster network radio television tv agency news media publication journal tank
+        think-tank cabinet government administration authority authorities board bureau
+        center centre hall municipality secretariat mission embassy consulate
+        portal platform app messenger
+        """.split()
+    ),
+    country_aliases={
+        "us": "United States", "u.s.": "United States", "u.s.a.": "United States",
+        "usa": "United States", "america": "United States",
+        "united states of america": "United States", "the united states": "United States",
+        "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+        "great britain": "United Kingdom", "russian federation": "Russia",
+        "north korea": "North Korea", "dprk": "North Korea", "south korea": "South Korea",
+        "czechia": "Czech Republic", "holland": "Netherlands", "the netherlands": "Netherlands",
+        "uae": "United Arab Emirates", "prc": "China", "people's republic of china": "China",
+        "ivory coast": "Ivory Coast", "burma": "Myanmar", "vatican": "Vatican",
+    },
+)  # fmt: skip

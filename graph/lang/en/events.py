@@ -1,0 +1,150 @@
+"""English event vocabulary: the event types in named domain groups, predicates that name
+one happening, light verbs and the markers of plans and possibilities.
+
+Adding an event type: a member of `graph.model.EventType` and one `declare(...)` line below
+(its words, specificity and family); `tests/test_lang.py` checks that every type is declared.
+"""
+
+from graph.lang.events import EventWords, declare
+from graph.model import EventType as T
+
+# Armed forces and conflict.
+MILITARY = (
+    declare(T.INVASION, "invade invasion war occupy occupation", 160, "war"),
+    declare(T.ANNEXATION, "annex annexation", 150),
+    declare(
+        T.ATTACK,
+        """attack strike bomb bombing shell shelling shoot shooting kill assault raid
+        explosion blast airstrike missile drone offensive counteroffensive incursion ambush
+        massacre""",
+        140,
+        "war",
+    ),
+    declare(T.MOBILIZATION, "mobilize mobilise mobilization mobilisation", 120, "forces"),
+    declare(
+        T.CONSCRIPTION,
+        "conscript conscription draft call-up callup enlistment induct induction",
+        110,
+        "forces",
+    ),
+    declare(T.RECRUITMENT, "recruit recruitment enlist hire sign-up", 100, "forces"),
+    declare(T.CASUALTIES, "casualty casualties die death wound injure", 70),
+    declare(T.DEPLOYMENT, "deploy deployment send dispatch transfer", 50),
+    declare(
+        T.MILITARY_BUILDUP,
+        "bolster increase expand raise boost replenish strengthen create build",
+        30,
+        "forces",
+    ),
+)
+
+# Politics, law and public life.
+POLITICS = (
+    declare(T.ELECTION, "election re-election reelection elect re-elect ballot referendum", 130),
+    declare(T.DECREE, "decree edict", 90, "law"),
+    declare(
+        T.LEGISLATION,
+        "bill law legislation amendment vote pass approve ratify adopt veto enact repeal reading",
+        80,
+        "law",
+    ),
+    declare(
+        T.DIPLOMACY,
+        """talks negotiate negotiation visit meet meeting summit ceasefire truce sanction
+        sanctions treaty agreement deal broker""",
+        60,
+    ),
+    declare(T.PROTEST, "protest demonstration rally strike-action riot", 40),
+)
+
+# Any domain. A statement is typed by the attribution lexicon's statement verbs ("urged",
+# "pledged"), not by words of its own; "other" is every event no declaration types.
+GENERAL = (
+    declare(
+        T.ANNOUNCEMENT,
+        "announce announcement launch introduce unveil initiate begin start resume",
+        20,
+    ),
+    declare(T.STATEMENT, "", 10),
+    declare(T.OTHER, "", 0),
+)
+
+WORDS = EventWords(
+    types=MILITARY + POLITICS + GENERAL,
+    light_verbs=frozenset(
+        """
+        be have do get make take give go come seem appear become remain keep let look
+        want need try use include involve happen occur continue mark represent
+        """.split()
+    ),
+    saying_verbs=frozenset(
+        "say tell report add note state comment explain speak write describe mention accord".split()
+    ),
+    future_markers=frozenset(
+        {"will", "shall", "'ll", "plan", "set", "aim", "intend", "expect", "going"}
+    ),
+    possible_markers=frozenset(
+        {"may", "might", "could", "would", "possible", "possibly", "likely"}
+    ),
+    event_heads=frozenset(
+        "victory campaign drive effort push wave operation process window plan plans bid".split()
+    ),
+    # General news vocabulary, one group a line.
+    synonyms=tuple(
+        frozenset(group.split())
+        for group in (
+            "kill killing slay slaying murder homicide assassinate assassination execute "
+            "execution death die dead fatal fatality perish pass_away suicide",
+            "shoot shooting shot gunfire gunshot gun gun_down open_fire",
+            "injure injury wound hurt",
+            "arrest detain detention apprehend capture custody nab",
+            "charge accuse accusation indict indictment",
+            "convict conviction",
+            "sentence jail imprison imprisonment",
+            "attack assault raid strike hit",
+            "earthquake quake tremor temblor",
+            "explode explosion blast detonate detonation bomb bombing",
+            "crash collide collision accident wreck",
+            "fire blaze burn inferno",
+            "fire dismiss dismissal sack layoff lay_off oust ouster relieve terminate termination",
+            "hire appoint appointment name employ sign signing",
+            "nominate nomination nominee",
+            "resign resignation quit step_down",
+            "retire retirement",
+            "win victory triumph beat defeat lose loss",
+            "acquire acquisition buy purchase takeover take_over",
+            "sell sale",
+            "merge merger",
+            "announce announcement unveil reveal disclose",
+            "launch introduce unveil release",
+            "release free",
+            "escape flee getaway breakout",
+            "rescue save",
+            "steal theft rob robbery burglary heist loot",
+            "kidnap kidnapping abduct abduction",
+            "hijack hijacking",
+            "protest demonstration rally march",
+            "meet meeting talk talks summit negotiate negotiation",
+            "elect election vote",
+            "thwart foil prevent repel",
+            "erupt eruption",
+            "sink capsize",
+            "flood flooding",
+            "sue lawsuit suit",
+            "investigate investigation probe inquiry",
+            "fight battle clash combat",
+            "marry marriage wedding wed",
+            "try trial",
+            "deny denial",
+            "host emcee",
+            "see watch witness",
+            "discover discovery find",
+            "damage destroy destruction devastate devastation",
+        )
+    ),
+    person_units=frozenset(
+        """man woman people person individual soldier troop conscript recruit reservist
+        serviceman servicemen personnel fighter volunteer draftee civilian""".split()
+    ),
+    derivation_suffixes=("ation", "ion", "ment", "ing", "ance", "ence", "ure", "al", "ate", "e"),
+)

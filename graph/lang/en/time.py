@@ -1,0 +1,5 @@
+"""English time vocabulary."""
+
+from graph.lang.time import TimeWords
+
+WORDS = TimeWords()

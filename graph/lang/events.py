@@ -1,0 +1,107 @@
+"""The words a language uses for events: the type each predicate signals, and the predicates
+that name one happening.
+
+Event types are declared once, in the language's `events.py`: its words, how specific it is,
+and its family. Everything else (the word -> type table, which type wins when several words
+describe one event, which types corroborate each other across articles) is derived here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.model import EventType
+
+
+@dataclass(frozen=True)
+class EventTypeDeclaration:
+    """One event type as a language expresses it.
+
+    Attributes:
+        type: the type, a member of the language-neutral `EventType`.
+        words: lemmas of the verbs and nouns that signal it; "lemma-particle" for a phrasal
+            verb ("call-up").
+        specificity: when candidates fold into one event, the most specific type wins
+            ("invasion" over "deployment"); ties go to the earlier declaration.
+        family: types of one family name the same kind of happening from different angles
+            (conscription and mobilization both add to the forces), a weak sign of one event.
+    """
+
+    type: EventType
+    words: frozenset[str]
+    specificity: int
+    family: str | None = None
+
+
+def declare(
+    event_type: EventType, words: str, specificity: int, family: str | None = None
+) -> EventTypeDeclaration:
+    """A declaration from whitespace-separated words."""
+    return EventTypeDeclaration(event_type, frozenset(words.split()), specificity, family)
+
+
+@dataclass(frozen=True, eq=False)
+class EventWords:
+    """Vocabulary of events.
+
+    Attributes:
+        types: the event type declarations; every `EventType` has one.
+        light_verbs: verbs too light to name an event on their own ("be", "have", "make").
+        saying_verbs: verbs of saying that, like light verbs, recur for many different
+            statements (weak evidence that two mentions are one event).
+        future_markers: words that put an event in the future or make it a plan.
+        possible_markers: words that make an event only possible.
+        event_heads: nouns that carry the event their compound modifier names
+            ("re-election victory", "mobilization wave").
+        synonyms: groups of predicates (lemmas) that name one happening ("kill", "death");
+            a word may sit in several groups.
+        person_units: units that all count people ("men", "troops", "conscripts").
+        derivation_suffixes: endings that turn a verb into its event noun
+            ("nominate" -> "nomination"), tried one at a time.
+    """
+
+    types: tuple[EventTypeDeclaration, ...]
+    light_verbs: frozenset[str]
+    saying_verbs: frozenset[str]
+    future_markers: frozenset[str]
+    possible_markers: frozenset[str]
+    event_heads: frozenset[str]
+    synonyms: tuple[frozenset[str], ...]
+    person_units: frozenset[str]
+    derivation_suffixes: tuple[str, ...]
+    _by_word: dict[str, EventType] = field(init=False, repr=False)
+    _declared: dict[EventType, EventTypeDeclaration] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_word: dict[str, EventType] = {}
+        declared: dict[EventType, EventTypeDeclaration] = {}
+        for declaration in self.types:
+            if declaration.type in declared:
+                raise ValueError(f"event type {declaration.type.value!r} is declared twice")
+            declared[declaration.type] = declaration
+            for word in declaration.words:
+                if word in by_word:
+                    raise ValueError(
+                        f"{word!r} signals both {by_word[word].value!r} and"
+                        f" {declaration.type.value!r}; a word signals one event type"
+                    )
+                by_word[word] = declaration.type
+        object.__setattr__(self, "_by_word", by_word)
+        object.__setattr__(self, "_declared", declared)
+
+    def type_of(self, word: str) -> EventType | None:
+        """The event type a lemma signals, if any."""
+        return self._by_word.get(word)
+
+    def specificity(self, event_type: EventType) -> int:
+        """How specific a type is; an undeclared type counts as least specific."""
+        declaration = self._declared.get(event_type)
+        return declaration.specificity if declaration else -1
+
+    def family(self, event_type: EventType | str) -> str | None:
+        """The family of a type (by member or value), if it has one."""
+        declaration = self._declared.get(EventType(event_type))
+        return declaration.family if declaration else None
+
+    def declared(self, event_type: EventType) -> bool:
+        return event_type in self._declared
