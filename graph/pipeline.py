@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import DocumentError, NoDocumentsError
-from graph.extract import EXTRACTOR_VERSION, extract_documents
+from graph.extract import EXTRACTOR_VERSION, extract_documents, lexicon_for
 from graph.ingest import read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve
@@ -73,7 +73,7 @@ def load(
     kept = {x.source.content_hash: x for x in saved.extractions}
     kept.update({x.source.content_hash: x for x in extracted})
     corpus = sorted(kept.values(), key=lambda x: x.source.id)
-    record = resolve(corpus)
+    record = resolve(corpus, lexicon=lexicon_for(model))
     write_saved(graph_path, record, corpus)
     _count(record, report)
     return report

@@ -8,6 +8,7 @@ that each load the pipeline once.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,19 +21,52 @@ from graph.extract.claims import find_claims
 from graph.extract.events import find_events
 from graph.extract.nlp import load_pipeline
 from graph.extract.quantities import find_quantities
+from graph.lang import Lexicon, get
 from graph.model import DocExtraction, Document
 from graph.temporal import find_dates
 
-__all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_documents"]
+__all__ = [
+    "EXTRACTION_PATH",
+    "EXTRACTOR_VERSION",
+    "extract_document",
+    "extract_documents",
+    "lexicon_for",
+]
+
+
+# Every module and package whose code shapes a document's extraction, from reading the file
+# to the words of its language. Saved graphs record a hash of their code with each document,
+# so a change to any of them makes documents given again be extracted anew.
+EXTRACTION_PATH = (
+    "graph.model",
+    "graph.ids",
+    "graph.ingest",
+    "graph.lang",
+    "graph.temporal",
+    "graph.extract",
+)
+
+
+def extraction_sources() -> list[Path]:
+    """The source files of `EXTRACTION_PATH`, in a stable order."""
+    files: set[Path] = set()
+    for name in EXTRACTION_PATH:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None, name
+        if spec.submodule_search_locations:  # a package: all of its modules, at any depth
+            for folder in spec.submodule_search_locations:
+                files.update(Path(folder).rglob("*.py"))
+        else:
+            files.add(Path(spec.origin))
+    root = Path(__file__).resolve().parent.parent
+    return sorted(files, key=lambda p: p.resolve().relative_to(root).as_posix())
 
 
 def _code_version() -> str:
-    # Saved graphs record which extractor produced each document; any change to the
-    # extraction code changes this, so documents given again are extracted again.
+    root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(
-        [*Path(__file__).parent.glob("*.py"), Path(__file__).parent.parent / "temporal.py"]
-    ):
+    for path in extraction_sources():
+        digest.update(path.resolve().relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -50,6 +84,7 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
         ['Russia', 'Ukraine']
     """
     nlp = load_pipeline(model)
+    lexicon = get(nlp.lang)
     doc = parse(nlp, document.text)
     published = document.source.published
     anchor = published.start if published is not None else None
@@ -58,8 +93,8 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
         t.i for d in dates for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []
     }
     quantities = find_quantities(doc, skip=date_tokens)
-    actors = find_actors(doc, document)
-    events = find_events(doc, document, actors, dates, quantities)
+    actors = find_actors(doc, document, lexicon=lexicon)
+    events = find_events(doc, document, actors, dates, quantities, lexicon=lexicon)
     claims = find_claims(doc, document, actors, events, dates)
     return DocExtraction(
         extractor=EXTRACTOR_VERSION,
@@ -68,6 +103,15 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
         events=tuple(events.events),
         claims=tuple(claims),
     )
+
+
+def lexicon_for(model: str | None = None) -> Lexicon:
+    """The lexicon of the language of spaCy pipeline `model` (the default one if None).
+
+    Raises:
+        ModelError: the pipeline cannot be loaded, or its language has no lexicon.
+    """
+    return get(load_pipeline(model).lang)
 
 
 def parse(nlp: Any, text: str) -> Any:

@@ -15,20 +15,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.lang import get as _lexicon
-from graph.lang.actors import capitals, places
-from graph.lang.actors import countries as _countries
+from graph.lang import Lexicon, get
+from graph.lang.actors import ActorWords, capitals, countries, places
 from graph.model import ActorKind, Document, LocalActor
-
-_WORDS = _lexicon("en").actors
-ORG_HEAD_NOUNS = _WORDS.org_head_nouns
-TITLE_QUALIFIERS = _WORDS.title_qualifiers
-TITLE_WORDS = _WORDS.title_words
-
-
-def countries() -> dict[str, str]:
-    return _countries(_WORDS)
-
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _AFFILIATION = re.compile(r"^(?P<country>.+?)-(?:based|led|backed|funded|run|made|owned)$", re.I)
@@ -75,14 +64,15 @@ class ActorTable:
         return None
 
 
-def find_actors(doc: Doc, document: Document) -> ActorTable:
+def find_actors(doc: Doc, document: Document, *, lexicon: Lexicon | None = None) -> ActorTable:
     """Group the document's person, organisation and country mentions into actors."""
+    vocab = (lexicon or get()).actors
     groups: dict[tuple[ActorKind, str], _Group] = {}
     locations: dict[int, str] = {}
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
-        found = _classify(ent)
+        found = _classify(ent, vocab)
         if found is None:
             if ent.label_ in {"GPE", "LOC"}:
                 for token in ent:
@@ -91,11 +81,11 @@ def find_actors(doc: Doc, document: Document) -> ActorTable:
         kind, name, start, end, titles = found
         _add(groups, kind, name, start, end, titles)
         if kind is ActorKind.ORGANIZATION:
-            _add_country_prefix(groups, doc[start:end])
+            _add_country_prefix(groups, doc[start:end], vocab)
     for token in doc:
         # "U.S.-based think tank": the country is named inside an adjective
         match = _AFFILIATION.match(token.text)
-        country = countries().get(match["country"].lower()) if match else None
+        country = countries(vocab).get(match["country"].lower()) if match else None
         if country and not token.ent_type_:
             _add(groups, ActorKind.COUNTRY, country, token.i, token.i + 1, ())
     authors = {a.lower() for a in document.source.authors}
@@ -113,7 +103,7 @@ def find_actors(doc: Doc, document: Document) -> ActorTable:
         and g.name.lower() not in authors
         and (g.kind is ActorKind.COUNTRY or g.name.lower().split()[-1] in body_words)
     ]
-    merged = _merge_within_document(kept)
+    merged = _merge_within_document(kept, vocab)
     actors: list[LocalActor] = []
     mentions: list[ActorMention] = []
     by_token: dict[int, int] = {}
@@ -151,17 +141,21 @@ def _add(
     group.titles += [t for t in titles if t not in group.titles]
 
 
-def _add_country_prefix(groups: dict[tuple[ActorKind, str], _Group], name: Span) -> None:
+def _add_country_prefix(
+    groups: dict[tuple[ActorKind, str], _Group], name: Span, vocab: ActorWords
+) -> None:
     """'U.S. State Department' also mentions the United States."""
     for size in (3, 2, 1):
         if len(name) > size:
-            country = countries().get(name[:size].text.lower())
+            country = countries(vocab).get(name[:size].text.lower())
             if country:
                 _add(groups, ActorKind.COUNTRY, country, name.start, name.start + size, ())
                 return
 
 
-def _classify(ent: Span) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | None:
+def _classify(
+    ent: Span, vocab: ActorWords
+) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | None:
     """Decide whether an entity is an actor: its kind, clean name, token range, title."""
     tokens = list(ent)
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
@@ -171,24 +165,28 @@ def _classify(ent: Span) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | N
     if not tokens:
         return None
     inner_title: list[Token] = []
-    if all(_is_title_token(t) for t in tokens) and ent.label_ in {"PERSON", "ORG"}:
+    if all(_is_title_token(t, vocab) for t in tokens) and ent.label_ in {"PERSON", "ORG"}:
         return None  # "Rear Adm." tagged as an organisation: a title, not an actor
     if ent.label_ == "PERSON" or (
-        ent.label_ == "ORG" and _looks_like_person_name(_strip_titles(tokens))
+        ent.label_ == "ORG" and _looks_like_person_name(_strip_titles(tokens, vocab), vocab)
     ):
-        while len(tokens) > 1 and _is_title_token(tokens[0]):
+        while len(tokens) > 1 and _is_title_token(tokens[0], vocab):
             inner_title.append(tokens.pop(0))
     name = _join(tokens)
     start, end = tokens[0].i, tokens[-1].i + 1
     lower = name.lower()
     if _is_credit(ent):
         return None
-    country = countries().get(lower) or countries().get(lower.removeprefix("the "))
+    country = countries(vocab).get(lower) or countries(vocab).get(lower.removeprefix("the "))
     if ent.label_ == "NORP":
         return None
     if country:
         return ActorKind.COUNTRY, country, start, end, ()
-    if ent.label_ in {"GPE", "FAC"} and tokens[-1].lower_ in ORG_HEAD_NOUNS and len(tokens) > 1:
+    if (
+        ent.label_ in {"GPE", "FAC"}
+        and tokens[-1].lower_ in vocab.org_head_nouns
+        and len(tokens) > 1
+    ):
         return ActorKind.ORGANIZATION, name, start, end, ()  # "Moscow City Hall"
     if ent.label_ == "FAC":
         return None
@@ -197,18 +195,18 @@ def _classify(ent: Span) -> tuple[ActorKind, str, int, int, tuple[str, ...]] | N
         if capital_of and any(t.dep_ in _SUBJECT_DEPS for t in tokens):
             return ActorKind.COUNTRY, capital_of, start, end, ()
         return None
-    title = _title_before(ent.doc, start, inner_title)
-    titles = tuple(t for t in (title, _apposition(tokens)) if t)
+    title = _title_before(ent.doc, start, inner_title, vocab)
+    titles = tuple(t for t in (title, _apposition(tokens, vocab)) if t)
     kind = ActorKind.PERSON if ent.label_ == "PERSON" else ActorKind.ORGANIZATION
-    appos_head = _apposition_head(tokens)
+    appos_head = _apposition_head(tokens, vocab)
     if kind is ActorKind.PERSON:
-        if appos_head is not None and appos_head.lemma_.lower() in ORG_HEAD_NOUNS:
+        if appos_head is not None and appos_head.lemma_.lower() in vocab.org_head_nouns:
             kind = ActorKind.ORGANIZATION
         elif len(tokens) == 1 and lower in places() and not title:
             return None  # a city the model took for a surname
-        elif any(t.lower_ in ORG_HEAD_NOUNS for t in tokens[1:]):
+        elif any(t.lower_ in vocab.org_head_nouns for t in tokens[1:]):
             kind = ActorKind.ORGANIZATION
-    elif _looks_like_person_name(tokens) and title:
+    elif _looks_like_person_name(tokens, vocab) and title:
         kind = ActorKind.PERSON
     if not all(
         _NAME_CHARS.match(t.text) or t.is_punct or t.lower_ in {"of", "for", "and", "de"}
@@ -232,18 +230,18 @@ def _only_in(group: _Group, doc: Doc, ranges: list[tuple[int, int]]) -> bool:
     return all(any(lo <= doc[start].idx < hi for lo, hi in ranges) for start, _ in group.mentions)
 
 
-def _strip_titles(tokens: list[Token]) -> list[Token]:
+def _strip_titles(tokens: list[Token], vocab: ActorWords) -> list[Token]:
     rest = list(tokens)
-    while len(rest) > 1 and _is_title_token(rest[0]):
+    while len(rest) > 1 and _is_title_token(rest[0], vocab):
         rest.pop(0)
     return rest if len(rest) < len(tokens) else []
 
 
-def _is_title_token(token: Token) -> bool:
-    return token.lower_ in TITLE_WORDS or token.lower_ in TITLE_QUALIFIERS
+def _is_title_token(token: Token, vocab: ActorWords) -> bool:
+    return token.lower_ in vocab.title_words or token.lower_ in vocab.title_qualifiers
 
 
-def _title_before(doc: Doc, start: int, inner: list[Token]) -> str | None:
+def _title_before(doc: Doc, start: int, inner: list[Token], vocab: ActorWords) -> str | None:
     """Title words right before a name: 'Defense Minister', 'Human rights lawyer'."""
     i = start - 1
     words: list[Token] = list(inner)
@@ -253,22 +251,22 @@ def _title_before(doc: Doc, start: int, inner: list[Token]) -> str | None:
         if token.is_punct or token.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"}:
             break
         if not (
-            _is_title_token(token)
+            _is_title_token(token, vocab)
             or (token.dep_ in {"compound", "amod", "nmod"} and token.head.i >= i)
         ):
             break
         collected.insert(0, token)
         i -= 1
     words = collected + words
-    if not any(t.lower_ in TITLE_WORDS for t in words):
+    if not any(t.lower_ in vocab.title_words for t in words):
         return None
     # Keep the title from its first title-ish or capitalised word: drops stray left context.
     return _join(words) or None
 
 
-def _apposition(tokens: list[Token]) -> str | None:
+def _apposition(tokens: list[Token], vocab: ActorWords) -> str | None:
     """'Anna Ivanova, a former speechwriter ...' -> 'former speechwriter ...'."""
-    head = _apposition_head(tokens)
+    head = _apposition_head(tokens, vocab)
     if head is None:
         return None
     name_head = _head_of(tokens)
@@ -291,7 +289,7 @@ def _head_of(tokens: list[Token]) -> Token:
     return head
 
 
-def _apposition_head(tokens: list[Token]) -> Token | None:
+def _apposition_head(tokens: list[Token], vocab: ActorWords) -> Token | None:
     head = _head_of(tokens)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.i > head.i:
@@ -300,15 +298,15 @@ def _apposition_head(tokens: list[Token]) -> Token | None:
         head.dep_ == "appos"
         and head.head.pos_ in {"NOUN", "PROPN"}
         and head.head.i < tokens[0].i
-        and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLE_WORDS)
+        and (head.head.pos_ == "NOUN" or head.head.lower_ in vocab.title_words)
     ):
         return head.head
     return None
 
 
-def _looks_like_person_name(tokens: list[Token]) -> bool:
+def _looks_like_person_name(tokens: list[Token], vocab: ActorWords) -> bool:
     return 2 <= len(tokens) <= 3 and all(
-        t.text[:1].isupper() and t.lower_ not in ORG_HEAD_NOUNS and t.is_alpha for t in tokens
+        t.text[:1].isupper() and t.lower_ not in vocab.org_head_nouns and t.is_alpha for t in tokens
     )
 
 
@@ -325,12 +323,12 @@ def _join(tokens: list[Token] | Span) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _merge_within_document(groups: list[_Group]) -> list[_Group]:
+def _merge_within_document(groups: list[_Group], vocab: ActorWords) -> list[_Group]:
     """'Putin' joins 'Vladimir Putin'; 'State Department' joins 'U.S. State Department'."""
     groups.sort(key=lambda g: (-len(g.name.split()), g.name))
     kept: list[_Group] = []
     for group in groups:
-        target = _find_longer(group, kept)
+        target = _find_longer(group, kept, vocab)
         if target is None:
             kept.append(group)
             continue
@@ -341,7 +339,7 @@ def _merge_within_document(groups: list[_Group]) -> list[_Group]:
     return kept
 
 
-def _find_longer(group: _Group, kept: list[_Group]) -> _Group | None:
+def _find_longer(group: _Group, kept: list[_Group], vocab: ActorWords) -> _Group | None:
     words = group.name.lower().split()
     candidates = []
     for other in kept:
@@ -369,7 +367,7 @@ def _find_longer(group: _Group, kept: list[_Group]) -> _Group | None:
             # "Putin" -> "Vladimir Putin"; "Wagner" (as a person) -> "Wagner Group"
             fits = tail if other.kind is ActorKind.PERSON else head
         else:
-            fits = tail or (head and other_words[-1] in ORG_HEAD_NOUNS)
+            fits = tail or (head and other_words[-1] in vocab.org_head_nouns)
         if fits:
             candidates.append(other)
     return candidates[0] if len(candidates) == 1 else None

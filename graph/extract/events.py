@@ -15,19 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.quantities import QuantityMention
-from graph.lang import get as _lexicon
+from graph.lang import Lexicon, get
+from graph.lang.events import EventWords
 from graph.model import DateExpression, DateMod, Document, EventType, LocalEvent, Participant, Role
 from graph.temporal import DateMention
 
-_LEX = _lexicon("en")
-_WORDS = _LEX.events
-LIGHT_VERBS = _WORDS.light_verbs
-REPORTING_VERBS = _LEX.attribution.reporting_verbs
-STATEMENT_VERBS = _LEX.attribution.statement_verbs
-_FUTURE_MARKERS = _WORDS.future_markers
-_POSSIBLE_MARKERS = _WORDS.possible_markers
 _MAX_LABEL_WORDS = 14
-_EVENT_HEADS = _WORDS.event_heads
 
 
 @dataclass
@@ -58,8 +51,11 @@ def find_events(
     actors: ActorTable,
     dates: list[DateMention],
     quantities: list[QuantityMention],
+    *,
+    lexicon: Lexicon | None = None,
 ) -> EventTable:
     """Events of a parsed document, with dates, quantities and participants attached."""
+    lexicon = lexicon or get()
     events: list[LocalEvent] = []
     by_token: dict[int, int] = {}
     for sentence in doc.sents:
@@ -67,35 +63,36 @@ def find_events(
         sent_quantities = [
             q for q in quantities if sentence.start_char <= q.start < sentence.end_char
         ]
-        for candidate in _candidates(sentence, sent_dates, sent_quantities):
+        for candidate in _candidates(sentence, sent_dates, sent_quantities, lexicon):
             index = len(events)
-            events.append(_to_event(candidate, document, actors, sentence))
+            events.append(_to_event(candidate, document, actors, sentence, lexicon.events))
             for token in candidate.members:
                 by_token[token.i] = index
     return EventTable(events, by_token)
 
 
 def _candidates(
-    sentence: Span, dates: list[DateMention], quantities: list[QuantityMention]
+    sentence: Span, dates: list[DateMention], quantities: list[QuantityMention], lexicon: Lexicon
 ) -> list[_Candidate]:
+    vocab, reporting = lexicon.events, lexicon.attribution.reporting_verbs
     date_tokens = {t.i for d in dates for t in _tokens(sentence, d.start, d.end)}
     found: list[_Candidate] = []
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.i in date_tokens:
             continue
-        phrasal = _phrasal_type(token, lemma)
-        if lemma in REPORTING_VERBS and phrasal is None:
+        phrasal = _phrasal_type(token, lemma, vocab)
+        if lemma in reporting and phrasal is None:
             # "urged on Thursday ...": a dated appeal is an event; plain "said" is not.
-            if lemma in STATEMENT_VERBS and token.pos_ == "VERB":
-                kind = _WORDS.type_of(lemma) or EventType.STATEMENT
+            if lemma in lexicon.attribution.statement_verbs and token.pos_ == "VERB":
+                kind = vocab.type_of(lemma) or EventType.STATEMENT
                 statement = _Candidate(token, kind, members=[token])
                 statement.dates = [d for d in dates if date_attached(d, token, sentence)]
                 if statement.dates:
                     found.append(statement)
             continue
-        event_type = phrasal or _WORDS.type_of(lemma) or _WORDS.type_of(token.lower_)
-        if token.pos_ == "VERB" and event_type is None and lemma not in LIGHT_VERBS:
+        event_type = phrasal or vocab.type_of(lemma) or vocab.type_of(token.lower_)
+        if token.pos_ == "VERB" and event_type is None and lemma not in vocab.light_verbs:
             event_type = EventType.OTHER
         elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
             continue
@@ -103,24 +100,24 @@ def _candidates(
             continue  # "mobilized men": a participle describing people, not an event
         anchor = token
         if token.pos_ == "NOUN" and token.dep_ == "compound":
-            if token.head.lemma_.lower() not in _EVENT_HEADS:
+            if token.head.lemma_.lower() not in vocab.event_heads:
                 continue  # "mobilization department", "recruitment quotas": a modifier
             anchor = token.head  # "re-election victory earlier this month"
         candidate = _Candidate(token, event_type, members=[token])
         candidate.dates = [d for d in dates if date_attached(d, anchor, sentence)]
         if not candidate.dates and event_type is not EventType.OTHER:
-            candidate.dates = _reported_dates(token, dates, sentence)
+            candidate.dates = _reported_dates(token, dates, sentence, reporting)
         candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
         found.append(candidate)
-    folded = _fold(found)
+    folded = _fold(found, vocab)
     for candidate in folded:
         if any(c.tag_ == "JJS" for m in candidate.members for c in m.children):
             # "the largest conscription since 2011": the date bounds a comparison
             candidate.dates = [d for d in candidate.dates if not _open_start(d)]
-    return [c for c in folded if _is_event(c)]
+    return [c for c in folded if _is_event(c, vocab)]
 
 
-def _is_event(candidate: _Candidate) -> bool:
+def _is_event(candidate: _Candidate, vocab: EventWords) -> bool:
     token = candidate.token
     if any(c.dep_ == "neg" for m in candidate.members for c in m.children):
         return False  # said not to happen: a claim's business, not an event
@@ -134,32 +131,36 @@ def _is_event(candidate: _Candidate) -> bool:
         return True
     # Undated, unquantified: only a past or announced happening with a subject, not a
     # generic present ("conscripts face pressure").
-    return _has_subject(token) and (token.tag_ in {"VBD", "VBN"} or _modality(token) == "planned")
+    return _has_subject(token) and (
+        token.tag_ in {"VBD", "VBN"} or _modality(token, vocab) == "planned"
+    )
 
 
-def _phrasal_type(token: Token, lemma: str) -> EventType | None:
+def _phrasal_type(token: Token, lemma: str, vocab: EventWords) -> EventType | None:
     """Phrasal verbs name their own events: "call up" (conscription), "sign up" (recruitment)."""
     if token.pos_ != "VERB":
         return None
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    return _WORDS.type_of(f"{lemma}-{particle}") if particle else None
+    return vocab.type_of(f"{lemma}-{particle}") if particle else None
 
 
 def _open_start(date: DateMention) -> bool:
     return date.value is not None and date.value.mod is DateMod.AFTER
 
 
-def _reported_dates(token: Token, dates: list[DateMention], sentence: Span) -> list[DateMention]:
+def _reported_dates(
+    token: Token, dates: list[DateMention], sentence: Span, reporting: frozenset[str]
+) -> list[DateMention]:
     """'The minister announced in December plans to bolster ...': the plan takes the cue's date."""
     ancestor = token.head
-    while ancestor.head.i != ancestor.i and ancestor.lemma_.lower() not in REPORTING_VERBS:
+    while ancestor.head.i != ancestor.i and ancestor.lemma_.lower() not in reporting:
         ancestor = ancestor.head
-    if ancestor.i == token.i or ancestor.lemma_.lower() not in REPORTING_VERBS:
+    if ancestor.i == token.i or ancestor.lemma_.lower() not in reporting:
         return []
     return [d for d in dates if date_attached(d, ancestor, sentence)]
 
 
-def _fold(found: list[_Candidate]) -> list[_Candidate]:
+def _fold(found: list[_Candidate], vocab: EventWords) -> list[_Candidate]:
     """Merge candidates that lie in one another's subtree into one event."""
     kept: list[_Candidate] = []
     for candidate in sorted(found, key=lambda c: _depth(c.token)):
@@ -172,7 +173,7 @@ def _fold(found: list[_Candidate]) -> list[_Candidate]:
         parent.members.append(candidate.token)
         parent.dates += [d for d in candidate.dates if d not in parent.dates]
         parent.quantities += [q for q in candidate.quantities if q not in parent.quantities]
-        if _WORDS.specificity(candidate.event_type) > _WORDS.specificity(parent.event_type):
+        if vocab.specificity(candidate.event_type) > vocab.specificity(parent.event_type):
             parent.event_type = candidate.event_type
             parent.typed = candidate.token
     return kept
@@ -235,7 +236,11 @@ def _governs(token: Token, sentence: Span, char: int) -> bool:
 
 
 def _to_event(
-    candidate: _Candidate, document: Document, actors: ActorTable, sentence: Span
+    candidate: _Candidate,
+    document: Document,
+    actors: ActorTable,
+    sentence: Span,
+    vocab: EventWords,
 ) -> LocalEvent:
     token = candidate.token
     date = _best_date(candidate)
@@ -264,12 +269,12 @@ def _to_event(
         date_expression=expression,
         label=_label(_label_token(candidate)),
         event_type=candidate.event_type,
-        trigger=_trigger_lemma(candidate),
+        trigger=_trigger_lemma(candidate, vocab),
         date=date.value if date else None,
         quantities=tuple(q.quantity for q in sorted(candidate.quantities, key=lambda q: q.start)),
         location=location,
         negated=any(c.dep_ == "neg" for m in candidate.members for c in m.children),
-        modality=_modality(token),
+        modality=_modality(token, vocab),
         participants=tuple(participants),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
@@ -287,9 +292,9 @@ def _tense(token: Token) -> str:
     return "present" if verb.tag_ in {"VBZ", "VBP"} else "unknown"
 
 
-def _trigger_lemma(candidate: _Candidate) -> str:
+def _trigger_lemma(candidate: _Candidate, vocab: EventWords) -> str:
     for member in candidate.members:
-        if _WORDS.type_of(member.lemma_.lower()) is candidate.event_type:
+        if vocab.type_of(member.lemma_.lower()) is candidate.event_type:
             return member.lemma_.lower()
     return candidate.token.lemma_.lower()
 
@@ -322,11 +327,11 @@ def _role(mention: Token, trigger: Token) -> Role:
     return Role.PARTICIPANT
 
 
-def _modality(token: Token) -> str:
+def _modality(token: Token, vocab: EventWords) -> str:
     words = {c.lower_ for c in token.children} | {token.head.lower_, token.head.lemma_}
-    if words & _POSSIBLE_MARKERS:
+    if words & vocab.possible_markers:
         return "possible"
-    if words & _FUTURE_MARKERS or token.tag_ == "VB" and token.dep_ == "xcomp":
+    if words & vocab.future_markers or token.tag_ == "VB" and token.dep_ == "xcomp":
         return "planned"
     return "actual"
 

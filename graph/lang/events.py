@@ -58,6 +58,9 @@ class EventWords:
         person_units: units that all count people ("men", "troops", "conscripts").
         derivation_suffixes: endings that turn a verb into its event noun
             ("nominate" -> "nomination"), tried one at a time.
+        inflection_suffixes: endings the lemmatiser may leave on a word ("Oscars", "Fired").
+        spelling_variants: (regex, replacement) pairs that make one spelling of a word
+            ("mobilise" -> "mobilize").
     """
 
     types: tuple[EventTypeDeclaration, ...]
@@ -69,6 +72,8 @@ class EventWords:
     synonyms: tuple[frozenset[str], ...]
     person_units: frozenset[str]
     derivation_suffixes: tuple[str, ...]
+    inflection_suffixes: tuple[str, ...]
+    spelling_variants: tuple[tuple[str, str], ...]
     _by_word: dict[str, EventType] = field(init=False, repr=False)
     _declared: dict[EventType, EventTypeDeclaration] = field(init=False, repr=False)
 

@@ -28,7 +28,7 @@ class ResolutionWords:
             for word in words:
                 if word in concept_of:
                     raise ValueError(
-                        f"{word!r} is in concepts {concept_of[word]!r} and {concept!r}"
+                        f"{word!r} is in two concepts: {concept_of[word]!r}, {concept!r}"
                     )
                 concept_of[word] = concept
         object.__setattr__(self, "_concept_of", concept_of)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from graph.ids import make_id
+from graph.lang import Lexicon, get
 from graph.model import DocExtraction, Edge, EdgeType, GraphRecord, Node, Role, Span
 from graph.resolve.actors import merge_actors
 from graph.resolve.claims import link_claims, make_claims
@@ -20,18 +21,22 @@ from graph.resolve.timeline import chain_events
 __all__ = ["resolve"]
 
 
-def resolve(extractions: Sequence[DocExtraction]) -> GraphRecord:
-    """Build the graph from every document's extraction."""
+def resolve(extractions: Sequence[DocExtraction], *, lexicon: Lexicon | None = None) -> GraphRecord:
+    """Build the graph from every document's extraction, with the words of `lexicon`
+    (English by default)."""
+    lexicon = lexicon or get()
     extractions = sorted(extractions, key=lambda x: x.source.id)
-    actors, actor_ids = merge_actors(extractions)
-    events, event_ids = merge_events(extractions, actor_ids)
+    actors, actor_ids = merge_actors(extractions, vocab=lexicon.actors)
+    events, event_ids = merge_events(extractions, actor_ids, vocab=lexicon.events)
     # Undated sources are dated from what they share with dated ones; their relative dates
     # then resolve, and events are matched again with the dates they gained.
     dated = infer_publication_dates(extractions, events, event_ids)
     if dated != extractions:
         extractions = dated
-        actors, actor_ids = merge_actors(extractions)  # titles carry their source's date
-        events, event_ids = merge_events(extractions, actor_ids)
+        actors, actor_ids = merge_actors(
+            extractions, vocab=lexicon.actors
+        )  # titles carry their source's date
+        events, event_ids = merge_events(extractions, actor_ids, vocab=lexicon.events)
     claims, claim_ids = make_claims(extractions)
     sources = [x.source for x in extractions]
 
@@ -71,7 +76,9 @@ def resolve(extractions: Sequence[DocExtraction]) -> GraphRecord:
             if claim.about_event is not None:
                 about[claim_id] = event_ids[(d, claim.about_event)]
                 edges.add(EdgeType.ABOUT, claim_id, about[claim_id], spans=(claim.content_span,))
-    for edge in link_claims(claims, about, speakers) + chain_events(events):
+    for edge in link_claims(claims, about, speakers, vocab=lexicon.resolution) + chain_events(
+        events
+    ):
         edges.put(edge)
 
     nodes: list[Node] = [*sources, *actors, *events, *claims]

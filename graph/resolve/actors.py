@@ -19,12 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graph.ids import make_id
-from graph.lang import get as _lexicon
+from graph.lang import get
+from graph.lang.actors import ActorWords
 from graph.model import Actor, ActorKind, DocExtraction, Span, TitleRecord
 
 ActorKey = tuple[int, int]  # (document index, local actor index)
-
-ORG_HEAD_NOUNS = _lexicon("en").actors.org_head_nouns
 
 
 @dataclass
@@ -52,7 +51,9 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
-def merge_actors(extractions: Sequence[DocExtraction]) -> tuple[list[Actor], dict[ActorKey, str]]:
+def merge_actors(
+    extractions: Sequence[DocExtraction], *, vocab: ActorWords | None = None
+) -> tuple[list[Actor], dict[ActorKey, str]]:
     """Resolve every document's local actors into corpus actors.
 
     Returns:
@@ -67,7 +68,7 @@ def merge_actors(extractions: Sequence[DocExtraction]) -> tuple[list[Actor], dic
             cluster.names[local.name] += len(local.mentions)
             for alias in local.aliases:
                 cluster.names[alias] += 0
-    merged = _merge_short_forms(clusters)
+    merged = _merge_short_forms(clusters, vocab or get().actors)
     actors: list[Actor] = []
     mapping: dict[ActorKey, str] = {}
     for cluster in merged:
@@ -78,7 +79,9 @@ def merge_actors(extractions: Sequence[DocExtraction]) -> tuple[list[Actor], dic
     return sorted(actors, key=lambda a: a.id), mapping
 
 
-def _merge_short_forms(clusters: dict[tuple[ActorKind, str], _Cluster]) -> list[_Cluster]:
+def _merge_short_forms(
+    clusters: dict[tuple[ActorKind, str], _Cluster], vocab: ActorWords
+) -> list[_Cluster]:
     by_length = sorted(clusters.items(), key=lambda kv: (-len(kv[0][1].split()), kv[0][1]))
     kept: list[tuple[tuple[ActorKind, str], _Cluster]] = []
     for (kind, key), cluster in by_length:
@@ -89,7 +92,7 @@ def _merge_short_forms(clusters: dict[tuple[ActorKind, str], _Cluster]) -> list[
             if other_kind is not kind or len(other_words) <= len(words):
                 continue
             tail = other_words[-len(words) :] == words
-            head = other_words[: len(words)] == words and other_words[-1] in ORG_HEAD_NOUNS
+            head = other_words[: len(words)] == words and other_words[-1] in vocab.org_head_nouns
             if (kind is ActorKind.PERSON and tail) or (
                 kind is ActorKind.ORGANIZATION and (tail or head)
             ):

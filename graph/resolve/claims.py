@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from graph.ids import make_id
-from graph.lang import get as _lexicon
+from graph.lang import get
+from graph.lang.resolution import ResolutionWords
 from graph.model import Claim, DocExtraction, Edge, EdgeType, LocalClaim
 
 ClaimKey = tuple[int, int]
@@ -28,8 +29,6 @@ CONTRADICTION_SIMILARITY = 0.30
 SUPPORT_SIMILARITY = 0.45
 _COMMON = 200  # posting lists longer than this are skipped when pairing claims
 
-_RESOLUTION = _lexicon("en").resolution
-_STOPWORDS = _RESOLUTION.stopwords
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
@@ -59,14 +58,15 @@ def _to_claim(local: LocalClaim) -> Claim:
     )
 
 
-def content_words(text: str) -> set[str]:
+def content_words(text: str, vocab: ResolutionWords | None = None) -> set[str]:
     """Distinctive words of a statement, lower-cased, plural 's' removed."""
+    vocab = vocab or get().resolution
     words = set()
     for word in _WORD.findall(text.lower()):
         word = word.strip("'-")
-        if word in _STOPWORDS or len(word) < 3:
+        if word in vocab.stopwords or len(word) < 3:
             continue
-        concept = _RESOLUTION.concept(word)
+        concept = vocab.concept(word)
         if concept is not None:
             words.add(concept)
             continue
@@ -77,7 +77,11 @@ def content_words(text: str) -> set[str]:
 
 
 def link_claims(
-    claims: Sequence[Claim], about: dict[str, str], speakers: dict[str, str | None]
+    claims: Sequence[Claim],
+    about: dict[str, str],
+    speakers: dict[str, str | None],
+    *,
+    vocab: ResolutionWords | None = None,
 ) -> list[Edge]:
     """SUPPORTS between agreeing and CONTRADICTS between opposed claims on the same subject.
 
@@ -85,8 +89,9 @@ def link_claims(
         claims: all claim nodes.
         about: claim id -> event id for claims tied to an event.
         speakers: claim id -> speaker actor id (None when unresolved).
+        vocab: stopwords and concept groups; English by default.
     """
-    words = {c.id: content_words(c.text) for c in claims}
+    words = {c.id: content_words(c.text, vocab) for c in claims}
     frequency = Counter(w for ws in words.values() for w in ws)
     idf = {w: math.log((1 + len(claims)) / (1 + n)) + 1 for w, n in frequency.items()}
     edges: list[Edge] = []

@@ -28,14 +28,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.ids import make_id
-from graph.lang import get as _lexicon
+from graph.lang import get
+from graph.lang.events import EventWords
 from graph.model import DateValue, DocExtraction, Event, EventType, LocalEvent, Quantity, Span
 
-_EVENT_WORDS = _lexicon("en").events
-LIGHT_VERBS = _EVENT_WORDS.light_verbs
 _OTHER = EventType.OTHER.value
-# Verbs of saying and light verbs: each use is usually a different statement or happening.
-_WEAK_PREDICATES = LIGHT_VERBS | _EVENT_WORDS.saying_verbs
 
 # Evidence, in points; two mentions are one event from `_THRESHOLD` on. The same predicate
 # alone (3.5) is not enough: a date, a number, a participant or the same story must agree.
@@ -92,7 +89,9 @@ class Mention:
     words: frozenset[str] = frozenset()
 
 
-def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def cluster_mentions(
+    mentions: Sequence[Mention], *, vocab: EventWords | None = None
+) -> list[list[Mention]]:
     """Group mentions that refer to the same event; each mention in exactly one group.
 
     Returns:
@@ -105,23 +104,25 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
         >>> len(cluster_mentions([a, b]))
         1
     """
+    vocab = vocab or get().events
     story = _stories(mentions)
     words = _idf_vectors([m.words for m in mentions])
     # Sums over the counted pairs of two groups: (scores, pairs, pairs within one document).
     links: dict[int, dict[int, Sums]] = {i: {} for i in range(len(mentions))}
-    for i, j in _candidate_pairs(mentions):
+    for i, j in _candidate_pairs(mentions, vocab):
         a, b = mentions[i], mentions[j]
         score = pair_score(
             a,
             b,
             same_story=story[a.document] == story[b.document],
             words_similarity=_cosine(words[i], words[j]),
+            vocab=vocab,
         )
         same = a.document == b.document
         # Mentions named by unrelated words neither help nor hurt, unless they agree on enough
         # on their own: a draft of 300,000 and a call-up of 300,000 are one event; a later
         # "mobilisation" joins them through the first mobilisation, whatever the draft says.
-        if score and (_predicate_score(a, b) >= _SAME_TYPE or score >= _threshold(same)):
+        if score and (_predicate_score(a, b, vocab) >= _SAME_TYPE or score >= _threshold(same)):
             links[i][j] = links[j][i] = (score, 1, int(same))
 
     def margin(x: list[int], y: list[int], sums: Sums) -> float:
@@ -131,7 +132,7 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
         return (scores - penalty) / pairs
 
     def compatible(x: list[int], y: list[int]) -> bool:
-        return not any(_conflict(mentions[i], mentions[j]) for i in x for j in y)
+        return not any(_conflict(mentions[i], mentions[j], vocab) for i in x for j in y)
 
     groups = _average_linkage(len(mentions), links, margin, compatible)
     return [[mentions[i] for i in group] for group in groups]
@@ -253,6 +254,7 @@ def pair_score(
     *,
     same_story: bool = False,
     words_similarity: float | None = None,
+    vocab: EventWords | None = None,
 ) -> float | None:
     """Evidence that two mentions are one event, in points; None when they cannot be.
 
@@ -261,10 +263,12 @@ def pair_score(
             documents to know (`cluster_mentions` works it out from the mentions' contexts).
         words_similarity: similarity (0..1) of the mentions' `words`; by default their
             cosine (`cluster_mentions` weights rare words more).
+        vocab: the event vocabulary (synonyms, derivations, families); English by default.
     """
-    if _conflict(a, b):
+    vocab = vocab or get().events
+    if _conflict(a, b, vocab):
         return None
-    score = predicate = _predicate_score(a, b)
+    score = predicate = _predicate_score(a, b, vocab)
     if not predicate:
         return 0.0  # unrelated predicates: nothing else counts
     if {v for v, _ in a.quantities} & {v for v, _ in b.quantities}:
@@ -286,7 +290,7 @@ def pair_score(
     return score
 
 
-def _conflict(a: Mention, b: Mention) -> bool:
+def _conflict(a: Mention, b: Mention, vocab: EventWords) -> bool:
     if a.negated != b.negated:
         return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
@@ -297,54 +301,57 @@ def _conflict(a: Mention, b: Mention) -> bool:
     shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
     if shared_units and not (a.quantities & b.quantities):
         return True
-    people_a, people_b = _counts(a).get(_PEOPLE, set()), _counts(b).get(_PEOPLE, set())
+    people_a = _counts(a, vocab).get(_PEOPLE, set())
+    people_b = _counts(b, vocab).get(_PEOPLE, set())
     return bool(people_a and people_b) and all(
         max(x, y) > _FAR_APART * min(x, y) for x in people_a for y in people_b
     )
 
 
-def _counts(mention: Mention) -> dict[str, set[float]]:
+def _counts(mention: Mention, vocab: EventWords) -> dict[str, set[float]]:
     counts: dict[str, set[float]] = {}
     for value, unit in mention.quantities:
         if unit:
-            counts.setdefault(_PEOPLE if unit in _PERSON_UNITS else unit, set()).add(value)
+            counts.setdefault(_PEOPLE if unit in vocab.person_units else unit, set()).add(value)
     return counts
 
 
-_PERSON_UNITS = _EVENT_WORDS.person_units
 _PEOPLE = "people"
 _FAR_APART = 2.0  # counts of people this many times apart are not one tally
 
 
-def _predicate_score(a: Mention, b: Mention) -> float:
-    if a.lemma == b.lemma or _stems(a.lemma) & _stems(b.lemma):
+def _predicate_score(a: Mention, b: Mention, vocab: EventWords) -> float:
+    if a.lemma == b.lemma or _stems(a.lemma, vocab) & _stems(b.lemma, vocab):
         # Reporting and light verbs recur for many different statements and happenings.
-        weak = a.lemma in _WEAK_PREDICATES or b.lemma in _WEAK_PREDICATES
+        weak = any(
+            lemma in vocab.light_verbs or lemma in vocab.saying_verbs
+            for lemma in (a.lemma, b.lemma)
+        )
         return _WEAK_PREDICATE if weak else _SAME_PREDICATE
-    if _synonym_groups(a.lemma) & _synonym_groups(b.lemma):
+    if _synonym_groups(a.lemma, vocab) & _synonym_groups(b.lemma, vocab):
         return _SYNONYM
     type_a = a.event_type if a.event_type != _OTHER else ""
     type_b = b.event_type if b.event_type != _OTHER else ""
     if type_a and type_a == type_b:
         return _SAME_TYPE
-    family = _EVENT_WORDS.family(type_a) if type_a else None
-    return _SAME_FAMILY if family and family == _EVENT_WORDS.family(type_b or _OTHER) else 0.0
+    family = vocab.family(type_a) if type_a else None
+    return _SAME_FAMILY if family and family == vocab.family(type_b or _OTHER) else 0.0
 
 
-def _keys(mention: Mention) -> Iterable[Hashable]:
+def _keys(mention: Mention, vocab: EventWords) -> Iterable[Hashable]:
     """Blocking keys: mentions with no key in common cannot score."""
-    yield from _stems(mention.lemma)
+    yield from _stems(mention.lemma, vocab)
     yield mention.lemma
-    yield from _synonym_groups(mention.lemma)
+    yield from _synonym_groups(mention.lemma, vocab)
     if mention.event_type and mention.event_type != _OTHER:
         yield ("type", mention.event_type)
-        yield ("family", _EVENT_WORDS.family(mention.event_type) or mention.event_type)
+        yield ("family", vocab.family(mention.event_type) or mention.event_type)
 
 
-def _candidate_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+def _candidate_pairs(mentions: Sequence[Mention], vocab: EventWords) -> list[tuple[int, int]]:
     blocks: dict[Hashable, list[int]] = {}
     for i, mention in enumerate(mentions):
-        for key in set(_keys(mention)):
+        for key in set(_keys(mention, vocab)):
             blocks.setdefault(key, []).append(i)
     pairs = {
         (i, j) for block in blocks.values() for n, i in enumerate(block) for j in block[n + 1 :]
@@ -352,34 +359,33 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-_SUFFIXES = _EVENT_WORDS.derivation_suffixes
-
-
 @cache
-def _forms(lemma: str) -> frozenset[str]:
+def _forms(lemma: str, vocab: EventWords) -> frozenset[str]:
     """The lemma, the lemma without an inflection the lemmatiser left ('Oscars', 'Fired'),
     and the verb of a phrasal lemma ('check_in' -> check) unless a light verb ('take_off')."""
     lemma = lemma.lower()
     verb = lemma.split("_")[0]
-    words = {lemma, verb} if "_" in lemma and verb not in LIGHT_VERBS else {lemma}
+    words = {lemma, verb} if "_" in lemma and verb not in vocab.light_verbs else {lemma}
     forms = set()
     for word in words:
-        word = re.sub(r"is(e|ing|ation|ed)$", r"iz\1", re.sub(r"[-_ ]", "", word))
+        word = re.sub(r"[-_ ]", "", word)
+        for pattern, replacement in vocab.spelling_variants:
+            word = re.sub(pattern, replacement, word)
         forms.add(word)
-        for suffix in ("s", "es", "ed", "d"):
+        for suffix in vocab.inflection_suffixes:
             if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
                 forms.add(word[: -len(suffix)])
     return frozenset(forms)
 
 
 @cache
-def _stems(lemma: str) -> frozenset[str]:
+def _stems(lemma: str, vocab: EventWords) -> frozenset[str]:
     """Stems shared by a verb and its derived nouns: 'nominate' and 'nomination', 'kill' and
     'killing', 'explode' and 'explosion', 'arrive' and 'arrival'."""
     stems = set()
-    for word in _forms(lemma):
+    for word in _forms(lemma, vocab):
         stems.add(word)
-        for suffix in _SUFFIXES:
+        for suffix in vocab.derivation_suffixes:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= 3:
                 if suffix == "ion" and re.search(r"[aeiou]s$", stem):
@@ -390,17 +396,17 @@ def _stems(lemma: str) -> frozenset[str]:
 
 
 @cache
-def _synonym_groups(lemma: str) -> frozenset[int]:
+def _synonym_groups(lemma: str, vocab: EventWords) -> frozenset[int]:
     """The synonym groups holding the lemma or a derivation of it ('shootings', 'dismissal')."""
-    stems = _stems(lemma)
-    return frozenset(i for i, group in enumerate(_synonym_stems()) if stems & group)
+    stems = _stems(lemma, vocab)
+    return frozenset(i for i, group in enumerate(_synonym_stems(vocab)) if stems & group)
 
 
 @cache
-def _synonym_stems() -> list[frozenset[str]]:
+def _synonym_stems(vocab: EventWords) -> list[frozenset[str]]:
     return [
-        frozenset(stem for word in group for stem in _stems(word))
-        for group in _EVENT_WORDS.synonyms
+        frozenset(stem for word in group for stem in _stems(word, vocab))
+        for group in vocab.synonyms
     ]
 
 
@@ -423,7 +429,10 @@ EventKey = tuple[int, int]  # (document index, local event index)
 
 
 def merge_events(
-    extractions: Sequence[DocExtraction], actor_ids: dict[tuple[int, int], str]
+    extractions: Sequence[DocExtraction],
+    actor_ids: dict[tuple[int, int], str],
+    *,
+    vocab: EventWords | None = None,
 ) -> tuple[list[Event], dict[EventKey, str]]:
     """Cluster every document's events into corpus events.
 
@@ -437,7 +446,7 @@ def merge_events(
             mentions.append(mention_of(local, (d, e), ids))
     events: dict[str, Event] = {}
     mapping: dict[EventKey, str] = {}
-    for group in cluster_mentions(mentions):
+    for group in cluster_mentions(mentions, vocab=vocab):
         keys: list[EventKey] = [m.key for m in group]  # type: ignore[misc]
         event = _to_event([extractions[d].events[e] for d, e in keys])
         if event.id in events:  # same content, different happenings: keep both apart

@@ -147,4 +147,6 @@ WORDS = EventWords(
         serviceman servicemen personnel fighter volunteer draftee civilian""".split()
     ),
     derivation_suffixes=("ation", "ion", "ment", "ing", "ance", "ence", "ure", "al", "ate", "e"),
+    inflection_suffixes=("s", "es", "ed", "d"),
+    spelling_variants=((r"is(e|ing|ation|ed)$", r"iz\1"),),  # British -ise -> -ize
 )
