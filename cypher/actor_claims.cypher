@@ -2,10 +2,10 @@
 //          own date, else the reporting source's publication date), what it is about, cue,
 //          polarity, hedging and source.
 // Parameters:
-//   $actor (string): the speaker's name or alias (any case)
+//   $actor (string): the speaker's name, words of it ("Peskov") or alias, any case
 // Example: timeline-graph query actor_claims --param actor=Peskov
 MATCH (a:Actor)-[:CLAIMED]->(c:Claim)
-WHERE toLower(a.name) = toLower($actor)
+WHERE (' ' + toLower(a.name) + ' ') CONTAINS (' ' + toLower($actor) + ' ')
    OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor))
 MATCH (s:Source)-[:REPORTS]->(c)
 OPTIONAL MATCH (c)-[:ABOUT]->(e:Event)

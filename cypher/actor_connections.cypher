@@ -3,14 +3,14 @@
 //          contradicting claims, relayed statements. Being named in the same article
 //          (MENTIONS) and mere succession on the timeline (PRECEDES) do not count.
 // Parameters:
-//   $actor_a (string): one actor's name or alias (any case)
-//   $actor_b (string): the other actor's name or alias (any case)
+//   $actor_a (string): one actor's name, words of it ("Peskov") or alias, any case
+//   $actor_b (string): the other actor's name, words of it ("Peskov") or alias, any case
 // Example: timeline-graph query actor_connections --param actor_a=Putin --param actor_b=Ukraine
 MATCH (a:Actor)
-WHERE toLower(a.name) = toLower($actor_a)
+WHERE (' ' + toLower(a.name) + ' ') CONTAINS (' ' + toLower($actor_a) + ' ')
    OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor_a))
 MATCH (b:Actor)
-WHERE (toLower(b.name) = toLower($actor_b)
+WHERE ((' ' + toLower(b.name) + ' ') CONTAINS (' ' + toLower($actor_b) + ' ')
    OR any(alias IN b.aliases WHERE toLower(alias) = toLower($actor_b)))
   AND a.id <> b.id
 WITH a, b

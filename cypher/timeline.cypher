@@ -2,7 +2,7 @@
 //          how many sources describe each event and whether a claim about it is contested;
 //          optionally only one actor's events or a period. Undated events come last.
 // Parameters:
-//   $actor (string, optional): only events this actor took part in (name or alias, any case)
+//   $actor (string, optional): only events this actor took part in (name, words of it or alias, any case)
 //   $from (date, optional): only events that may fall on or after this day (YYYY-MM-DD)
 //   $to (date, optional): only events that may fall on or before this day (YYYY-MM-DD)
 // Example: timeline-graph query timeline --param actor=Putin --param from=2023-01-01
@@ -11,7 +11,7 @@ WHERE ($from IS NULL OR e.date_end >= date($from))
   AND ($to IS NULL OR e.date_start <= date($to))
 OPTIONAL MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
 WITH e, collect(DISTINCT a.name) AS participants,
-     sum(CASE WHEN toLower(a.name) = toLower($actor)
+     sum(CASE WHEN (' ' + toLower(a.name) + ' ') CONTAINS (' ' + toLower($actor) + ' ')
                 OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor))
               THEN 1 ELSE 0 END) AS actor_matches
 WHERE $actor IS NULL OR actor_matches > 0

@@ -2,11 +2,11 @@
 //          and that source's publication date, so changes (minister -> former minister)
 //          read in order.
 // Parameters:
-//   $actor (string, optional): only this actor (name or alias, any case)
+//   $actor (string, optional): only this actor (name, words of it or alias, any case)
 // Example: timeline-graph query title_changes --param actor=Shoigu
 MATCH (a:Actor)
 WHERE a.titles_count > 0
-  AND ($actor IS NULL OR toLower(a.name) = toLower($actor)
+  AND ($actor IS NULL OR (' ' + toLower(a.name) + ' ') CONTAINS (' ' + toLower($actor) + ' ')
        OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor)))
 UNWIND range(0, a.titles_count - 1) AS i
 MATCH (s:Source {id: a.titles_source_id[i]})

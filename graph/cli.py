@@ -6,23 +6,33 @@ from the library (`GraphError`) become one line on stderr and a non-zero exit.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from importlib import metadata
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from graph import export, query, schema, views
-from graph.errors import GraphError
+from graph.errors import GraphError, NoDocumentsError
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
 from graph.store import PushReport, read_saved
@@ -33,8 +43,8 @@ app = typer.Typer(
     help="Turn news articles into a timeline-event knowledge graph (sources, actors, events, "
     "claims) with provenance. Runs offline; the graph is saved as JSON.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console(soft_wrap=True)
 if not out.is_terminal:
@@ -59,14 +69,42 @@ DatabaseOption = Annotated[
     ),
 ]
 T = TypeVar("T")
+_quiet = False  # --quiet: no progress, no summaries; results and errors only
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"timeline-graph {metadata.version('timeline-graph')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or summaries; errors still show.")
+    ] = False,
+) -> None:
+    """Turn news articles into a timeline-event knowledge graph."""
+    global _quiet
+    _quiet = quiet
 
 
 def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except GraphError as error:
-        err.print(f"error: {error}", markup=False, highlight=False)
-        raise typer.Exit(1) from None
+        _fail(error)
+
+
+def _fail(error: GraphError) -> NoReturn:
+    err.print(f"error: {error}", markup=False, highlight=False)
+    raise typer.Exit(1) from None
 
 
 class ExportFormat(StrEnum):
@@ -101,28 +139,41 @@ def load_command(
     # With --neo4j the server is checked first, so a wrong password costs no extraction.
     store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None
     progress = Progress(
-        TextColumn("extracting"),
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=not err.is_terminal,
+        disable=_quiet or not err.is_terminal,
     )
-    task = progress.add_task("extract", total=0)
+    task = progress.add_task("starting", total=None)
+
+    def phase(text: str) -> None:
+        progress.update(task, description=text, total=None, completed=0)
 
     def started(total: int) -> None:
-        progress.update(task, total=total)
-        progress.start()
+        progress.update(task, description="extracting", total=total, completed=0)
 
     def advanced(_: Document) -> None:
         progress.advance(task)
 
     with store or contextlib.nullcontext():
+        progress.start()
         try:
-            report = _run(
-                lambda: load(paths, graph, jobs, model, on_start=started, on_document=advanced)
+            report = load(
+                paths, graph, jobs, model, on_start=started, on_document=advanced, on_phase=phase
             )
+        except NoDocumentsError as error:
+            progress.stop()
+            if len(error.problems) > 1:  # one problem is the message itself
+                for problem in error.problems:
+                    err.print(f"skipped {problem}", markup=False, highlight=False)
+            _fail(error)
+        except GraphError as error:
+            progress.stop()
+            _fail(error)
         finally:
             progress.stop()
         _print_report(report)
@@ -145,6 +196,8 @@ def _neo4j_from_environment() -> Neo4jSettings:
 def _print_report(report: LoadReport) -> None:
     for problem in report.problems:
         err.print(f"skipped {problem}", markup=False, highlight=False)
+    if _quiet:
+        return
     out.print(
         f"{len(report.loaded)} documents read, {len(report.unchanged)} already in the graph, "
         f"{len(report.problems)} skipped -> {report.graph_path}",
@@ -169,48 +222,60 @@ def timeline_command(
     graph: GraphOption = DEFAULT_GRAPH,
     actor: Annotated[str | None, typer.Option(help="Only events this actor took part in.")] = None,
     date_from: Annotated[
-        str | None, typer.Option("--from", help="Only events on or after this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--from",
+            help="Only events on or after this day, month or year (2024-03-29, 2024-03, 2024).",
+        ),
     ] = None,
     date_to: Annotated[
-        str | None, typer.Option("--to", help="Only events on or before this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--to",
+            help="Only events on or before this day, month or year (2024-03-29, 2024-03, 2024).",
+        ),
     ] = None,
 ) -> None:
     """Events in chronological order with date, precision, participants and source count."""
-    start, end = _date_option("--from", date_from), _date_option("--to", date_to)
+    start, end = _date_option("--from", date_from), _date_option("--to", date_to, last=True)
     saved = _run(lambda: read_saved(graph, missing_ok=False))
-    rows = views.timeline(saved.graph, actor, start, end)
-    table = Table(box=None, header_style="bold")
-    for column, width in [
-        ("date", 23),
-        ("precision", 9),
-        ("type", 16),
-        ("event", 60),
-        ("participants", 40),
-        ("sources", 7),
-        ("contested", 9),
-    ]:
-        table.add_column(column, max_width=width, no_wrap=True, overflow="ellipsis")
-    for row in rows:
-        table.add_row(
-            row.date or "undated",
-            row.precision or "",
-            row.event_type,
-            row.label,
-            ", ".join(row.participants),
-            str(row.sources),
-            "yes" if row.contested else "",
-        )
-    out.print(table)
+    rows = _run(lambda: views.timeline(saved.graph, actor, start, end))
+    _print_table(
+        ["date", "precision", "type", "event", "participants", "sources", "contested"],
+        [
+            [
+                row.date or "undated",
+                row.precision or "",
+                row.event_type,
+                row.label,
+                ", ".join(row.participants),
+                str(row.sources),
+                "yes" if row.contested else "",
+            ]
+            for row in rows
+        ],
+    )
     out.print(f"{len(rows)} events", markup=False, highlight=False)
 
 
-def _date_option(flag: str, value: str | None) -> dt.date | None:
+def _date_option(flag: str, value: str | None, *, last: bool = False) -> dt.date | None:
+    """A day, a month (YYYY-MM) or a year (YYYY): its first day, or with `last` its last."""
     if value is None:
         return None
     try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 12, 31) if last else dt.date(int(value), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = map(int, value.split("-"))
+            day = calendar.monthrange(year, month)[1] if last else 1
+            return dt.date(year, month, day)
         return dt.date.fromisoformat(value)
     except ValueError:
-        err.print(f"error: {flag} {value!r} is not a date; write it as YYYY-MM-DD", markup=False)
+        err.print(
+            f"error: {flag} {value!r} is not a date; write a day, month or year "
+            "(2024-03-29, 2024-03 or 2024)",
+            markup=False,
+        )
         raise typer.Exit(2) from None
 
 
@@ -233,24 +298,53 @@ def export_command(
     )
     if out_path is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        err.print(
+            f"error: {out_path}: cannot write here ({error.strerror}); pass a writable --out PATH",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(1) from None
+    if not _quiet:
         err.print(f"wrote {out_path}", markup=False, highlight=False)
+
+
+class SchemaPart(StrEnum):
+    JSON = "json"
+    CONSTRAINTS = "constraints"
+    STYLE = "style"
 
 
 @app.command("schema")
 def schema_command(
+    part: Annotated[
+        SchemaPart,
+        typer.Argument(
+            help="What to print: the JSON Schema, the Neo4j constraints (Cypher) or the "
+            "Neo4j Browser style."
+        ),
+    ] = SchemaPart.JSON,
     out_dir: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the schema files into this folder.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write all three files into this folder instead."),
     ] = None,
 ) -> None:
-    """Print the graph's JSON Schema and Neo4j constraints, or write them to a folder."""
+    """Print one part of the graph's schema (JSON Schema by default), or write all parts."""
     if out_dir is None:
-        sys.stdout.write(json.dumps(schema.json_schema(), indent=2, sort_keys=True) + "\n")
-        sys.stdout.write("\n".join(schema.constraints()) + "\n")
+        if part is SchemaPart.JSON:
+            sys.stdout.write(json.dumps(schema.json_schema(), indent=2, sort_keys=True) + "\n")
+        elif part is SchemaPart.CONSTRAINTS:
+            sys.stdout.write("\n".join(schema.constraints()) + "\n")
+        else:
+            sys.stdout.write(schema.browser_style())
         return
     for path in schema.write_schema(out_dir):
-        err.print(f"wrote {path}", markup=False, highlight=False)
+        if not _quiet:
+            err.print(f"wrote {path}", markup=False, highlight=False)
 
 
 @app.command("push")
@@ -291,6 +385,7 @@ def push_command(
         )
         raise typer.Exit(2)
     settings = Neo4jSettings(uri or DEFAULT_URI, user, password, database or None)
+    _run(lambda: read_saved(graph, missing_ok=False))  # a missing file before any server
 
     def pushed() -> PushReport:
         with settings.connect() as store:
@@ -323,16 +418,22 @@ class QueryFormat(StrEnum):
 @app.command("query")
 def query_command(
     name: Annotated[
-        str,
+        str | None,
         typer.Argument(metavar="NAME_OR_FILE", help="A query of the library or a .cypher file."),
-    ],
+    ] = None,
+    list_queries: Annotated[
+        bool, typer.Option("--list", "-l", help="List the library's queries and exit.")
+    ] = False,
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="KEY=VALUE for a $parameter; repeat for more."),
     ] = None,
-    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        QueryFormat.TABLE
-    ),
+    format: Annotated[
+        QueryFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: table on a terminal, else csv)."
+        ),
+    ] = None,
     graph: GraphOption = DEFAULT_GRAPH,
     uri: UriOption = None,
     user: UserOption = DEFAULT_USER,
@@ -347,21 +448,45 @@ def query_command(
     The local engine is FalkorDB (pip install 'timeline-graph\\[local]'), started for the query
     and loaded from the saved graph. A query missing a parameter says which it needs.
     """
+    if list_queries or name is None:
+        if name is None and not list_queries:
+            err.print("error: name a query or a .cypher file; the library:", markup=False)
+        for q in query.library():
+            names = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.parameters)
+            out.print(f"{q.name}({names})\n    {q.purpose}", markup=False, highlight=False)
+        if name is None and not list_queries:
+            raise typer.Exit(2)
+        return
     arguments = _run(lambda: query.parse_assignments(param or []))
     settings = None if local or not uri else Neo4jSettings(uri, user, password, database or None)
     result = _run(lambda: query.run(name, arguments, graph, settings))
+    format = format or (QueryFormat.TABLE if out.is_terminal else QueryFormat.CSV)
     if format is QueryFormat.JSON:
         sys.stdout.write(query.to_json(result))
     elif format is QueryFormat.CSV:
         sys.stdout.write(query.to_csv(result))
     else:
-        table = Table(box=None, header_style="bold")
-        for column in result.columns:
-            table.add_column(column, max_width=60, overflow="ellipsis")
-        for row in result.rows:
-            table.add_row(*(query.cell_text(v) for v in row))
-        out.print(table)
+        _print_table(
+            result.columns, [[query.cell_text(v, joined=True) for v in r] for r in result.rows]
+        )
         out.print(f"{len(result.rows)} rows", markup=False, highlight=False)
+
+
+_ID = re.compile(r"^[a-z]{3}_[0-9a-f]{6,}$")
+
+
+def _print_table(columns: list[str], rows: list[list[str]]) -> None:
+    """A table that wraps long text and folds what has no spaces, but never cuts an id."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for c, column in enumerate(columns):
+        cells = [row[c] for row in rows]
+        if cells and all(_ID.match(cell) or not cell for cell in cells):
+            table.add_column(column, no_wrap=True, min_width=max(map(len, cells)))
+        else:
+            table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
 
 
 def main() -> None:  # pragma: no cover - console script entry

@@ -14,6 +14,8 @@ Every message names the offending thing, says what is wrong and how to fix it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class GraphError(Exception):
     """Base of every error this package raises on purpose."""
@@ -32,7 +34,11 @@ class DocumentError(InputError):
 
 
 class NoDocumentsError(InputError):
-    """None of the given paths yielded a loadable document."""
+    """None of the given paths yielded a loadable document; `problems` says why, per file."""
+
+    def __init__(self, message: str, problems: Sequence[DocumentError] = ()) -> None:
+        self.problems = list(problems)
+        super().__init__(message)
 
 
 class GraphFileError(GraphError):

@@ -35,6 +35,7 @@ from graph.resources import folder
 from graph.store.neo4j import Neo4jSettings
 from graph.store.protocol import GraphStore, ReadResult
 from graph.store.push import push
+from graph.views import find_actors
 
 ParameterType = Literal["string", "integer", "float", "boolean", "date"]
 _PARAMETER = re.compile(
@@ -42,6 +43,8 @@ _PARAMETER = re.compile(
     r"(?:,\s*(optional|default\s+[^)]*))?\):\s*(.*)$"
 )
 _TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+# Parameters that name an actor (see `graph.views.name_matches` for the rule).
+_ACTOR_PARAMETERS = ("actor", "actor_a", "actor_b")
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,8 @@ def run(
     same write path as `push`, and stopped before returning.
 
     Raises:
-        QueryError: unknown query, bad parameters.
+        QueryError: unknown query, bad parameters, an actor parameter that names no actor
+            of the saved graph (local engine only; the message suggests similar names).
         GraphFileError: no saved graph at `graph_path` (local engine only).
         StoreError: the database cannot be used, or failed or rejected the query.
     """
@@ -210,6 +214,9 @@ def run(
     from graph.store.file import read_saved
 
     saved = read_saved(graph_path, missing_ok=False)
+    for name in _ACTOR_PARAMETERS:
+        if isinstance(parameters.get(name), str):
+            find_actors(saved.graph, parameters[name])  # an unknown actor is an error, not 0 rows
     with FalkorDBStore.start() as local:
         push(saved.graph, local)
         return run_on(local, query, parameters)
@@ -230,12 +237,20 @@ def to_csv(result: ReadResult) -> str:
     return buffer.getvalue()
 
 
-def cell_text(value: Any) -> str:
-    """One value as text for a table or CSV cell."""
+def cell_text(value: Any, *, joined: bool = False) -> str:
+    """One value as text for a table or CSV cell.
+
+    Lists and maps are JSON, or with `joined` (for people, not programs) "a, b" and
+    "key: value" text.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if joined and isinstance(value, list):
+        return ", ".join(cell_text(v, joined=True) for v in value)
+    if joined and isinstance(value, dict):
+        return ", ".join(f"{k}: {cell_text(v, joined=True)}" for k, v in value.items())
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

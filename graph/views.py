@@ -1,12 +1,15 @@
-"""Read-only views of a saved graph: the chronological timeline."""
+"""Read-only views of a saved graph: the chronological timeline, actors by name."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
+from graph.errors import QueryError
 from graph.model import EdgeType, NodeKind
 
 
@@ -36,11 +39,15 @@ def timeline(
 
     Args:
         graph: a graph as built by `graph.build.to_networkx`.
-        actor: keep events this actor took part in (name or alias, case-insensitive).
+        actor: keep events this actor took part in: its name, words of its name ("Peskov"
+            for "Dmitry Peskov") or an alias, in any case (see `name_matches`).
         date_from: keep events that may fall on or after this day.
         date_to: keep events that may fall on or before this day.
+
+    Raises:
+        QueryError: no actor matches `actor`; the message suggests similar names.
     """
-    wanted = _actor_ids(graph, actor) if actor else None
+    wanted = find_actors(graph, actor) if actor else None
     rows = []
     for node, data in graph.nodes(data=True):
         if data.get("kind") != NodeKind.EVENT.value:
@@ -81,14 +88,45 @@ def timeline(
     return sorted(rows, key=lambda r: (r.start is None, r.start, r.end, r.event_id))
 
 
-def _actor_ids(graph: nx.MultiDiGraph, name: str) -> set[str]:
-    name = name.casefold()
-    return {
-        node
+def name_matches(text: str, name: str, aliases: Iterable[str] = ()) -> bool:
+    """Whether `text` names an actor: its whole name or a run of whole words of it, or one of
+    its aliases, in any case. The Cypher queries of `cypher/` use the same rule.
+
+        >>> name_matches("peskov", "Dmitry Peskov"), name_matches("Pesk", "Dmitry Peskov")
+        (True, False)
+    """
+    text = text.lower()
+    return bool(text) and (
+        f" {text} " in f" {name.lower()} " or any(text == a.lower() for a in aliases)
+    )
+
+
+def find_actors(graph: nx.MultiDiGraph, text: str) -> set[str]:
+    """Ids of the actors `text` names (see `name_matches`).
+
+    Raises:
+        QueryError: no actor matches; the message suggests similar names.
+    """
+    actors = [
+        (node, data)
         for node, data in graph.nodes(data=True)
         if data.get("kind") == NodeKind.ACTOR.value
-        and (data["name"].casefold() == name or name in (a.casefold() for a in data["aliases"]))
-    }
+    ]
+    found = {node for node, data in actors if name_matches(text, data["name"], data["aliases"])}
+    if not found:
+        raise QueryError(_no_actor(text, [data["name"] for _, data in actors]))
+    return found
+
+
+def _no_actor(text: str, names: list[str]) -> str:
+    by_lower = {n.lower(): n for n in names}
+    words = {w: n for n in names for w in n.lower().split()}
+    close = difflib.get_close_matches(text.lower(), [*by_lower, *words], n=6, cutoff=0.6)
+    suggestions = list(dict.fromkeys(by_lower.get(c) or words[c] for c in close))[:3]
+    hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+    return (
+        f"no actor matches {text!r}{hint} (`timeline-graph query actor_ranking` lists the actors)"
+    )
 
 
 def _contested(graph: nx.MultiDiGraph, event: str) -> bool:

@@ -89,7 +89,68 @@ def test_timeline_filters(seeds_graph: Path) -> None:
 def test_timeline_bad_date(seeds_graph: Path) -> None:
     result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--from", "March"])
     assert result.exit_code == 2
-    assert "error: --from 'March' is not a date; write it as YYYY-MM-DD" in result.output
+    assert (
+        "error: --from 'March' is not a date; write a day, month or year (2024-03-29, 2024-03 or"
+        " 2024)" in result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "day"),
+    [
+        ("--from", "2024", "2024-01-01"),
+        ("--to", "2024", "2024-12-31"),
+        ("--from", "2024-02", "2024-02-01"),
+        ("--to", "2024-02", "2024-02-29"),
+        ("--to", "2024-02-10", "2024-02-10"),
+    ],
+)
+def test_timeline_takes_years_and_months(
+    seeds_graph: Path, flag: str, value: str, day: str
+) -> None:
+    graph = read_saved(seeds_graph).graph
+    bound = dt.date.fromisoformat(day)
+    expected = views.timeline(
+        graph,
+        date_from=bound if flag == "--from" else None,
+        date_to=bound if flag == "--to" else None,
+    )
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), flag, value])
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().endswith(f"\n{len(expected)} events")
+
+
+def test_timeline_actor_by_surname_or_unknown(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    full = views.timeline(graph, actor="Vladimir Putin")
+    assert full and views.timeline(graph, actor="putin") == full
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Putn"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: no actor matches 'Putn'; did you mean Vladimir Putin? "
+        "(`timeline-graph query actor_ranking` lists the actors)\n"
+    )
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Zzyzx"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: no actor matches 'Zzyzx' (`timeline-graph")
+
+
+def test_name_matches_whole_words_and_aliases() -> None:
+    assert views.name_matches("Peskov", "Dmitry Peskov")
+    assert views.name_matches("dmitry peskov", "Dmitry Peskov")
+    assert not views.name_matches("Pesk", "Dmitry Peskov")
+    assert views.name_matches("MoD", "Ministry of Defence", ["MoD"])
+    assert not views.name_matches("", "Dmitry Peskov")
+
+
+def test_timeline_wraps_labels_instead_of_cutting_them(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    longest = max(views.timeline(graph), key=lambda r: len(r.label)).label
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph)], terminal_width=80)
+    assert result.exit_code == 0
+    assert "…" not in result.output
+    words = " ".join(result.output.split())
+    assert all(word in words for word in longest.split())
 
 
 def test_timeline_without_graph(tmp_graph: Path) -> None:
@@ -122,11 +183,90 @@ def test_export_graphml_is_flat(seeds_graph: Path, tmp_path: Path) -> None:
     assert events and all("date_precision" in d for d in events)
 
 
-def test_schema_prints_json_schema_and_constraints() -> None:
+def test_schema_prints_one_part_at_a_time() -> None:
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
-    assert '"title": "timeline-graph"' in result.output
+    assert json.loads(result.stdout)["title"] == "timeline-graph"  # parseable: JSON alone
+    result = runner.invoke(app, ["schema", "constraints"])
+    assert result.exit_code == 0
     assert (
         "CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;"
-        in result.output
+        in result.stdout.splitlines()
     )
+    result = runner.invoke(app, ["schema", "style"])
+    assert result.exit_code == 0
+    assert result.stdout.lstrip().startswith("node")
+
+
+def test_export_creates_missing_folders(seeds_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "dir" / "g.json"
+    result = runner.invoke(app, ["export", "-g", str(seeds_graph), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["nodes"]
+
+
+def test_export_to_an_unwritable_place(seeds_graph: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "g.json"
+    result = runner.invoke(app, ["export", "-g", str(seeds_graph), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {out}: cannot write here (File exists); pass a writable --out PATH\n"
+    )
+
+
+def test_nothing_loaded_lists_each_reason(tmp_graph: Path, tmp_path: Path) -> None:
+    binary, empty = tmp_path / "bin.txt", tmp_path / "empty.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["load", str(binary), str(empty), "--graph", str(tmp_graph)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"skipped {binary}: ")
+    assert lines[1].startswith(f"skipped {empty}: empty file")
+    assert lines[2].startswith("error: nothing to load from") and "listed above" in lines[2]
+    assert not tmp_graph.exists()
+
+
+def test_rewritten_graph_keeps_its_permissions(seed_docs: Path, tmp_graph: Path) -> None:
+    first = sorted(seed_docs.iterdir())[0]
+    assert runner.invoke(app, ["load", str(first), "-g", str(tmp_graph)]).exit_code == 0
+    tmp_graph.chmod(0o644)
+    assert runner.invoke(app, ["load", str(seed_docs), "-g", str(tmp_graph)]).exit_code == 0
+    assert tmp_graph.stat().st_mode & 0o777 == 0o644
+    tmp_graph.chmod(0o640)
+    assert runner.invoke(app, ["load", str(seed_docs), "-g", str(tmp_graph)]).exit_code == 0
+    assert tmp_graph.stat().st_mode & 0o777 == 0o640
+
+
+def test_unknown_model_names_itself(seed_docs: Path, tmp_graph: Path) -> None:
+    result = runner.invoke(
+        app, ["load", str(seed_docs), "-g", str(tmp_graph), "--model", "en_core_web_xx"]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: spaCy pipeline 'en_core_web_xx' is not installed; install the Python package"
+        " that provides it (for spaCy's own pipelines: `pip install en-core-web-xx`), or leave"
+        " out --model to use the default English pipeline\n"
+    )
+
+
+def test_push_checks_the_graph_file_before_the_server(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    result = runner.invoke(
+        app, ["push", "--graph", str(missing), "--uri", "bolt://127.0.0.1:9", "--password", "x"]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {missing}: no saved graph here")
+
+
+def test_version_short_help_and_quiet(seed_docs: Path, tmp_graph: Path) -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.output) == (0, f"timeline-graph {version('timeline-graph')}\n")
+    assert runner.invoke(app, ["load", "-h"]).exit_code == 0
+    result = runner.invoke(app, ["--quiet", "load", str(seed_docs), "-g", str(tmp_graph)])
+    assert (result.exit_code, result.output) == (0, "")
+    assert tmp_graph.exists()

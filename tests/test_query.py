@@ -87,7 +87,7 @@ class G:
 
     def matches(self, actor: str, name: str) -> bool:
         data = self.data(actor)
-        return name.lower() in [data["name"].lower(), *(a.lower() for a in data["aliases"])]
+        return views.name_matches(name, data["name"], data["aliases"])
 
 
 def value(date: dict[str, Any] | None, field: str = "value") -> Any:
@@ -789,9 +789,53 @@ def test_cli_query_runs_locally_from_the_saved_graph(
     assert csv.stdout.splitlines()[0] == (
         "source,title,publisher,published,basis,words,events,claims,actors"
     )
-    table = runner.invoke(app, ["query", "event_types", *local])
+    table = runner.invoke(app, ["query", "event_types", *local, "-f", "table"])
     assert table.exit_code == 0, table.output
     assert table.stdout.rstrip().endswith(f"{len(run(store, 'event_types'))} rows")
+    piped = runner.invoke(app, ["query", "event_types", *local])  # not a terminal: CSV
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout == runner.invoke(app, ["query", "event_types", *local, "-f", "csv"]).stdout
+
+
+def test_cli_tables_fold_text_and_never_cut_ids(seeds_graph: Path, store: FalkorDBStore) -> None:
+    event = choices(G(read_saved(seeds_graph).graph))["event"]
+    rows = run(store, "who_said_what", event=event)
+    claims = {r["claim"] for r in rows}
+    assert claims
+    args = ["query", "who_said_what", "-g", str(seeds_graph), "--local", "-f", "table"]
+    args += ["-p", f"event={event}"]
+    result = runner.invoke(app, args, terminal_width=80)
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.stdout
+    assert all(claim in result.stdout for claim in claims)  # whole ids, pasteable
+    assert '["' not in result.stdout  # lists read as text, not JSON
+
+
+def test_cli_actor_parameters_match_words_of_names(seeds_graph: Path, store: FalkorDBStore) -> None:
+    speaker = choices(G(read_saved(seeds_graph).graph))["speaker"]
+    surname = speaker.split()[-1]
+    assert " " in speaker and run(store, "actor_claims", actor=surname) == run(
+        store, "actor_claims", actor=speaker
+    )
+    local = ["-g", str(seeds_graph), "--local"]
+    result = runner.invoke(app, ["query", "actor_claims", "-p", f"actor={surname}", *local])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 1 + len(run(store, "actor_claims", actor=speaker))
+    result = runner.invoke(app, ["query", "actor_claims", "-p", "actor=Nobody", *local])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: no actor matches 'Nobody'")
+
+
+def test_cli_lists_the_query_library() -> None:
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if not line.startswith(" ")] == [
+        f"{q.name}({', '.join(p.name + ('' if p.required else '?') for p in q.parameters)})"
+        for q in query.library()
+    ]
+    result = runner.invoke(app, ["query"])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: name a query or a .cypher file; the library:")
 
 
 def test_cli_query_without_a_saved_graph(tmp_graph: Path) -> None:

