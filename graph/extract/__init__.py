@@ -95,7 +95,7 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     quantities = find_quantities(doc, skip=date_tokens)
     actors = find_actors(doc, document, lexicon=lexicon)
     events = find_events(doc, document, actors, dates, quantities, lexicon=lexicon)
-    claims = find_claims(doc, document, actors, events, dates)
+    claims = find_claims(doc, document, actors, events, dates, lexicon=lexicon)
     return DocExtraction(
         extractor=EXTRACTOR_VERSION,
         source=document.source,
