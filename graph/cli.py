@@ -30,6 +30,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from graph import export, query, schema, views
 from graph.errors import GraphError, NoDocumentsError
@@ -46,10 +47,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(soft_wrap=True)
+# Text from articles reaches the screen: never read it as markup or emoji codes.
+out = Console(soft_wrap=True, emoji=False)
 if not out.is_terminal:
-    out = Console(soft_wrap=True, width=200)  # piped output: long rows, no wrapping
-err = Console(stderr=True, soft_wrap=True)
+    out = Console(soft_wrap=True, emoji=False, width=200)  # piped: long rows, no wrapping
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 GraphOption = Annotated[
     Path, typer.Option("--graph", "-g", help="Saved graph file.", show_default=True)
@@ -342,7 +344,17 @@ def schema_command(
         else:
             sys.stdout.write(schema.browser_style())
         return
-    for path in schema.write_schema(out_dir):
+    try:
+        written = schema.write_schema(out_dir)
+    except OSError as error:
+        err.print(
+            f"error: {out_dir}: cannot write the schema here ({error.strerror}); "
+            "pass a folder with --out DIR",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(1) from None
+    for path in written:
         if not _quiet:
             err.print(f"wrote {path}", markup=False, highlight=False)
 
@@ -485,7 +497,7 @@ def _print_table(columns: list[str], rows: list[list[str]]) -> None:
         else:
             table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # data is never read as markup or emoji
     out.print(table)
 
 

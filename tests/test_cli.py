@@ -270,3 +270,15 @@ def test_version_short_help_and_quiet(seed_docs: Path, tmp_graph: Path) -> None:
     result = runner.invoke(app, ["--quiet", "load", str(seed_docs), "-g", str(tmp_graph)])
     assert (result.exit_code, result.output) == (0, "")
     assert tmp_graph.exists()
+
+
+def test_schema_out_onto_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "schema"
+    target.write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(target)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {target}: cannot write the schema here (File exists); pass a folder with"
+        " --out DIR\n"
+    )
+    assert target.read_text(encoding="utf-8") == "mine"

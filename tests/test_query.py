@@ -842,3 +842,13 @@ def test_cli_query_without_a_saved_graph(tmp_graph: Path) -> None:
     result = runner.invoke(app, ["query", "timeline", "--graph", str(tmp_graph), "--local"])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {tmp_graph}: no saved graph here")
+
+
+def test_cli_prints_data_as_text_not_markup(seeds_graph: Path, tmp_path: Path) -> None:
+    own = tmp_path / "markup.cypher"
+    text = "the troops [/] will be deployed [bold]next week[/bold] [red] :x:"
+    own.write_text(f'RETURN "{text}" AS text;\n', encoding="utf-8")
+    args = ["query", str(own), "-g", str(seeds_graph), "--local", "-f", "table"]
+    result = runner.invoke(app, args, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert text in result.stdout
