@@ -1,9 +1,9 @@
 """Attribution scores of `graph.extract` claims on PolNeAR (political news, brat standoff).
 
-    python bench/attribution.py [POLNEAR_DIR] [--split dev] [--limit N] [--errors] [--readers PATH]
+    python -m bench.attribution [POLNEAR_DIR] [--split dev] [--limit N] [--errors] [--readers PATH]
 
 POLNEAR_DIR is the PolNeAR folder holding `data/` (default ../shared/eval-data/polnear next to
-the repository); `readers.py` is imported from that folder's parent or from --readers. Every
+the repository); `readers.py` is loaded from that folder's parent or from --readers. Every
 article becomes a one-segment `Document` (cleaned text = original text, so offsets compare
 directly), dated by its publication date, and runs through `extract_document`. Each claim is
 scored against the gold attributions, one-to-one, largest overlap first:
@@ -27,16 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.corpora import load_readers
+from graph.extract import extract_document
+from graph.ids import content_hash, make_id
+from graph.model import DocExtraction, Document, LocalClaim, Segment, Source
+from graph.temporal import parse_publication_date
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora import load_readers  # noqa: E402
-
-from graph.extract import extract_document  # noqa: E402
-from graph.ids import content_hash, make_id  # noqa: E402
-from graph.model import DocExtraction, Document, LocalClaim, Segment, Source  # noqa: E402
-from graph.temporal import parse_publication_date  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "polnear"
 MEASURES = ("speaker+content", "content", "cue")

@@ -1,6 +1,6 @@
 """Cross-document event coreference on ECB+ gold event mentions with `cluster_mentions`.
 
-    python bench/ecb.py [ECB_DIR] [--topics 2 5 12 18 21 23 34 35] [--errors] [--readers PATH]
+    python -m bench.ecb [ECB_DIR] [--topics 2 5 12 18 21 23 34 35] [--errors] [--readers PATH]
 
 ECB_DIR is the ECB+ folder of the evaluation data (default ../shared/eval-data/ecbplus-dev
 next to the repository; it holds `ECB+/<topic>/*.xml` and
@@ -39,19 +39,16 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bench.coref_metrics import Score, conll
+from bench.corpora import load_readers
+from graph.extract.nlp import load_pipeline
+from graph.extract.quantities import find_quantities
+from graph.lang import get as _lexicon
+from graph.resolve.actors import name_key
+from graph.resolve.events import Mention, cluster_mentions
+from graph.temporal import find_dates
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from coref_metrics import Score, conll  # noqa: E402
-from corpora import load_readers  # noqa: E402
-
-from graph.extract.nlp import load_pipeline  # noqa: E402
-from graph.extract.quantities import find_quantities  # noqa: E402
-from graph.lang import get as _lexicon  # noqa: E402
-from graph.resolve.actors import name_key  # noqa: E402
-from graph.resolve.events import Mention, cluster_mentions  # noqa: E402
-from graph.temporal import find_dates  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "ecbplus-dev"
 DEV_TOPICS = ["2", "5", "12", "18", "21", "23", "34", "35"]

@@ -1,6 +1,6 @@
 """Score the graph of the sample articles against hand-made reference annotations.
 
-    python bench/seeds.py [--gold ../shared/gold/seeds-dev.json] [--seeds seeds/] [--verbose]
+    python -m bench.seeds [--gold ../shared/gold/seeds-dev.json] [--seeds seeds/] [--verbose]
 
 Loads every article in --seeds into a fresh graph (resolution is corpus-wide) and scores the
 documents the gold file covers:
@@ -26,11 +26,10 @@ from typing import Any
 
 import networkx as nx
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.pipeline import load
+from graph.store import read_saved
 
-from graph.pipeline import load  # noqa: E402
-from graph.store import read_saved  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 """TempEval-3 timex scores of `graph.temporal.find_dates` on TimeML corpora.
 
-    python bench/tempeval.py [DATA_DIR] [--limit N] [--errors] [--readers PATH]
+    python -m bench.tempeval [DATA_DIR] [--limit N] [--errors] [--readers PATH]
 
 DATA_DIR holds .tml files (any depth; default ../shared/eval-data/timebank-aquaint next to
 the repository). Each document's text is parsed with spaCy, `find_dates` runs with the
@@ -26,13 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.corpora import load_readers
+from graph.temporal import DateMention, find_dates
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora import load_readers  # noqa: E402
-
-from graph.temporal import DateMention, find_dates  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "timebank-aquaint"
 HEIDELTIME = {"strict": 81.3, "relaxed": 90.3, "type": 82.1, "value": 77.6}
