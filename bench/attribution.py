@@ -25,9 +25,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from bench.corpora import load_readers
+from bench.corpora import Annotation, CorpusDocument, load_readers
 from graph.extract import extract_document
 from graph.ids import content_hash, make_id
 from graph.model import DocExtraction, Document, LocalClaim, Segment, Source
@@ -66,7 +65,7 @@ class SystemClaim:
     content: Range
 
 
-def to_document(doc: dict[str, Any]) -> Document:
+def to_document(doc: CorpusDocument) -> Document:
     """A one-segment Document: cleaned offsets are the corpus offsets."""
     text: str = doc["text"]
     digest = content_hash(text.encode("utf-8"))
@@ -95,8 +94,8 @@ def system_claims(text: str, extraction: DocExtraction) -> list[SystemClaim]:
     return out
 
 
-def _ranges(role: dict[str, Any] | None) -> list[Range]:
-    return [tuple(f) for f in role["fragments"]] if role else []  # type: ignore[misc]
+def _ranges(role: Annotation | None) -> list[Range]:
+    return [(start, end) for start, end in role["fragments"]] if role else []
 
 
 def _overlap(a: Sequence[Range], b: Sequence[Range]) -> int:
@@ -116,7 +115,7 @@ def match(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def score_doc(doc: dict[str, Any], claims: list[SystemClaim], tally: Tally, show: bool) -> None:
+def score_doc(doc: CorpusDocument, claims: list[SystemClaim], tally: Tally, show: bool) -> None:
     gold = [g for g in doc["claims"] if g["content"] is not None]
     contents = [_ranges(g["content"]) + _ranges(g["content2"]) for g in gold]
     sources = [_ranges(g["source"]) for g in gold]
@@ -151,8 +150,8 @@ def score_doc(doc: dict[str, Any], claims: list[SystemClaim], tally: Tally, show
 
 
 def _show_errors(
-    doc: dict[str, Any],
-    gold: list[dict[str, Any]],
+    doc: CorpusDocument,
+    gold: list[Annotation],
     claims: list[SystemClaim],
     matched: list[tuple[int, int]],
     by_content: list[tuple[int, int]],

@@ -24,9 +24,8 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from bench.corpora import load_readers
+from bench.corpora import Annotation, CorpusDocument, load_readers
 from graph.temporal import DateMention, find_dates
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +58,7 @@ class Tally:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def match(gold: list[dict[str, Any]], system: list[DateMention]) -> list[tuple[int, int]]:
+def match(gold: list[Annotation], system: list[DateMention]) -> list[tuple[int, int]]:
     """One-to-one relaxed matching: pairs (gold index, system index), largest overlap first."""
     pairs = []
     for gi, g in enumerate(gold):
@@ -80,7 +79,7 @@ def match(gold: list[dict[str, Any]], system: list[DateMention]) -> list[tuple[i
     return out
 
 
-def part_of(doc: dict[str, Any], data_dir: Path) -> str:
+def part_of(doc: CorpusDocument, data_dir: Path) -> str:
     rel = Path(doc["file"]).resolve().relative_to(data_dir.resolve())
     return rel.parts[0] if len(rel.parts) > 1 else data_dir.name
 
@@ -100,7 +99,7 @@ def context(text: str, start: int, end: int, width: int = 60) -> str:
     return f"...{left}[{text[start:end]}]{right}..."
 
 
-def score_doc(doc: dict[str, Any], mentions: list[DateMention], show: bool, tally: Tally) -> None:
+def score_doc(doc: CorpusDocument, mentions: list[DateMention], show: bool, tally: Tally) -> None:
     gold = [
         t
         for t in doc["timexes"]
