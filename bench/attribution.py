@@ -1,9 +1,9 @@
 """Attribution scores of `graph.extract` claims on PolNeAR (political news, brat standoff).
 
-    python bench/attribution.py [POLNEAR_DIR] [--split dev] [--limit N] [--errors] [--readers PATH]
+    python -m bench.attribution [POLNEAR_DIR] [--split dev] [--limit N] [--errors] [--readers PATH]
 
 POLNEAR_DIR is the PolNeAR folder holding `data/` (default ../shared/eval-data/polnear next to
-the repository); `readers.py` is imported from that folder's parent or from --readers. Every
+the repository); `readers.py` is loaded from that folder's parent or from --readers. Every
 article becomes a one-segment `Document` (cleaned text = original text, so offsets compare
 directly), dated by its publication date, and runs through `extract_document`. Each claim is
 scored against the gold attributions, one-to-one, largest overlap first:
@@ -25,18 +25,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from bench.corpora import Annotation, CorpusDocument, load_readers
+from graph.extract import extract_document
+from graph.ids import content_hash, make_id
+from graph.model import DocExtraction, Document, LocalClaim, Segment, Source
+from graph.temporal import parse_publication_date
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora import load_readers  # noqa: E402
-
-from graph.extract import extract_document  # noqa: E402
-from graph.ids import content_hash, make_id  # noqa: E402
-from graph.model import DocExtraction, Document, LocalClaim, Segment, Source  # noqa: E402
-from graph.temporal import parse_publication_date  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "polnear"
 MEASURES = ("speaker+content", "content", "cue")
@@ -69,7 +65,7 @@ class SystemClaim:
     content: Range
 
 
-def to_document(doc: dict[str, Any]) -> Document:
+def to_document(doc: CorpusDocument) -> Document:
     """A one-segment Document: cleaned offsets are the corpus offsets."""
     text: str = doc["text"]
     digest = content_hash(text.encode("utf-8"))
@@ -98,8 +94,8 @@ def system_claims(text: str, extraction: DocExtraction) -> list[SystemClaim]:
     return out
 
 
-def _ranges(role: dict[str, Any] | None) -> list[Range]:
-    return [tuple(f) for f in role["fragments"]] if role else []  # type: ignore[misc]
+def _ranges(role: Annotation | None) -> list[Range]:
+    return [(start, end) for start, end in role["fragments"]] if role else []
 
 
 def _overlap(a: Sequence[Range], b: Sequence[Range]) -> int:
@@ -119,7 +115,7 @@ def match(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def score_doc(doc: dict[str, Any], claims: list[SystemClaim], tally: Tally, show: bool) -> None:
+def score_doc(doc: CorpusDocument, claims: list[SystemClaim], tally: Tally, show: bool) -> None:
     gold = [g for g in doc["claims"] if g["content"] is not None]
     contents = [_ranges(g["content"]) + _ranges(g["content2"]) for g in gold]
     sources = [_ranges(g["source"]) for g in gold]
@@ -154,8 +150,8 @@ def score_doc(doc: dict[str, Any], claims: list[SystemClaim], tally: Tally, show
 
 
 def _show_errors(
-    doc: dict[str, Any],
-    gold: list[dict[str, Any]],
+    doc: CorpusDocument,
+    gold: list[Annotation],
     claims: list[SystemClaim],
     matched: list[tuple[int, int]],
     by_content: list[tuple[int, int]],

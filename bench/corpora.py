@@ -1,28 +1,59 @@
-"""What the benchmark scripts share: finding the evaluation corpora's reader."""
+"""What the benchmarks share: finding the evaluation corpora's reader."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 
+CorpusDocument = dict[str, Any]
+"""One document as the reader yields it: `doc_id`, `text`, `dct`, annotation lists, extras."""
+Annotation = dict[str, Any]
+"""One gold annotation of a document (a timex, event mention, attribution...): `id`, `text`,
+character offsets `start` and `end`, and the corpus' own attributes."""
 
-def load_readers(path: str | None, data_dir: Path) -> Any:
-    """Import `readers.py` from --readers, or from the data folder or one of its parents."""
+
+class Readers(Protocol):
+    """The part of the evaluation data's `readers.py` that the benchmarks call."""
+
+    def read_timeml(self, path: str) -> Iterator[CorpusDocument]: ...
+
+    def read_ecbplus(
+        self, root: str, sentences_csv: str | None = None
+    ) -> Iterator[CorpusDocument]: ...
+
+    def read_polnear(
+        self, root: str, split: str = "test", one_per_doc: bool = True
+    ) -> Iterator[CorpusDocument]: ...
+
+
+def load_readers(path: str | None, data_dir: Path) -> Readers:
+    """Load `readers.py` from --readers, or from the data folder or one of its parents."""
     candidates = [Path(path)] if path else [d / "readers.py" for d in (data_dir, *data_dir.parents)]
     for candidate in candidates:
         if candidate.is_file():
-            sys.path.insert(0, str(candidate.parent))
-            import readers  # type: ignore[import-not-found]
-
-            return readers
+            return _load_module(candidate.resolve())
     sys.exit(f"readers.py not found near {data_dir}; pass --readers PATH/TO/readers.py")
 
 
-def write_ecbplus_texts(readers: Any, data: Path, folder: Path, limit: int) -> tuple[int, int]:
+@cache
+def _load_module(path: Path) -> Readers:
+    """The module of one file, loaded once; the evaluation data is not a package to import."""
+    spec = importlib.util.spec_from_file_location("readers", path)
+    if spec is None or spec.loader is None:
+        sys.exit(f"{path}: cannot be loaded as a Python module")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return cast(Readers, module)
+
+
+def write_ecbplus_texts(readers: Readers, data: Path, folder: Path, limit: int) -> tuple[int, int]:
     """Write up to `limit` ECB+ documents (text rebuilt by the reader) as .txt files.
 
     Returns:
@@ -53,7 +84,7 @@ def ecbplus_arguments(description: str | None) -> argparse.ArgumentParser:
     return parser
 
 
-def ecbplus_readers(args: argparse.Namespace) -> Any:
+def ecbplus_readers(args: argparse.Namespace) -> Readers:
     """The corpus reader for `args.data`; exits with a clear line when the folder is absent."""
     if not args.data.exists():
         sys.exit(f"{args.data}: ECB+ folder not found; pass its path")

@@ -1,6 +1,6 @@
 """Cross-document event coreference on ECB+ gold event mentions with `cluster_mentions`.
 
-    python bench/ecb.py [ECB_DIR] [--topics 2 5 12 18 21 23 34 35] [--errors] [--readers PATH]
+    python -m bench.ecb [ECB_DIR] [--topics 2 5 12 18 21 23 34 35] [--errors] [--readers PATH]
 
 ECB_DIR is the ECB+ folder of the evaluation data (default ../shared/eval-data/ecbplus-dev
 next to the repository; it holds `ECB+/<topic>/*.xml` and
@@ -37,21 +37,21 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from bench.coref_metrics import Score, conll
+from bench.corpora import Annotation, CorpusDocument, load_readers
+from graph.extract.nlp import load_pipeline
+from graph.extract.quantities import find_quantities
+from graph.lang import get as _lexicon
+from graph.model import DateValue
+from graph.resolve.actors import name_key
+from graph.resolve.events import Mention, cluster_mentions
+from graph.temporal import DateMention, find_dates, parse_publication_date
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from coref_metrics import Score, conll  # noqa: E402
-from corpora import load_readers  # noqa: E402
-
-from graph.extract.nlp import load_pipeline  # noqa: E402
-from graph.extract.quantities import find_quantities  # noqa: E402
-from graph.lang import get as _lexicon  # noqa: E402
-from graph.resolve.actors import name_key  # noqa: E402
-from graph.resolve.events import Mention, cluster_mentions  # noqa: E402
-from graph.temporal import find_dates  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "ecbplus-dev"
 DEV_TOPICS = ["2", "5", "12", "18", "21", "23", "34", "35"]
@@ -87,7 +87,7 @@ def detokenize(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def head_of(span: Any) -> Any:
+def head_of(span: Span) -> Token:
     """The span's syntactic head, or its main content word when the head is a preposition or
     a light verb ("on suspicion", "took place"); the last one if several."""
     heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
@@ -101,12 +101,12 @@ def head_of(span: Any) -> Any:
     return (main or content or heads or list(span))[-1]
 
 
-def lemma_of(token: Any) -> str:
+def lemma_of(token: Token) -> str:
     """Lower-cased lemma; a capitalised headline word tagged as a name keeps its form."""
     return (token.lower_ if token.pos_ == "PROPN" else token.lemma_).lower()
 
 
-def phrase_of(head: Any, span: Any) -> str:
+def phrase_of(head: Token, span: Span) -> str:
     """The head's lemma, joined by "_" to a particle or noun object the mention includes:
     "opened fire" -> open_fire, "passed away" -> pass_away, "laid off" -> lay_off."""
     for child in head.children:
@@ -116,11 +116,11 @@ def phrase_of(head: Any, span: Any) -> str:
     return lemma_of(head)
 
 
-def _date_range(value: Any) -> tuple[dt.date | None, dt.date | None]:
+def _date_range(value: DateValue | None) -> tuple[dt.date | None, dt.date | None]:
     return (value.start, value.end) if value is not None else (None, None)
 
 
-def document_mentions(nlp: Any, doc: dict[str, Any]) -> list[tuple[Mention, dict[str, Any]]]:
+def document_mentions(nlp: Language, doc: CorpusDocument) -> list[tuple[Mention, Annotation]]:
     """The matcher features of every selected gold event mention of one ECB+ document."""
     selected = [
         m for m in doc["events"] if m.get("in_selected_sentence") and m["start"] is not None
@@ -131,14 +131,14 @@ def document_mentions(nlp: Any, doc: dict[str, Any]) -> list[tuple[Mention, dict
     parsed = nlp(text)
     lines: list[tuple[int, int]] = []
     position = 0
-    for line in text.split("\n"):
-        lines.append((position, position + len(line)))
-        position += len(line) + 1
+    for written in text.split("\n"):
+        lines.append((position, position + len(written)))
+        position += len(written) + 1
 
     def line_of(char: int) -> int:
         return next(i for i, (s, e) in enumerate(lines) if s <= char <= e)
 
-    dates_by_line: dict[int, list[Any]] = defaultdict(list)
+    dates_by_line: dict[int, list[DateMention]] = defaultdict(list)
     for date in find_dates(parsed, _anchor(doc.get("dct")) or _dateline(parsed, lines)):
         if date.value is not None:
             dates_by_line[line_of(date.start)].append(date)
@@ -161,12 +161,14 @@ def document_mentions(nlp: Any, doc: dict[str, Any]) -> list[tuple[Mention, dict
     for gold in selected:
         start, end = offsets[gold["start"]], offsets[gold["end"]]
         span = parsed.char_span(start, end, alignment_mode="expand")
+        assert span is not None, f"{doc['doc_id']}: mention {gold['id']} outside the text"
         head = head_of(span)
         line = line_of(start)
         lemma = phrase_of(head, span)
         event_type = _lexicon().events.type_of(lemma)
-        date = next((d for d in dates_by_line.get(line, []) if _governs(parsed, d, head)), None)
-        first, last = _date_range(date.value if date else None)
+        dates = dates_by_line.get(line, [])
+        governing = next((d for d in dates if _governs(parsed, d, head)), None)
+        first, last = _date_range(governing.value if governing else None)
         sentence = parsed[head.i].sent
         words = frozenset(
             t.lemma_.lower()
@@ -195,7 +197,7 @@ def document_mentions(nlp: Any, doc: dict[str, Any]) -> list[tuple[Mention, dict
     return out
 
 
-def subjects(head: Any, full: dict[str, str]) -> frozenset[str]:
+def subjects(head: Token, full: dict[str, str]) -> frozenset[str]:
     """The head's subject when a noun ("police said", "the coach was fired"): who acted."""
     out = set()
     for child in head.children:
@@ -217,20 +219,22 @@ def full_names(keys: set[str]) -> dict[str, str]:
 
 
 def _anchor(dct: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(dct[:10]) if dct else None
-    except ValueError:
-        return None
+    """The document creation time the corpus gives, read as the product reads a publication
+    date (without the slow `dateparser` fallback)."""
+    published = parse_publication_date(dct, fallback=False) if dct else None
+    return published.start if published else None
 
 
-def _dateline(parsed: Any, lines: list[tuple[int, int]]) -> dt.date | None:
+def _dateline(parsed: Doc, lines: list[tuple[int, int]]) -> dt.date | None:
     """A day written in full in the first lines: the date the article is about to report from.
 
     ECB+ carries no document creation time, so relative dates ("on Sunday") are resolved
     against this, as a reader of the article would.
     """
-    top = lines[min(len(lines), 5) - 1][1]
-    for date in find_dates(parsed[: parsed.char_span(0, top, alignment_mode="expand").end], None):
+    top = parsed.char_span(0, lines[min(len(lines), 5) - 1][1], alignment_mode="expand")
+    if top is None:
+        return None
+    for date in find_dates(parsed[: top.end], None):
         if (
             date.value is not None
             and date.value.precision == "day"
@@ -240,7 +244,7 @@ def _dateline(parsed: Any, lines: list[tuple[int, int]]) -> dt.date | None:
     return None
 
 
-def _governs(parsed: Any, date: Any, head: Any) -> bool:
+def _governs(parsed: Doc, date: DateMention, head: Token) -> bool:
     """The date modifies the event word itself: the first verb or noun above it is the head."""
     span = parsed.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
@@ -257,7 +261,7 @@ def _governs(parsed: Any, date: Any, head: Any) -> bool:
     return False
 
 
-def _attached(parsed: Any, start: int, end: int, head: Any) -> bool:
+def _attached(parsed: Doc, start: int, end: int, head: Token) -> bool:
     """The quantity counts the event's head or one of its arguments ("killed 5 people")."""
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -285,7 +289,7 @@ def same_lemma_by_half(mentions: Sequence[Mention]) -> list[list[Mention]]:
     return [c for half in halves.values() for c in same_lemma(half)]
 
 
-def gold_clusters(golds: Sequence[tuple[Mention, dict[str, Any]]]) -> list[list[Hashable]]:
+def gold_clusters(golds: Sequence[tuple[Mention, Annotation]]) -> list[list[Hashable]]:
     chains: dict[Hashable, list[Hashable]] = defaultdict(list)
     for mention, gold in golds:
         chains[gold["coref_chain_id"] or ("singleton", mention.key)].append(mention.key)
@@ -298,11 +302,13 @@ def table_row(name: str, scores: dict[str, Score | float]) -> str:
         s = scores[metric]
         assert isinstance(s, Score)
         cells.append(f"{100 * s.recall:5.1f} {100 * s.precision:5.1f} {100 * s.f1:5.1f}")
-    return f"{name:<22}" + "  ".join(cells) + f"  {100 * float(scores['CoNLL']):5.1f}"
+    f1 = scores["CoNLL"]
+    assert isinstance(f1, float)
+    return f"{name:<22}" + "  ".join(cells) + f"  {100 * f1:5.1f}"
 
 
 def link_errors(
-    golds: Sequence[tuple[Mention, dict[str, Any]]], response: list[list[Mention]]
+    golds: Sequence[tuple[Mention, Annotation]], response: list[list[Mention]]
 ) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
     """Wrong links (merged, not gold) and missed links (gold, not merged) by lemma pair."""
     chain = {m.key: gold["coref_chain_id"] or ("singleton", m.key) for m, gold in golds}
@@ -340,7 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     readers = load_readers(args.readers, data_dir)
     began = time.perf_counter()
     nlp = load_pipeline()
-    by_topic: dict[str, list[tuple[Mention, dict[str, Any]]]] = {}
+    by_topic: dict[str, list[tuple[Mention, Annotation]]] = {}
     documents = 0
     for topic in args.topics:
         folder = corpus / topic

@@ -1,6 +1,6 @@
 """Push speed and idempotence into the local engine (FalkorDB) through the Neo4j write path.
 
-    python bench/push.py [ECBPLUS_DIR] [--limit 300] [--batch-size 500 1000] [--readers PATH]
+    python -m bench.push [ECBPLUS_DIR] [--limit 300] [--batch-size 500 1000] [--readers PATH]
 
 Loads the ECB+ documents (text rebuilt by the corpus reader) into a new saved graph, then for
 each batch size pushes it twice into a fresh FalkorDB started for the run: batches, rows,
@@ -9,20 +9,14 @@ seconds and rows/s of the first push, and what the second push created (it shoul
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora import ecbplus_arguments, ecbplus_readers, write_ecbplus_texts  # noqa: E402
-
-from graph.pipeline import load  # noqa: E402
-from graph.store import read_saved  # noqa: E402
-from graph.store.falkordb import FalkorDBStore  # noqa: E402
-from graph.store.push import push  # noqa: E402
+from bench.corpora import ecbplus_arguments, ecbplus_readers, write_ecbplus_texts
+from graph.pipeline import load
+from graph.store import read_saved
+from graph.store.falkordb import FalkorDBStore
+from graph.store.push import push
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 """Score the graph of the sample articles against hand-made reference annotations.
 
-    python bench/seeds.py [--gold ../shared/gold/seeds-dev.json] [--seeds seeds/] [--verbose]
+    python -m bench.seeds [--gold ../shared/gold/seeds-dev.json] [--seeds seeds/] [--verbose]
 
 Loads every article in --seeds into a fresh graph (resolution is corpus-wide) and scores the
 documents the gold file covers:
@@ -26,11 +26,10 @@ from typing import Any
 
 import networkx as nx
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.pipeline import load
+from graph.store import read_saved
 
-from graph.pipeline import load  # noqa: E402
-from graph.store import read_saved  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
@@ -129,13 +128,14 @@ def score(
             for s in d["spans"]
             if s["source_id"] in allowed_docs
         ]
-        return " ".join(s["text"] for s in spans) + " " + nodes[event]["label"]
+        label: str = nodes[event]["label"]
+        return " ".join(s["text"] for s in spans) + " " + label
 
     events_by_doc = {s: out_targets(s, "DESCRIBES") for s in gold_docs}
     for core_only in (True, False):
-        wanted = {k: e for k, e in gold["events"].items() if e["core"] or not core_only}
+        events = {k: e for k, e in gold["events"].items() if e["core"] or not core_only}
         hits = 0
-        for key, entry in wanted.items():
+        for key, entry in events.items():
             allowed = [docs[name] for name in entry["docs"] if name in docs]
             candidates = set().union(*(events_by_doc.get(s, set()) for s in allowed))
             ok = False
@@ -157,7 +157,7 @@ def score(
             if core_only
             else "events: all recall (keyword + date)"
         )
-        rows.append((label, hits / max(1, len(wanted)), f"{hits}/{len(wanted)}"))
+        rows.append((label, hits / max(1, len(events)), f"{hits}/{len(events)}"))
     per_doc = [len(events_by_doc[s]) for s in gold_docs]
     rows.append(
         ("events: nodes per document (dev docs)", sum(per_doc) / max(1, len(per_doc)), f"{per_doc}")

@@ -1,6 +1,6 @@
 """Loading speed and memory: documents/s, words/s and peak memory for --jobs 1 and 2.
 
-    python bench/speed.py [ECBPLUS_DIR] [--limit 300] [--jobs 1 2] [--readers PATH]
+    python -m bench.speed [ECBPLUS_DIR] [--limit 300] [--jobs 1 2] [--readers PATH]
 
 Writes the ECB+ documents (text rebuilt by the corpus reader) plus the sample articles to a
 temporary folder, then runs a full `load` (read, extract, resolve, save) into a new graph in
@@ -10,36 +10,48 @@ a fresh process per setting, so model loading and worker start-up are counted.
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora import ecbplus_arguments, ecbplus_readers, write_ecbplus_texts  # noqa: E402
-
-_CHILD = """
-import json, resource, sys, time
-from pathlib import Path
+from bench.corpora import ecbplus_arguments, ecbplus_readers, write_ecbplus_texts
 from graph.pipeline import load
-t = time.perf_counter()
-report = load([sys.argv[1]], Path(sys.argv[2]), jobs=int(sys.argv[3]))
-elapsed = time.perf_counter() - t
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": elapsed, "documents": len(report.loaded),
-                  "main_mb": own / 1024, "worker_mb": workers / 1024,
-                  "nodes": sum(report.nodes.values()), "edges": sum(report.edges.values())}))
-"""
+
+ROOT = Path(__file__).resolve().parent.parent
+# Given as the first argument, this runs one measured load in the current process (a child
+# started by `main`, so that each setting pays for its own interpreter and model loading).
+_LOAD_ONCE = "--load-once"
 
 
-def main() -> int:
+def load_once(folder: str, graph: Path, jobs: int) -> dict[str, float]:
+    """Load `folder` into a new graph at `graph` and measure it: seconds, documents, peak
+    memory of this process and of its workers (MB), nodes and edges."""
+    started = time.perf_counter()
+    report = load([folder], graph, jobs=jobs)
+    elapsed = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "seconds": elapsed,
+        "documents": len(report.loaded),
+        "main_mb": own / 1024,
+        "worker_mb": workers / 1024,
+        "nodes": sum(report.nodes.values()),
+        "edges": sum(report.edges.values()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [_LOAD_ONCE]:
+        print(json.dumps(load_once(argv[1], Path(argv[2]), int(argv[3]))))
+        return 0
     parser = ecbplus_arguments(__doc__)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     readers = ecbplus_readers(args)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -59,8 +71,9 @@ def main() -> int:
         for jobs in args.jobs:
             graph = Path(tmp) / f"bench-{jobs}.graph.json"
             started = time.perf_counter()
+            child = [sys.executable, "-m", "bench.speed", _LOAD_ONCE]
             result = subprocess.run(
-                [sys.executable, "-c", _CHILD, str(folder), str(graph), str(jobs)],
+                [*child, str(folder), str(graph), str(jobs)],
                 capture_output=True,
                 text=True,
                 cwd=ROOT,

@@ -1,6 +1,6 @@
 """TempEval-3 timex scores of `graph.temporal.find_dates` on TimeML corpora.
 
-    python bench/tempeval.py [DATA_DIR] [--limit N] [--errors] [--readers PATH]
+    python -m bench.tempeval [DATA_DIR] [--limit N] [--errors] [--readers PATH]
 
 DATA_DIR holds .tml files (any depth; default ../shared/eval-data/timebank-aquaint next to
 the repository). Each document's text is parsed with spaCy, `find_dates` runs with the
@@ -24,15 +24,11 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from bench.corpora import Annotation, CorpusDocument, load_readers
+from graph.temporal import DateMention, find_dates
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora import load_readers  # noqa: E402
-
-from graph.temporal import DateMention, find_dates  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "timebank-aquaint"
 HEIDELTIME = {"strict": 81.3, "relaxed": 90.3, "type": 82.1, "value": 77.6}
@@ -62,7 +58,7 @@ class Tally:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def match(gold: list[dict[str, Any]], system: list[DateMention]) -> list[tuple[int, int]]:
+def match(gold: list[Annotation], system: list[DateMention]) -> list[tuple[int, int]]:
     """One-to-one relaxed matching: pairs (gold index, system index), largest overlap first."""
     pairs = []
     for gi, g in enumerate(gold):
@@ -83,7 +79,7 @@ def match(gold: list[dict[str, Any]], system: list[DateMention]) -> list[tuple[i
     return out
 
 
-def part_of(doc: dict[str, Any], data_dir: Path) -> str:
+def part_of(doc: CorpusDocument, data_dir: Path) -> str:
     rel = Path(doc["file"]).resolve().relative_to(data_dir.resolve())
     return rel.parts[0] if len(rel.parts) > 1 else data_dir.name
 
@@ -103,7 +99,7 @@ def context(text: str, start: int, end: int, width: int = 60) -> str:
     return f"...{left}[{text[start:end]}]{right}..."
 
 
-def score_doc(doc: dict[str, Any], mentions: list[DateMention], show: bool, tally: Tally) -> None:
+def score_doc(doc: CorpusDocument, mentions: list[DateMention], show: bool, tally: Tally) -> None:
     gold = [
         t
         for t in doc["timexes"]

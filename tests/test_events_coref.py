@@ -1,37 +1,20 @@
-"""Event coreference: the scorer of bench/ecb.py on known examples, and the matcher's rules."""
+"""Event coreference: the scorer of bench.ecb on known examples, and the matcher's rules."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import itertools
 import random
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from bench import coref_metrics, ecb
 from graph.resolve.events import Mention, cluster_mentions, pair_score
 
 ROOT = Path(__file__).resolve().parent.parent
 ECB_DATA = ROOT.parent / "shared" / "eval-data" / "ecbplus-dev"
-
-
-def _bench(name: str) -> ModuleType:
-    """A module of bench/ (not a package), imported by path."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-metrics = _bench("coref_metrics")
 
 
 def _close(score: Any, recall: float, precision: float) -> None:
@@ -48,50 +31,50 @@ RESPONSE = [{"a", "b"}, {"c", "d"}, {"f", "g", "h", "i"}]
 
 
 def test_muc_worked_example() -> None:
-    _close(metrics.muc(KEY, RESPONSE), 0.4, 0.4)
+    _close(coref_metrics.muc(KEY, RESPONSE), 0.4, 0.4)
 
 
 def test_b_cubed_worked_example() -> None:
     # recall (2/3 + 2/3 + 1/3 + 1/4 + 0 + 2/4 + 2/4) / 7; precision (1+1+.5+.5+.5+.5+0+0) / 8
-    _close(metrics.b_cubed(KEY, RESPONSE), 35 / 84, 0.5)
+    _close(coref_metrics.b_cubed(KEY, RESPONSE), 35 / 84, 0.5)
 
 
 def test_ceaf_e_worked_example() -> None:
     # phi4: {a,b,c}-{a,b} 0.8 and {d,e,f,g}-{f,g,h,i} 0.5 are the best alignment.
-    score = metrics.ceaf_e(KEY, RESPONSE)
+    score = coref_metrics.ceaf_e(KEY, RESPONSE)
     _close(score, 1.3 / 2, 1.3 / 3)
     assert score.f1 == pytest.approx(0.52)
 
 
 def test_muc_vilain_example() -> None:
     # Vilain et al. 1995: one entity of four split in two keeps two of its three links.
-    _close(metrics.muc([["A", "B", "C", "D"]], [["A", "B"], ["C", "D"]]), 2 / 3, 1.0)
+    _close(coref_metrics.muc([["A", "B", "C", "D"]], [["A", "B"], ["C", "D"]]), 2 / 3, 1.0)
 
 
 def test_bagga_baldwin_example() -> None:
     # Bagga and Baldwin 1998: merging two entities costs MUC one link, B3 much more.
     key = [list(range(1, 6)), [6, 7], list(range(8, 13))]
     response = [list(range(1, 6)), list(range(6, 13))]
-    _close(metrics.muc(key, response), 1.0, 0.9)
-    _close(metrics.b_cubed(key, response), 1.0, (5 + 2 * 2 / 7 + 5 * 5 / 7) / 12)
+    _close(coref_metrics.muc(key, response), 1.0, 0.9)
+    _close(coref_metrics.b_cubed(key, response), 1.0, (5 + 2 * 2 / 7 + 5 * 5 / 7) / 12)
 
 
 def test_identical_clusterings_score_one() -> None:
     key = [["a", "b"], ["c"], ["d", "e", "f"]]
-    scores = metrics.conll(key, [["f", "e", "d"], ["b", "a"], ["c"]])
+    scores = coref_metrics.conll(key, [["f", "e", "d"], ["b", "a"], ["c"]])
     assert scores["CoNLL"] == pytest.approx(1.0)
     assert all(s.f1 == pytest.approx(1.0) for n, s in scores.items() if n != "CoNLL")
 
 
 def test_singletons_have_no_muc_links() -> None:
-    score = metrics.muc([["a"], ["b"]], [["a"], ["b"]])
+    score = coref_metrics.muc([["a"], ["b"]], [["a"], ["b"]])
     assert (score.recall, score.precision, score.f1) == (0.0, 0.0, 0.0)
     # CEAF-e: phi4({a}, {a,b}) = 2/3, over two key entities and one response entity.
-    _close(metrics.ceaf_e([["a"], ["b"]], [["a", "b"]]), 1 / 3, 2 / 3)
+    _close(coref_metrics.ceaf_e([["a"], ["b"]], [["a", "b"]]), 1 / 3, 2 / 3)
 
 
 def test_conll_is_the_mean_of_the_three() -> None:
-    scores = metrics.conll(KEY, RESPONSE)
+    scores = coref_metrics.conll(KEY, RESPONSE)
     mean = (scores["MUC"].f1 + scores["B3"].f1 + scores["CEAF-e"].f1) / 3
     assert scores["CoNLL"] == pytest.approx(mean)
 
@@ -101,7 +84,7 @@ def test_assignment_is_optimal() -> None:
     for _ in range(200):
         rows, cols = rng.randint(1, 5), rng.randint(1, 5)
         weights = [[rng.random() for _ in range(cols)] for _ in range(rows)]
-        pairs = metrics.max_assignment(weights)
+        pairs = coref_metrics.max_assignment(weights)
         assert len(pairs) == min(rows, cols)
         assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == len(pairs)
         if rows <= cols:
@@ -251,7 +234,6 @@ def test_clustering_is_order_independent() -> None:
 
 @pytest.mark.skipif(not ECB_DATA.is_dir(), reason="ECB+ evaluation data not present")
 def test_bench_features_of_one_ecb_document(nlp: Any) -> None:
-    ecb = _bench("ecb")
     readers = ecb.load_readers(None, ECB_DATA)
     sentences = str(ECB_DATA / "ECBplus_coreference_sentences.csv")
     doc = next(iter(readers.read_ecbplus(str(ECB_DATA / "ECB+" / "35"), sentences)))
@@ -262,7 +244,6 @@ def test_bench_features_of_one_ecb_document(nlp: Any) -> None:
 
 
 def test_detokenize_maps_offsets() -> None:
-    ecb = _bench("ecb")
     text = "Ellen DeGeneres ' s co - hosting ( in 2007 ) , he said ."
     clean, offsets = ecb.detokenize(text)
     assert clean.startswith("Ellen DeGeneres ' s co-hosting (in 2007), he said.")

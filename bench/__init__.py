@@ -1,0 +1,6 @@
+"""Benchmarks: scripts that print figures, each run as `python -m bench.NAME --help`.
+
+seeds (the sample articles against hand-made references), tempeval (timexes, TimeML),
+attribution (claims, PolNeAR), ecb (event coreference, ECB+), speed (loading), push (writes
+into FalkorDB). `corpora` finds the evaluation data's reader; `coref_metrics` scores clusters.
+"""
