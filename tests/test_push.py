@@ -31,7 +31,7 @@ from graph.pipeline import load
 from graph.schema import node_properties
 from graph.store import GraphStore, push, read_saved
 from graph.store.falkordb import FalkorDBStore
-from graph.store.neo4j import Neo4jSettings, Neo4jStore
+from graph.store.neo4j import Neo4jSettings, Neo4jStore, split_credentials
 from graph.store.push import graph_batches, node_row
 
 from .conftest import SEEDS
@@ -272,6 +272,27 @@ def test_unreachable_neo4j_is_one_clear_line(seeds_graph: Path) -> None:
         f"error: Neo4j at {uri}: cannot be reached (connection refused); start it "
         "(docker compose -f tests/docker-compose.yml up -d) or fix --uri/NEO4J_URI\n"
     )
+
+
+def test_passwords_in_the_address_are_never_echoed(seeds_graph: Path) -> None:
+    port = free_port()
+    uri = f"bolt://neo4j:s3cret@127.0.0.1:{port}"
+    result = runner.invoke(app, ["push", "--graph", str(seeds_graph), "--uri", uri])
+    assert result.exit_code == 1
+    assert "s3cret" not in result.output
+    assert result.output.startswith(f"error: Neo4j at bolt://127.0.0.1:{port}: cannot be reached")
+    with pytest.raises(StoreError) as error:
+        Neo4jStore("http://neo4j:s3cret@localhost:7474", "neo4j", None)
+    assert "s3cret" not in str(error.value)
+
+
+def test_credentials_in_the_address_become_the_login() -> None:
+    assert split_credentials("bolt://neo4j:s%40cret@db:7687") == (
+        "bolt://db:7687",
+        ("neo4j", "s@cret"),
+    )
+    assert split_credentials("neo4j://db:7687") == ("neo4j://db:7687", None)
+    assert split_credentials("bolt://reader@db") == ("bolt://db", ("reader", None))
 
 
 def test_not_a_neo4j_address() -> None:

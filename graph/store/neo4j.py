@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import urllib.parse
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,7 +66,11 @@ class Neo4jStore(GraphStore):
     def __init__(
         self, uri: str, user: str, password: str | None, database: str | None = None
     ) -> None:
+        uri, in_uri = split_credentials(uri)
+        if in_uri is not None:  # bolt://user:password@host: the login travels as auth
+            user, password = in_uri[0] or user, in_uri[1] if in_uri[1] is not None else password
         self.uri, self.user, self.database = uri, user, database
+        self._secret = password
         self.target = f"Neo4j at {uri}" + (f" (database {database})" if database else "")
         scheme = uri.split("://", 1)[0] if "://" in uri else ""
         if scheme not in _SCHEMES:
@@ -82,7 +87,8 @@ class Neo4jStore(GraphStore):
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
         except (ValueError, neo4j_errors.ConfigurationError) as error:
-            raise StoreError(self.target, f"not a usable address ({error})", _START_HINT) from None
+            problem = self._redact(f"not a usable address ({error})")
+            raise StoreError(self.target, problem, _START_HINT) from None
         try:
             self._check_server()
         except BaseException:
@@ -163,6 +169,10 @@ class Neo4jStore(GraphStore):
     def _session(self) -> neo4j.Session:
         return self._driver.session(database=self.database)
 
+    def _redact(self, text: str) -> str:
+        """`text` with the password hidden: server and driver messages may quote it."""
+        return text.replace(self._secret, "***") if self._secret else text
+
     def _check_server(self) -> None:
         info = self._call(lambda: self._driver.get_server_info(), "connecting")
         match = re.match(r"Neo4j/(\d+)\.", info.agent or "")
@@ -201,7 +211,7 @@ class Neo4jStore(GraphStore):
             ) from error
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
             raise StoreError(
-                self.target, f"cannot be reached ({_first_line(error)})", _START_HINT
+                self.target, self._redact(f"cannot be reached ({_first_line(error)})"), _START_HINT
             ) from error
         except neo4j_errors.Neo4jError as error:
             if error.code == "Neo.ClientError.Database.DatabaseNotFound":
@@ -215,12 +225,14 @@ class Neo4jStore(GraphStore):
                 problem = f"{what} kept failing with a transient error ({error.code})"
                 fix = "push again when the server is less busy"
             else:
-                problem = f"{what} was rejected: {error.code}: {_first_line(error)}"
+                problem = self._redact(f"{what} was rejected: {error.code}: {_first_line(error)}")
                 fix = "check the statement; if it is one of timeline-graph's, report it"
             raise StoreError(self.target, problem, fix) from error
         except neo4j_errors.DriverError as error:
             raise StoreError(
-                self.target, f"{what} failed in the driver ({_first_line(error)})", _START_HINT
+                self.target,
+                self._redact(f"{what} failed in the driver ({_first_line(error)})"),
+                _START_HINT,
             ) from error
 
 
@@ -235,6 +247,21 @@ def wipe_statement() -> str:
 def _delete_some(tx: neo4j.ManagedTransaction, limit: int) -> int:
     result = tx.run(wipe_statement(), {"limit": limit})
     return int(result.single(strict=True)[0])
+
+
+def split_credentials(uri: str) -> tuple[str, tuple[str, str | None] | None]:
+    """The address without a `user:password@` part, and that part (user, password) if any.
+
+    >>> split_credentials("bolt://neo4j:s3cret@db:7687")
+    ('bolt://db:7687', ('neo4j', 's3cret'))
+    """
+    parts = urllib.parse.urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri, None
+    login, _, host = parts.netloc.rpartition("@")
+    user, colon, password = login.partition(":")
+    address = urllib.parse.urlunsplit(parts._replace(netloc=host))
+    return address, (urllib.parse.unquote(user), urllib.parse.unquote(password) if colon else None)
 
 
 def _first_line(error: BaseException) -> str:
