@@ -24,6 +24,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -92,7 +93,11 @@ def load_query(name_or_file: str) -> Query:
     if name_or_file in names:
         return names[name_or_file]
     path = Path(name_or_file)
-    if path.suffix == ".cypher" or path.exists():
+    if path.exists() and path.suffix != ".cypher":
+        raise QueryError(
+            f"{path}: not a .cypher file; name a query of the library or a file ending in .cypher"
+        )
+    if path.suffix == ".cypher":
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -256,12 +261,29 @@ def cell_text(value: Any, *, joined: bool = False) -> str:
     return str(value)
 
 
+# Integer parameters count things (limits, sources, days); both engines store 64 bits, and
+# FalkorDB reads LIMIT as 32, so a larger value would be clamped or silently give no rows.
+_INT_RANGE = 2**31 - 1
+
+
 def _convert(query: str, name: str, kind: str, text: str) -> Any:
     try:
         if kind == "integer":
-            return int(text)
+            number = int(text)
+            if abs(number) > _INT_RANGE:
+                raise QueryError(
+                    f"query {query}: --param {name}={text} is out of range; "
+                    f"write a whole number between -{_INT_RANGE} and {_INT_RANGE}"
+                )
+            return number
         if kind == "float":
-            return float(text)
+            real = float(text)
+            if not math.isfinite(real):
+                raise QueryError(
+                    f"query {query}: --param {name}={text!r} is not a finite number; "
+                    f"write e.g. --param {name}=0.5"
+                )
+            return real
         if kind == "boolean":
             if text.lower() in _TRUE | _FALSE:
                 return text.lower() in _TRUE

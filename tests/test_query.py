@@ -756,6 +756,39 @@ def test_bind_checks_and_converts_parameters() -> None:
         query.bind(query.load_query("events_near_date"), {"on": "2024-13-01"})
 
 
+@pytest.mark.parametrize("value", ["4294967296", "99999999999999999999", "-2147483648"])
+def test_integers_out_of_range_are_refused(value: str) -> None:
+    with pytest.raises(QueryError) as error:
+        query.bind(query.load_query("actor_ranking"), {"limit": value})
+    assert str(error.value) == (
+        f"query actor_ranking: --param limit={value} is out of range; write a whole number "
+        "between -2147483647 and 2147483647"
+    )
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e400", "-Infinity"])
+def test_floats_must_be_finite(tmp_path: Path, value: str) -> None:
+    own = tmp_path / "share.cypher"
+    own.write_text(
+        "// Purpose: a share.\n// Parameters:\n//   $x (float): a share\nRETURN $x AS x;\n",
+        encoding="utf-8",
+    )
+    q = query.load_query(str(own))
+    assert query.bind(q, {"x": "0.25"}) == {"x": 0.25}
+    with pytest.raises(QueryError, match=rf"--param x='{value}' is not a finite number"):
+        query.bind(q, {"x": value})
+
+
+def test_only_cypher_files_run_as_queries(tmp_path: Path) -> None:
+    other = tmp_path / "passwd"
+    other.write_text("root:x:0:0\n", encoding="utf-8")
+    with pytest.raises(QueryError) as error:
+        query.load_query(str(other))
+    assert str(error.value) == (
+        f"{other}: not a .cypher file; name a query of the library or a file ending in .cypher"
+    )
+
+
 def test_a_cypher_file_by_path(tmp_path: Path, store: FalkorDBStore) -> None:
     own = tmp_path / "count.cypher"
     own.write_text("MATCH (e:Event) RETURN count(e) AS events;\n", encoding="utf-8")
