@@ -6,7 +6,8 @@
 
 Modules: `files` (finding, reading, decoding), `clean` (plain text and Markdown), `html`
 (trafilatura), `metadata` (title, date, url, authors, publisher stated in the text),
-`markup` and `boilerplate` (the line rules `clean` and `metadata` share).
+`markup` and `boilerplate` (the line rules `clean` and `metadata` share), `words` (the
+alternations those rules build from the language's `PageWords`, see `graph.lang.page`).
 """
 
 from __future__ import annotations
