@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -9,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from graph import lang
 from graph.errors import DocumentError
 from graph.ingest import find_files, read_document, read_documents
+from graph.ingest.boilerplate import is_boilerplate
 from graph.ingest.clean import clean_text
-from graph.ingest.metadata import byline, looks_like_headline, parse_date, text_metadata
+from graph.ingest.metadata import byline, dateline, looks_like_headline, parse_date, text_metadata
 from graph.model import DateBasis, Document, Precision
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -388,6 +391,49 @@ def test_photo_credits_are_dropped() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Back to top of the page",  # furniture_lines
+        "Leave a comment Cancel reply",
+        "Your email address will not be published, ever, under any circumstances at all, no",
+        "More coverage:",  # related_labels + related_nouns
+        "Filed under: Russia, conscription",  # index_labels
+        "The views and opinions expressed are the author's and do not necessarily reflect ours",
+        "Copyright 2024 Example Media",  # copyright_words
+        "All rights reserved.",  # rights_reserved
+        "Share this article on Facebook:",  # button_patterns
+        "E-mail this story",
+        "Sponsored content",  # advert_lines
+        "Click here to read the full report",  # short_openings
+        "Sign up for our newsletter",
+        "12 comments",  # comment_words
+        "Photos credit: Jane Roe",  # picture_words + credit_words
+        "Video: ministry footage",  # media_words
+        "Image source: the ministry",  # credit_labels
+        "Soldiers at the border, via Reuters",  # credit_endings
+        "A street in Moscow on Wikimedia Commons",
+        "Getty Images",  # credit_names
+        "Recruits Photographs courtesy of the ministry",  # picture_words + credit_links
+    ],
+)
+def test_boilerplate_line_of_each_kind(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more about how the draft works in the explainer we published on Monday night",
+        "The photo by the reporter went viral on Monday.",
+        "Reuters reported the draft on Monday.",
+        "Share prices fell.",
+    ],
+)
+def test_prose_is_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
 def test_metadata_lines_leave_the_text() -> None:
     original = (
         " date 2024-03-29 Russia will begin conscription next week.\n\n"
@@ -501,6 +547,69 @@ def test_authors_from_bylines() -> None:
     text = "# Title Words Here\n\nBy [Jane Roe](#) and [John Doe](#)\n\nBody."
     assert text_metadata(text).authors == ("Jane Roe", "John Doe")
     assert text_metadata("Body.\n\nMore body.\n\nAuthor: Ann Lee\n").authors == ("Ann Lee",)
+
+
+def test_bylines_with_name_particles_and_openings() -> None:
+    assert byline("Written by Jan van Dijk and Ahmed bin Salem") == (
+        "Jan van Dijk",
+        "Ahmed bin Salem",
+    )
+    assert byline("Words by: Ana de la Cruz, Jane Roe, and Ann Lee") == (
+        "Ana de la Cruz",
+        "Jane Roe",
+        "Ann Lee",
+    )
+    assert byline("By Jane Roe & John Doe; Ann Lee") == ("Jane Roe", "John Doe", "Ann Lee")
+    assert byline("Writers: Jane Roe and John Doe", labelled_only=True) == ("Jane Roe", "John Doe")
+    assert byline("By Jan van Dijk of the ministry") is None  # "of" is no name particle
+
+
+def test_dateline_labels_weekdays_and_clock_times() -> None:
+    found = dateline("First published on: Thursday, April 6, 2023 at 10:30 a.m. EST")
+    assert found is not None and found[0] == "first published"
+    assert found[1].value == "2023-04-06"
+    updated = dateline("Last updated: Fri. April 7, 2023")
+    assert updated is not None and updated[0] == "last updated"
+    text = "# A Title Here\n\nUpdated: April 7, 2023\n\nPosted: April 6, 2023\n\nBody."
+    published = text_metadata(text).published
+    assert published is not None and published.value == "2023-04-06"  # not the update
+    assert parse_date("Tues 6 April 2023") is not None
+    assert parse_date("Someday, April 6, 2023") is None
+
+
+def test_ingest_reads_its_words_from_the_default_lexicon() -> None:
+    page = lang.get().page
+    for line in (*page.furniture_lines, *page.advert_lines, *page.credit_names):
+        assert is_boilerplate(line.title()), line
+    assert is_boilerplate("Reuters")
+    no_agencies = dataclasses.replace(lang.get(), page=dataclasses.replace(page, credit_names=()))
+    assert not is_boilerplate("Reuters", lexicon=no_agencies)
+
+
+def test_ingest_follows_the_lexicon_it_is_given(tmp_path: Path) -> None:
+    page = lang.get().page
+    other = dataclasses.replace(
+        lang.get(),
+        page=dataclasses.replace(
+            page,
+            byline_openings=("von",),
+            name_conjunctions=("und",),
+            advert_lines=("anzeige",),
+            name_particles=frozenset({"zu"}),
+        ),
+    )
+    assert byline("Von Anna zu Berg und Jan Weber", lexicon=other) == ("Anna zu Berg", "Jan Weber")
+    assert byline("Von Anna zu Berg und Jan Weber") is None
+    assert is_boilerplate("Anzeige", lexicon=other)
+    assert not is_boilerplate("Anzeige")
+    path = write(tmp_path / "a.md", "# Ein Titel Hier\n\nVon Anna Berg\n\nAnzeige\n\n" + ARTICLE)
+    document = read_document(path, lexicon=other)
+    assert document.source.authors == ("Anna Berg",)
+    assert "Anzeige" not in document.text
+    documents, errors = read_documents([str(path)], lexicon=other)
+    assert errors == [] and documents[0].source.authors == ("Anna Berg",)
+    assert read_document(path).source.authors == ()
+    assert read_document(path) == read_document(path, lexicon=lang.get())
 
 
 def test_publisher_from_text_then_url() -> None:

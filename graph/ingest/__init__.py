@@ -6,7 +6,8 @@
 
 Modules: `files` (finding, reading, decoding), `clean` (plain text and Markdown), `html`
 (trafilatura), `metadata` (title, date, url, authors, publisher stated in the text),
-`markup` and `boilerplate` (the line rules `clean` and `metadata` share).
+`markup` and `boilerplate` (the line rules `clean` and `metadata` share), `words` (the
+alternations those rules build from the language's `PageWords`, see `graph.lang.page`).
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from graph.ingest.files import (
 )
 from graph.ingest.html import extract_html
 from graph.ingest.metadata import text_metadata
+from graph.lang import Lexicon, get
 from graph.model import Document, Source
 
 __all__ = ["find_files", "read_document", "read_documents"]
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, *, lexicon: Lexicon | None = None) -> Document:
     """Read, decode and clean one article file.
 
     The Source id is derived from the file's bytes only, so the same article gets the same
@@ -40,6 +42,8 @@ def read_document(path: Path) -> Document:
 
     Args:
         path: A .txt, .md, .markdown, .html or .htm file.
+        lexicon: The language whose page words (bylines, datelines, page furniture) are
+            read (default: `graph.lang.get()`).
 
     Returns:
         The document: cleaned text, segments mapping it to the decoded file text, and a
@@ -54,6 +58,7 @@ def read_document(path: Path) -> Document:
         >>> doc.source.authors
         ('Jane Roe', 'John Doe')
     """
+    lexicon = lexicon or get()
     name = display_path(path)
     fmt = format_of(path)
     if fmt is None:
@@ -61,9 +66,10 @@ def read_document(path: Path) -> Document:
     raw = read_bytes(path)
     text = decode(path, raw)
     if fmt == "html":
-        cleaned, meta = extract_html(text)
+        cleaned, meta = extract_html(text, lexicon=lexicon)
     else:
-        cleaned, meta = clean_text(text), text_metadata(text)
+        cleaned = clean_text(text, lexicon=lexicon)
+        meta = text_metadata(text, lexicon=lexicon)
     if not cleaned.text.strip():
         raise DocumentError(
             name,
@@ -86,11 +92,14 @@ def read_document(path: Path) -> Document:
     return Document(source=source, text=cleaned.text, segments=cleaned.segments)
 
 
-def read_documents(paths: Sequence[str]) -> tuple[list[Document], list[DocumentError]]:
+def read_documents(
+    paths: Sequence[str], *, lexicon: Lexicon | None = None
+) -> tuple[list[Document], list[DocumentError]]:
     """Find and read every article under `paths`; one bad file never stops the others.
 
     Args:
         paths: Files, folders (searched recursively) and glob patterns.
+        lexicon: The language of the articles' page words (default: `graph.lang.get()`).
 
     Returns:
         The documents in file order, and one error per path or file that could not be used.
@@ -102,7 +111,7 @@ def read_documents(paths: Sequence[str]) -> tuple[list[Document], list[DocumentE
     documents: list[Document] = []
     for path in files:
         try:
-            documents.append(read_document(path))
+            documents.append(read_document(path, lexicon=lexicon))
         except DocumentError as exc:
             errors.append(exc)
     return documents, errors

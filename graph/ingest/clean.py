@@ -31,6 +31,7 @@ from graph.ingest.metadata import (
     read_lines,
     url_line,
 )
+from graph.lang import Lexicon, get
 from graph.model import Segment
 
 PARAGRAPH_BREAK = "\n\n"
@@ -95,11 +96,12 @@ class TextBuilder:
         return Cleaned("".join(self._parts), segments)
 
 
-def clean_text(text: str) -> Cleaned:
+def clean_text(text: str, *, lexicon: Lexicon | None = None) -> Cleaned:
     """Clean a plain-text or Markdown article (see the module docstring for the rules).
 
     Args:
         text: The decoded file text; segment offsets refer to it.
+        lexicon: The language's words, for page furniture (default: `graph.lang.get()`).
 
     Returns:
         The cleaned text, paragraphs separated by a blank line, and its segments.
@@ -108,11 +110,12 @@ def clean_text(text: str) -> Cleaned:
         >>> clean_text("# Title\\n\\nSee [the report](https://x.org), **now**.").text
         'Title\\n\\nSee the report, now.'
     """
-    lines = read_lines(text)
-    kept = _select(text, lines)
+    lexicon = lexicon or get()
+    lines = read_lines(text, lexicon=lexicon)
+    kept = _select(text, lines, lexicon)
     builder = TextBuilder(text)
     previous = ""
-    for paragraph in _paragraphs(kept):
+    for paragraph in _paragraphs(kept, lexicon):
         joined = LINE_BREAK.join(line.plain for line in paragraph)
         if joined == previous:
             continue  # a headline repeated right below itself
@@ -126,7 +129,7 @@ def clean_text(text: str) -> Cleaned:
     return builder.build()
 
 
-def _select(text: str, lines: list[Line]) -> list[Line | None]:
+def _select(text: str, lines: list[Line], lexicon: Lexicon) -> list[Line | None]:
     """The lines to keep; None marks a paragraph break (a blank or dropped line)."""
     raws = [text[line.start : line.end] for line in lines]
     for i, line in enumerate(lines):
@@ -136,7 +139,7 @@ def _select(text: str, lines: list[Line]) -> list[Line | None]:
             lines[i - 1] = dataclasses.replace(lines[i - 1], heading=level)
 
     first = next((i for i, line in enumerate(lines) if line.plain), None)
-    if first is not None and (token := date_token(raws[first])):
+    if first is not None and (token := date_token(raws[first], lexicon=lexicon)):
         lines[first] = _drop_before(text, lines[first], lines[first].start + token.end())
 
     kept: list[Line | None] = []
@@ -154,26 +157,26 @@ def _select(text: str, lines: list[Line]) -> list[Line | None]:
         top = content_seen < TOP_LINES
         if line.plain:
             content_seen += 1
-        url = url_line(raw)
+        url = url_line(raw, lexicon=lexicon)
         if url is not None:
             skip_url = url == ""  # the value may sit on the next line
             kept.append(None)
-        elif _drop(line, raw, top):
+        elif _drop(line, raw, top, lexicon):
             kept.append(None)
         else:
             kept.append(line)
     return kept
 
 
-def _drop(line: Line, raw: str, top: bool) -> bool:
+def _drop(line: Line, raw: str, top: bool, lexicon: Lexicon) -> bool:
     plain = line.plain
     if not plain or bare_url(raw) or _REFERENCE_DEFINITION.match(raw):
         return True
-    if is_boilerplate(plain, bold=line.bold):
+    if is_boilerplate(plain, bold=line.bold, lexicon=lexicon):
         return True
-    if byline(plain, labelled_only=not top):
+    if byline(plain, labelled_only=not top, lexicon=lexicon):
         return True
-    return top and dateline(plain) is not None
+    return top and dateline(plain, lexicon=lexicon) is not None
 
 
 def _drop_before(text: str, line: Line, cut: int) -> Line:
@@ -184,7 +187,7 @@ def _drop_before(text: str, line: Line, cut: int) -> Line:
     return dataclasses.replace(line, plain=plain, offsets=tuple(offsets))
 
 
-def _paragraphs(kept: list[Line | None]) -> list[list[Line]]:
+def _paragraphs(kept: list[Line | None], lexicon: Lexicon) -> list[list[Line]]:
     paragraphs: list[list[Line]] = []
     current: list[Line] = []
     for line in kept:
@@ -192,7 +195,7 @@ def _paragraphs(kept: list[Line | None]) -> list[list[Line]]:
             if current:
                 paragraphs.append(current)
             current = []
-        elif _stands_alone(line):
+        elif _stands_alone(line, lexicon):
             if current:
                 paragraphs.append(current)
             paragraphs.append([line])
@@ -204,7 +207,7 @@ def _paragraphs(kept: list[Line | None]) -> list[list[Line]]:
     return paragraphs
 
 
-def _stands_alone(line: Line) -> bool:
+def _stands_alone(line: Line, lexicon: Lexicon) -> bool:
     # Headings and headline-like lines end no sentence of their own; a paragraph break is
     # what tells the sentence splitter that they are not the start of the next line's sentence.
-    return bool(line.heading) or line.bold or looks_like_headline(line.plain)
+    return bool(line.heading) or line.bold or looks_like_headline(line.plain, lexicon=lexicon)

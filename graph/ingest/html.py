@@ -18,6 +18,7 @@ from typing import Any
 from graph.ingest.boilerplate import is_boilerplate
 from graph.ingest.clean import PARAGRAPH_BREAK, Cleaned, TextBuilder
 from graph.ingest.metadata import Metadata, metadata_from_lines, parse_date, read_lines
+from graph.lang import Lexicon, get
 
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -53,7 +54,7 @@ class _Visible:
     offsets: list[int]
 
 
-def extract_html(page: str) -> tuple[Cleaned, Metadata]:
+def extract_html(page: str, *, lexicon: Lexicon | None = None) -> tuple[Cleaned, Metadata]:
     """Extract an HTML article's text (navigation, footers and comments dropped) and metadata.
 
     Metadata comes from the page (title, author, published date, canonical url, site name)
@@ -61,6 +62,8 @@ def extract_html(page: str) -> tuple[Cleaned, Metadata]:
 
     Args:
         page: The decoded HTML; segment offsets refer to it.
+        lexicon: The language's words, for page furniture and metadata read from the text
+            (default: `graph.lang.get()`).
 
     Returns:
         The cleaned text (empty when the page holds no article text) and the metadata.
@@ -71,6 +74,7 @@ def extract_html(page: str) -> tuple[Cleaned, Metadata]:
     # Imported here: trafilatura is slow to import and only HTML input needs it.
     import trafilatura
 
+    lexicon = lexicon or get()
     try:
         extracted = trafilatura.bare_extraction(
             page,
@@ -84,12 +88,13 @@ def extract_html(page: str) -> tuple[Cleaned, Metadata]:
     if extracted is None:
         return Cleaned("", ()), Metadata()
     fields = extracted if isinstance(extracted, dict) else extracted.as_dict()
-    paragraphs = _paragraphs(str(fields.get("text") or ""))
+    paragraphs = _paragraphs(str(fields.get("text") or ""), lexicon)
     cleaned = _align(page, paragraphs)
-    from_text = metadata_from_lines(cleaned.text, read_lines(cleaned.text))
+    lines = read_lines(cleaned.text, lexicon=lexicon)
+    from_text = metadata_from_lines(cleaned.text, lines, lexicon=lexicon)
 
     date = fields.get("date")
-    published = parse_date(date) if isinstance(date, str) else None
+    published = parse_date(date, lexicon=lexicon) if isinstance(date, str) else None
     authors = tuple(a.strip() for a in str(fields.get("author") or "").split(";") if a.strip())
     metadata = Metadata(
         title=_text(fields.get("title")) or from_text.title,
@@ -105,12 +110,14 @@ def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _paragraphs(text: str) -> list[str]:
+def _paragraphs(text: str, lexicon: Lexicon) -> list[str]:
     paragraphs: list[str] = []
     for line in text.splitlines():
         # trafilatura writes list items as "- item"; the dash is not in the page.
         line = line.strip().removeprefix("- ").strip()
-        if line and not is_boilerplate(line) and (not paragraphs or paragraphs[-1] != line):
+        if not line or (paragraphs and paragraphs[-1] == line):
+            continue
+        if not is_boilerplate(line, lexicon=lexicon):
             paragraphs.append(line)
     return paragraphs
 

@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+
+from graph.ingest.words import any_of
+from graph.lang import Lexicon, get
+from graph.lang.page import PageWords
 
 # Block prefixes (applied once, at the start of the line).
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
@@ -26,12 +31,6 @@ _LINK = re.compile(r"(\[)([^\[\]]*)(\]" + _URL_PART + r")")
 _REF_LINK = re.compile(r"(\[)([^\[\]]+)(\]\[[^\[\]]*\])")
 _AUTOLINK = re.compile(r"[ \t]*<(?:https?|ftp|mailto):[^<>\s]*>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-# "(Photo by X/Agency)", "(Picture: X)": a parenthesised credit inside a caption or sentence.
-_PAREN_CREDIT = re.compile(
-    r"[ \t]*\((?:photo|picture|image|photograph|illustration|pic)s?\s*"
-    r"(?:by\b|:|credit\b|courtesy\b)[^()]*\)",
-    re.IGNORECASE,
-)
 # "Caption text. **Name / Agency**": a bold "X / Y" credit closing a caption line.
 _TRAILING_CREDIT = re.compile(r"(?<=\S)[ \t]+(\*\*|__)[^*_/]{1,80}?\s/\s[^*_/]{1,80}?\1[ \t]*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1$")
@@ -43,6 +42,15 @@ _EMPHASIS = (
 )
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _RULE = re.compile(r"^[ \t]{0,3}([-=*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+@cache
+def _paren_credit(words: PageWords) -> re.Pattern[str]:
+    """A parenthesised credit inside a caption or sentence: "(Photo by X/Agency)"."""
+    links = any_of(link.split()[0] for link in words.credit_links if link.strip())
+    return re.compile(
+        rf"[ \t]*\({any_of(words.picture_words)}\s*(?:{links}\b|:)[^()]*\)", re.IGNORECASE
+    )
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,14 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def strip_line(text: str, start: int, end: int, hidden: bytearray | None = None) -> Line:
+def strip_line(
+    text: str,
+    start: int,
+    end: int,
+    hidden: bytearray | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+) -> Line:
     """Remove the Markdown markup of `text[start:end]`, one line without its line break.
 
     Args:
@@ -114,6 +129,7 @@ def strip_line(text: str, start: int, end: int, hidden: bytearray | None = None)
         start: Offset of the line in `text`.
         end: Offset just past the line.
         hidden: Optional mask over `text`; characters marked non-zero (comments) are dropped.
+        lexicon: The language's words, for photo credits (default: `graph.lang.get()`).
 
     Returns:
         The line's plain text with the original offset of every kept character.
@@ -142,7 +158,7 @@ def strip_line(text: str, start: int, end: int, hidden: bytearray | None = None)
     line.sub_markers(_REF_LINK)
     line.remove(_AUTOLINK)
     line.remove(_HTML_TAG)
-    line.remove(_PAREN_CREDIT)
+    line.remove(_paren_credit((lexicon or get()).page))
     line.remove(_TRAILING_CREDIT)
 
     bold = bool(_BOLD_LINE.match(line.text.strip()))

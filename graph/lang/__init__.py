@@ -23,6 +23,7 @@ from graph.lang.actors import ActorWords
 from graph.lang.attribution import AttributionWords
 from graph.lang.events import EventWords
 from graph.lang.numbers import NumberWords
+from graph.lang.page import PageWords
 from graph.lang.resolution import ResolutionWords
 from graph.lang.time import TimeWords
 
@@ -44,6 +45,7 @@ class Lexicon:
     events: EventWords
     attribution: AttributionWords
     resolution: ResolutionWords
+    page: PageWords
 
 
 def languages() -> list[str]:

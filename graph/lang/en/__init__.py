@@ -1,7 +1,7 @@
 """English: the lexicon gathered from this package's data modules."""
 
 from graph.lang import Lexicon
-from graph.lang.en import actors, attribution, events, numbers, resolution, time
+from graph.lang.en import actors, attribution, events, numbers, page, resolution, time
 
 LEXICON = Lexicon(
     code="en",
@@ -11,4 +11,5 @@ LEXICON = Lexicon(
     events=events.WORDS,
     attribution=attribution.WORDS,
     resolution=resolution.WORDS,
+    page=page.WORDS,
 )
