@@ -60,8 +60,10 @@ def load(
     phase = on_phase or (lambda _: None)
     phase("reading the saved graph")
     saved = read_saved(graph_path)  # fail on a corrupt graph before any work
+    phase("loading the language model")
+    lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")
-    documents, problems = read_documents(paths)
+    documents, problems = read_documents(paths, lexicon=lexicon)
     report = LoadReport(graph_path=graph_path, problems=problems)
     if not documents:
         raise NoDocumentsError(_nothing_loaded(paths, problems), problems)
@@ -71,8 +73,6 @@ def load(
     }
     fresh = [d for d in documents if d.source.content_hash not in current]
     report.unchanged = [d.source.path for d in documents if d.source.content_hash in current]
-    phase("loading the language model")
-    lexicon = lexicon_for(model)  # loads the pipeline, so the bar starts when work does
     if on_start is not None:
         on_start(len(fresh))
     extracted, failed = extract_documents(fresh, jobs=jobs, model=model, on_done=on_document)

@@ -168,3 +168,25 @@ def test_a_document_whose_extraction_fails_is_reported_and_the_rest_load(
 def test_worker_processes_give_the_same_graph(seeds_graph: Path, tmp_graph: Path) -> None:
     load([str(SEEDS)], tmp_graph, jobs=2)
     assert tmp_graph.read_bytes() == seeds_graph.read_bytes()
+
+
+def test_a_document_that_breaks_a_reader_is_skipped(
+    seed_docs: Path, tmp_graph: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library failing on one file (as lxml without lxml_html_clean did on HTML) costs
+    that file only: the other documents load and the graph is saved."""
+    import graph.ingest
+
+    def broken(*_: object, **__: object) -> None:
+        raise ImportError("lxml.html.clean module is now a separate project")
+
+    monkeypatch.setattr(graph.ingest, "extract_html", broken)
+    page = seed_docs / "page.html"
+    page.write_text("<html><body><p>Text.</p></body></html>", encoding="utf-8")
+    report = load([str(seed_docs)], tmp_graph)
+    assert len(report.loaded) == 5
+    assert [str(p) for p in report.problems] == [
+        f"{page}: could not be read (ImportError: lxml.html.clean module is now a separate"
+        " project); the other documents were loaded; please report this file"
+    ]
+    assert tmp_graph.exists()

@@ -114,4 +114,12 @@ def read_documents(
             documents.append(read_document(path, lexicon=lexicon))
         except DocumentError as exc:
             errors.append(exc)
+        except Exception as exc:  # a bug or a broken library must not sink the other files
+            errors.append(
+                DocumentError(
+                    str(path),
+                    f"could not be read ({type(exc).__name__}: {exc})".replace("\n", " "),
+                    "the other documents were loaded; please report this file",
+                )
+            )
     return documents, errors
