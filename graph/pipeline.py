@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import DocumentError, NoDocumentsError
+from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, extract_documents, lexicon_for
 from graph.ingest import read_documents
 from graph.model import Document, GraphRecord
@@ -50,7 +50,8 @@ def load(
 
     Raises:
         NoDocumentsError: no loadable document among `paths` (the graph is left untouched).
-        GraphFileError: the saved graph exists but cannot be read or written.
+        GraphFileError: the saved graph exists but cannot be read or written, or it lacks
+            the extractions of some of its sources (a load would drop them).
 
     Example:
         >>> report = load(["seeds/"], Path("timeline.graph.json"), jobs=2)
@@ -60,6 +61,14 @@ def load(
     phase = on_phase or (lambda _: None)
     phase("reading the saved graph")
     saved = read_saved(graph_path)  # fail on a corrupt graph before any work
+    if missing := saved.unextracted_sources():
+        raise GraphFileError(
+            str(graph_path),
+            f"the graph holds {len(missing)} sources whose extractions the file does not keep"
+            f" ({', '.join(missing[:3])}{', ...' if len(missing) > 3 else ''}); loading more"
+            " would drop what they contributed",
+            "restore the file from a backup, or load into a new --graph file",
+        )
     phase("loading the language model")
     lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")

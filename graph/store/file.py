@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from graph.build import from_node_link, node_link, to_networkx
 from graph.errors import GraphFileError
-from graph.model import DocExtraction, GraphRecord
+from graph.model import DocExtraction, Edge, GraphRecord, Node
 
 FORMAT = "timeline-graph"
 VERSION = 1
@@ -33,6 +33,14 @@ class SavedGraph:
 
     graph: nx.MultiDiGraph
     extractions: list[DocExtraction]
+
+    def unextracted_sources(self) -> list[str]:
+        """Ids of the graph's sources whose extraction the file does not keep: a load would
+        re-resolve without them and drop what they contributed."""
+        kept = {x.source.id for x in self.extractions}
+        return sorted(
+            n for n, d in self.graph.nodes(data=True) if d.get("kind") == "Source" and n not in kept
+        )
 
 
 def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
@@ -59,22 +67,83 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
             f"not a {FORMAT} file",
             "pass the graph written by `timeline-graph load` with --graph",
         )
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
         raise GraphFileError(
             str(path),
-            f"format version {data.get('version')} (this program reads {VERSION})",
-            "load the documents again into a new graph file",
+            f"format version {version!r} is not a version number",
+            "restore the file from a backup, or load the documents into a new --graph file",
         )
-    try:
-        extractions = [DocExtraction.model_validate(x) for x in data["documents"]]
-        graph = from_node_link(data["graph"])
-    except (KeyError, TypeError, ValidationError, nx.NetworkXError) as error:
+    if version > VERSION:
         raise GraphFileError(
             str(path),
-            f"corrupt graph file ({type(error).__name__})",
-            "delete it and load the documents again",
-        ) from error
+            f"written by a newer timeline-graph (format version {version}; this one reads"
+            f" {VERSION})",
+            "upgrade timeline-graph (pip install -U timeline-graph)",
+        )
+    if version < VERSION:
+        raise GraphFileError(
+            str(path),
+            f"format version {version} is older than this program reads ({VERSION})",
+            "load the documents again into a new --graph file",
+        )
+    extractions: list[DocExtraction] = []
+    problem = _first_problem(data, extractions)
+    if problem is not None:
+        raise GraphFileError(
+            str(path),
+            f"damaged graph file: {problem}",
+            "restore it from a backup, or load the documents into a new --graph file",
+        )
+    graph = from_node_link(data["graph"])
     return SavedGraph(graph, extractions)
+
+
+_NODE: TypeAdapter[Node] = TypeAdapter(Node)
+
+
+def _first_problem(data: dict[str, Any], extractions: list[DocExtraction]) -> str | None:
+    """Where the file departs from what `write_saved` writes, as a path and a reason; the
+    documents' extractions, once validated, are appended to `extractions`."""
+    documents, graph = data.get("documents"), data.get("graph")
+    if not isinstance(documents, list):
+        return "'documents' is not a list"
+    if not isinstance(graph, dict):
+        return "'graph' is not an object"
+    if graph.get("directed") is not True or graph.get("multigraph") is not True:
+        return "'graph' is not a directed multigraph"
+    nodes, edges = graph.get("nodes"), graph.get("edges")
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        return "'graph.nodes' or 'graph.edges' is not a list"
+    for where, items, check in (
+        ("documents", documents, lambda x: extractions.append(DocExtraction.model_validate(x))),
+        ("graph.nodes", nodes, _NODE.validate_python),
+        ("graph.edges", edges, _edge),
+    ):
+        for i, item in enumerate(items):
+            try:
+                check(item)
+            except (ValidationError, TypeError) as error:
+                return f"{where}[{i}]: {_reason(error)}"
+    ids = {node["id"] for node in nodes}
+    for i, edge in enumerate(edges):
+        if edge["source"] not in ids or edge["target"] not in ids:
+            return f"graph.edges[{i}]: an end is not a node of the graph"
+    return None
+
+
+def _edge(item: Any) -> None:
+    if not isinstance(item, dict):
+        raise TypeError("not an object")
+    Edge.model_validate({k: v for k, v in item.items() if k != "key"})
+
+
+def _reason(error: ValidationError | TypeError) -> str:
+    if isinstance(error, TypeError):
+        return str(error)
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
 
 
 def _mode_for(path: Path) -> int:
