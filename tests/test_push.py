@@ -14,6 +14,10 @@ import math
 import os
 import re
 import socket
+import stat
+import subprocess
+import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -402,3 +406,57 @@ def test_cli_push_prints_the_counters(seeds_graph: Path) -> None:
     again = runner.invoke(app, ["push", "-g", str(seeds_graph)], env=env)
     assert again.exit_code == 0, again.output
     assert "created 0 nodes and 0 relationships" in again.output
+
+
+def test_local_engine_is_private(falkordb: FalkorDBStore) -> None:
+    store = falkordb
+    workdir = store._workdir
+    assert workdir is not None
+    assert workdir.stat().st_mode & 0o777 == 0o700
+    sock = workdir / "db.sock"
+    assert stat.S_ISSOCK(sock.stat().st_mode)
+    server = store._server
+    assert server is not None
+    listening = Path(f"/proc/{server.pid}/net/tcp").read_text(encoding="ascii")
+    # no TCP socket of the server's own (state 0A = LISTEN) on any address
+    own = {line.split()[9] for line in listening.splitlines()[1:] if line.split()[3] == "0A"}
+    inodes = {
+        os.readlink(f"/proc/{server.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{server.pid}/fd")
+    }
+    assert not {f"socket:[{inode}]" for inode in own} & inodes
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.connect(str(sock))
+        client.sendall(b"GRAPH.LIST\r\n")
+        assert client.recv(64).startswith(b"-NOAUTH")  # the socket alone is not enough
+
+
+def test_local_engine_dies_with_its_parent(tmp_path: Path) -> None:
+    script = (
+        "import sys, time\n"
+        "from graph.store.falkordb import FalkorDBStore\n"
+        "store = FalkorDBStore.start()\n"
+        "print(store._server.pid, store._workdir, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True
+    ) as parent:
+        assert parent.stdout is not None
+        pid, workdir = parent.stdout.readline().split()
+        parent.kill()
+    for _ in range(100):
+        if not Path(f"/proc/{pid}").exists() or "Z" in _state(pid):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"the server {pid} outlived its parent")
+    assert Path(workdir).exists()  # killed -9: nothing could clean up ...
+    FalkorDBStore.start().close()  # ... until the next start sweeps it away
+    assert not Path(workdir).exists()
+
+
+def _state(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text(encoding="ascii").split()[2]
+    except OSError:
+        return "Z"

