@@ -13,6 +13,7 @@ from graph.ingest import read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve
 from graph.store import read_saved, write_saved
+from graph.store.file import locked
 
 DEFAULT_GRAPH = Path("timeline.graph.json")
 
@@ -46,7 +47,8 @@ def load(
 
     Progress: `on_phase(text)` names each step as it begins ("reading 5 files", "resolving
     305 documents", ...); `on_start(n)` opens the extraction of `n` documents and
-    `on_document` follows each one.
+    `on_document` follows each one. Two loads of one graph never lose each other's
+    documents: the second waits for the first (`on_phase` says so).
 
     Raises:
         NoDocumentsError: no loadable document among `paths` (the graph is left untouched).
@@ -59,6 +61,19 @@ def load(
         42
     """
     phase = on_phase or (lambda _: None)
+    with locked(graph_path, on_wait=lambda: phase(f"waiting for another load of {graph_path}")):
+        return _load(paths, graph_path, jobs, model, on_start, on_document, phase)
+
+
+def _load(
+    paths: Sequence[str],
+    graph_path: Path,
+    jobs: int,
+    model: str | None,
+    on_start: Callable[[int], None] | None,
+    on_document: Callable[[Document], None] | None,
+    phase: Callable[[str], None],
+) -> LoadReport:
     phase("reading the saved graph")
     saved = read_saved(graph_path)  # fail on a corrupt graph before any work
     if missing := saved.unextracted_sources():

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +193,72 @@ def test_a_document_that_breaks_a_reader_is_skipped(
         " project); the other documents were loaded; please report this file"
     ]
     assert tmp_graph.exists()
+
+
+def _cli(*args: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-c", "from graph.cli import app; app()", *args]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_concurrent_loads_keep_each_others_documents(seed_docs: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for i, doc in enumerate(sorted(seed_docs.iterdir())):
+        doc.rename((first if i < 3 else second) / doc.name)
+    graph = tmp_path / "race.json"
+    runs = [_cli("load", str(folder), "--graph", str(graph)) for folder in (first, second)]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    sources = [x.source.path for x in read_saved(graph).extractions]
+    assert len(sources) == 5
+
+
+def test_a_killed_writer_leaves_no_temporary_file_behind(seed_docs: Path, tmp_graph: Path) -> None:
+    stale = tmp_graph.parent / f".{tmp_graph.name}.k3y8ab.tmp"
+    stale.write_text("half a graph", encoding="utf-8")
+    load([str(sorted(seed_docs.iterdir())[0])], tmp_graph)
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_graph.parent.iterdir() if p.name.startswith(".")) == [
+        f".{tmp_graph.name}.lock"
+    ]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text(encoding="ascii")
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_load_leaves_no_workers(seed_docs: Path, tmp_graph: Path) -> None:
+    run = _cli("load", str(seed_docs), "--graph", str(tmp_graph), "--jobs", "2")
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(run.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the load never started its workers"
+    run.kill()
+    run.communicate()
+    for _ in range(100):
+        if not any(_alive(w) for w in workers):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"workers {workers} outlived the killed load")

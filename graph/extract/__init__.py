@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -22,6 +23,7 @@ from graph.extract.events import find_events
 from graph.extract.nlp import load_pipeline
 from graph.extract.quantities import find_quantities
 from graph.lang import Lexicon, get
+from graph.lifetime import die_with_parent
 from graph.model import DocExtraction, Document
 from graph.temporal import find_dates
 
@@ -185,6 +187,7 @@ def _guarded(document: Document, model: str | None) -> Outcome:
 
 
 def _init_worker(model: str | None) -> None:
+    die_with_parent(signal.SIGTERM)  # a killed load leaves no workers behind
     load_pipeline(model)
     global _worker_model
     _worker_model = model

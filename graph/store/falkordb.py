@@ -37,15 +37,12 @@ which `tests/test_query.py` checks against answers computed from the networkx gr
 from __future__ import annotations
 
 import atexit
-import ctypes
 import os
 import re
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
@@ -53,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import StoreError
+from graph.lifetime import die_with_parent
 from graph.model import NodeKind
 from graph.store.protocol import Batch, GraphStore, ReadResult, WriteStats
 
@@ -142,7 +140,7 @@ class FalkorDBStore(GraphStore):
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )  # fmt: skip
         if _wait_ready(process, sock, timeout):
             store = cls(
@@ -311,14 +309,6 @@ def _wait_ready(process: subprocess.Popen[bytes], sock: Path, timeout: float) ->
 
 _FOLDER_PREFIX = "timeline-graph-falkordb-"
 _OWNER = "owner.pid"
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent() -> None:
-    """In the server, before it runs: be killed when the process that started it dies."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _sweep_stale_folders() -> None:

@@ -8,10 +8,14 @@ failed run never leaves a half-written graph.
 
 from __future__ import annotations
 
+import fcntl
+import glob
 import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,6 +159,36 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextmanager
+def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the saved graph at `path` for one read-modify-write: a second `load` of the same
+    graph waits here (after `on_wait()`) until the first has written, so neither loses the
+    other's documents. The lock is the kernel's (flock), so a killed holder releases it; the
+    lock file `.NAME.lock` beside the graph stays, empty. Temporary files that a killed
+    writer left are removed while the lock is held."""
+    path = path.resolve()
+    lock = path.parent / f".{path.name}.lock"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as error:
+        raise GraphFileError(
+            str(path), f"cannot lock the graph ({error.strerror})", "pass a writable --graph PATH"
+        ) from error
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            stale.unlink(missing_ok=True)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def write_saved(path: Path, record: GraphRecord, extractions: list[DocExtraction]) -> None:
