@@ -31,7 +31,10 @@ def _code_version() -> str:
     # extraction code changes this, so documents given again are extracted again.
     digest = hashlib.sha256()
     for path in sorted(
-        [*Path(__file__).parent.glob("*.py"), Path(__file__).parent.parent / "temporal.py"]
+        [
+            *Path(__file__).parent.glob("*.py"),
+            *(Path(__file__).parent.parent / "temporal").rglob("*.py"),
+        ]
     ):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
