@@ -45,6 +45,8 @@ class TimeWords:
         month_abbreviations: abbreviated month names ("sept" -> 9); in running text they
             need their dot unless a day number follows.
         undotted_abbreviations: abbreviations read without their dot ("sept").
+        modal_months: month names that are also modal verbs ("may"): alone, a month only
+            after a preposition or when spaCy reads a date.
         weekdays: day names and their numbers, Monday = 0.
         seasons: season names and their TIMEX3 codes ("fall" -> "FA").
         day_parts: parts of the day and their TIMEX3 codes ("morning" -> "MO").
@@ -199,6 +201,7 @@ class TimeWords:
     months: Mapping[str, int]
     month_abbreviations: Mapping[str, int]
     undotted_abbreviations: tuple[str, ...]
+    modal_months: frozenset[str]
     weekdays: Mapping[str, int]
     seasons: Mapping[str, str]
     day_parts: Mapping[str, str]

@@ -16,6 +16,7 @@ WORDS = TimeWords(
         "sep": 9, "oct": 10, "nov": 11, "dec": 12,
     },
     undotted_abbreviations=("sept",),
+    modal_months=frozenset({"may"}),
     weekdays={
         "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
         "sunday": 6,

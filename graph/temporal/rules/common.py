@@ -38,7 +38,7 @@ def capitalised(*groups: str) -> Gate:
             word = m.groupdict().get(g)
             if word and not word[0].isupper():
                 return False
-            if word and ctx.words.months.get(word.lower()) == 5:  # "may" as a modal verb
+            if word and word.lower() in ctx.words.modal_months:
                 tok = ctx.token(m.start(g))
                 if tok is not None and tok.tag_ == "MD":
                     return False

@@ -139,7 +139,8 @@ def month_name(m: re.Match[str], ctx: Context) -> Timex | None:
         if y is None:
             return None
         return date(periods.month(y, month), DateBasis.STATED, mod)
-    if month == 5 and not (m["rel"] or has_lead(m)) and ctx.doc is not None:
+    modal = m["month"].lower() in words.modal_months
+    if modal and not (m["rel"] or has_lead(m)) and ctx.doc is not None:
         tok = ctx.token(m.start("month"))
         signal = rf"\b(?:{'|'.join(words.month_signals)})\s+$"
         if not re.search(signal, ctx.before(m.start(), 12), re.I) and (
