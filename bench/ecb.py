@@ -234,7 +234,7 @@ def _dateline(parsed: Doc, lines: list[tuple[int, int]]) -> dt.date | None:
     top = parsed.char_span(0, lines[min(len(lines), 5) - 1][1], alignment_mode="expand")
     if top is None:
         return None
-    for date in find_dates(parsed[: top.end], None):
+    for date in find_dates(parsed[: top.end].as_doc(), None):
         if (
             date.value is not None
             and date.value.precision == "day"

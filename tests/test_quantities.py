@@ -4,21 +4,7 @@ from typing import Any
 
 import pytest
 
-from graph.extract.quantities import find_quantities, parse_number
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("160,000", 160000),
-        ("1.32 million", 1320000),
-        ("400 000", 400000),
-        ("twenty-five", 25),
-        ("2 billion", 2e9),
-    ],
-)
-def test_parse_number(text: str, value: float) -> None:
-    assert parse_number(text) == value
+from graph.extract.quantities import find_quantities
 
 
 def _quantities(nlp: Any, text: str) -> list[tuple[float, str, str, float | None]]:
@@ -58,3 +44,19 @@ def test_ages_and_years_are_not_quantities(nlp: Any) -> None:
 def test_multitude(nlp: Any) -> None:
     got = _quantities(nlp, "It is calling up tens of thousands of soldiers.")
     assert got == [(10000, "soldier", "at_least", None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Two hundred soldiers were sent.", "two hundred soldiers were sent."]
+)
+def test_number_words_multiply(nlp: Any, text: str) -> None:
+    assert _quantities(nlp, text) == [(200, "soldier", "exact", None)]
+
+
+def test_word_number_with_scale(nlp: Any) -> None:
+    got = _quantities(nlp, "About three thousand people fled.")
+    assert got == [(3000, "people", "approx", None)]
+
+
+def test_multitude_alone(nlp: Any) -> None:
+    assert _quantities(nlp, "Hundreds of protesters gathered.")[0][:2] == (200, "protester")

@@ -90,11 +90,11 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     doc = parse(nlp, document.text)
     published = document.source.published
     anchor = published.start if published is not None else None
-    dates = find_dates(doc, anchor)
+    dates = find_dates(doc, anchor, lexicon=lexicon)
     date_tokens = {
         t.i for d in dates for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []
     }
-    quantities = find_quantities(doc, skip=date_tokens)
+    quantities = find_quantities(doc, skip=date_tokens, lexicon=lexicon)
     actors = find_actors(doc, document, lexicon=lexicon)
     events = find_events(doc, document, actors, dates, quantities, lexicon=lexicon)
     claims = find_claims(doc, document, actors, events, dates, lexicon=lexicon)
