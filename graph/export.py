@@ -1,35 +1,114 @@
-"""Exports of a saved graph: node-link JSON and GraphML (flat values, opens in Gephi)."""
+"""Exports of a saved graph: node-link JSON and GraphML (flat values, opens in Gephi).
+
+The JSON export is one document that validates against `schema/graph.schema.json`: the
+node-link header (`directed`, `multigraph`, `graph`) and the node and edge records. GraphML
+gives every node a readable `label` (what Gephi and yEd show) and writes booleans as XML
+Schema's `true`/`false`.
+"""
 
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from io import BytesIO
+from pathlib import PurePath
 from typing import Any
 
 import networkx as nx
 
 from graph.build import node_link
+from graph.model import EdgeType, NodeKind
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+CLAIM_LABEL_LENGTH = 80
 
 
 def to_json(graph: nx.MultiDiGraph) -> str:
-    """networkx node-link JSON: nodes carry `id`, `kind` and their fields; edges `type`."""
-    return json.dumps(node_link(graph), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """networkx node-link JSON: nodes carry `id`, `kind` and their fields; edges `type`.
+
+    Edges carry their `id`; networkx's edge `key` (the same value) is left out, so the
+    document is exactly what the JSON Schema describes. `nx.node_link_graph(data,
+    edges="edges")` reads it back (with integer keys).
+    """
+    data = node_link(graph)
+    data["edges"] = [{k: v for k, v in edge.items() if k != "key"} for edge in data["edges"]]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
 def to_graphml(graph: nx.MultiDiGraph) -> str:
     """GraphML with only scalar attributes: nested values are flattened or JSON-encoded.
 
     `date` becomes `date_value`, `date_start`, `date_end`, `date_precision`, ...; lists
-    (aliases, mentions, quantities) become JSON strings, plus a `*_count` for lists.
+    (aliases, mentions, quantities) become JSON strings, plus a `*_count` for lists. Every
+    node has a `label`: an actor's name, a source's title (or file name), an event's label,
+    a claim's speaker and shortened text.
     """
+    speakers = _speakers(graph)
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, **_flatten(data))
+        flat.add_node(node, **{**_flatten(data), "label": node_label(data, speakers.get(node))})
     for u, v, key, data in graph.edges(keys=True, data=True):
         flat.add_edge(u, v, key=key, **_flatten(data))
     buffer = BytesIO()
     nx.write_graphml(flat, buffer, encoding="utf-8", named_key_ids=True)
-    return buffer.getvalue().decode("utf-8")
+    return _xml_booleans(buffer.getvalue())
+
+
+def node_label(data: Mapping[str, Any], speaker: str | None = None) -> str:
+    """A display text for a node (its `kind` and fields), as Gephi and yEd show it.
+
+    An actor's name, a source's title (or file name), an event's label; a claim reads
+    `Speaker: “quote”` (or `Speaker: paraphrase`) in at most 80 characters, where `speaker`
+    is the claiming actor's name, else the speaker as written in the text.
+
+    Example:
+        >>> node_label({"kind": "Claim", "text": "talks failed", "direct": True}, "Olaf Scholz")
+        'Olaf Scholz: “talks failed”'
+    """
+    kind = data.get("kind")
+    if kind == NodeKind.SOURCE:
+        return str(data.get("title") or PurePath(str(data.get("path") or "")).name)
+    if kind == NodeKind.ACTOR:
+        return str(data.get("name") or "")
+    if kind == NodeKind.EVENT:
+        return str(data.get("label") or "")
+    who = speaker or data.get("speaker")
+    prefix = f"{_shorten(str(who), 32)}: " if who else ""
+    quotes = 2 if data.get("direct") else 0
+    said = _shorten(str(data.get("text") or ""), CLAIM_LABEL_LENGTH - len(prefix) - quotes)
+    return prefix + (f"“{said}”" if quotes else said)
+
+
+def _speakers(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Claim id -> name of the actor that CLAIMED it."""
+    out: dict[str, str] = {}
+    for u, v, data in graph.edges(data=True):
+        if data.get("type") == EdgeType.CLAIMED and graph.nodes[u].get("name"):
+            out.setdefault(v, str(graph.nodes[u]["name"]))
+    return out
+
+
+def _shorten(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _xml_booleans(document: bytes) -> str:
+    # networkx writes str(True); XML Schema (and so GraphML readers) spell booleans
+    # `true`/`false`.
+    ET.register_namespace("", GRAPHML_NS)
+    root = ET.fromstring(document)
+    ns = {"g": GRAPHML_NS}
+    booleans = {
+        key.get("id") for key in root.findall("g:key", ns) if key.get("attr.type") == "boolean"
+    }
+    for data in root.iter(f"{{{GRAPHML_NS}}}data"):
+        if data.get("key") in booleans and data.text is not None:
+            data.text = data.text.lower()
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return "<?xml version='1.0' encoding='utf-8'?>\n" + body + "\n"
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str | int | float | bool]:

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from graph.model import (
     Actor,
@@ -162,12 +162,41 @@ _INDEXES: dict[NodeKind, tuple[str, ...]] = {
 }
 
 
+class NodeLinkDocument(GraphRecord):
+    """The graph as exported node-link JSON: the records plus the node-link header.
+
+    networkx and other node-link readers rebuild a directed multigraph from the header.
+    """
+
+    directed: Literal[True] = Field(default=True, description="Edges have a direction.")
+    multigraph: Literal[True] = Field(
+        default=True, description="Two nodes may be joined by several edges (of other types)."
+    )
+    graph: dict[str, Any] = Field(
+        default_factory=dict, description="Graph-level attributes (none are set)."
+    )
+
+
 def json_schema() -> dict[str, Any]:
-    """JSON Schema of the whole graph (nodes and edges), generated from the pydantic models."""
-    schema = GraphRecord.model_json_schema()
+    """JSON Schema (Draft 2020-12) of the whole graph, generated from the pydantic models.
+
+    It describes the exported node-link document; the header is optional, so a bare
+    `GraphRecord` (nodes and edges) validates too. Pydantic marks the tagged node union
+    with OpenAPI's `discriminator` keyword, which JSON Schema does not have; it is dropped
+    (each node's `kind` is a `const`, so `oneOf` alone picks the one that matches).
+    """
+    schema: dict[str, Any] = _standard(NodeLinkDocument.model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "timeline-graph"
     return schema
+
+
+def _standard(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _standard(v) for k, v in value.items() if k != "discriminator"}
+    if isinstance(value, list):
+        return [_standard(v) for v in value]
+    return value
 
 
 def constraints() -> list[str]:

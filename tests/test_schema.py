@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
-from graph.schema import constraints, packaged, render
+import jsonschema
+
+from graph.schema import constraints, json_schema, packaged, render
 
 from .conftest import ROOT
 
@@ -42,3 +45,19 @@ def test_wheel_ships_schema_and_cypher(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"graph/_schema/graph.schema.json", "graph/_schema/constraints.cypher"} <= names
     assert "graph/_cypher/timeline.cypher" in names
+
+
+def test_schema_is_standard_json_schema() -> None:
+    """No OpenAPI `discriminator`; valid under the Draft 2020-12 metaschema."""
+    schema = json.loads(render()["graph.schema.json"])
+    assert "discriminator" not in json.dumps(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_schema_picks_the_node_model_by_kind() -> None:
+    validator = jsonschema.Draft202012Validator(json_schema())
+    actor = {"kind": "Actor", "id": "act_1", "name": "Germany", "actor_type": "country"}
+    assert validator.is_valid({"nodes": [actor], "edges": []})
+    assert not validator.is_valid({"nodes": [{**actor, "kind": "Event"}], "edges": []})
+    assert not validator.is_valid({"nodes": [], "edges": [], "directed": False})

@@ -1,0 +1,57 @@
+"""The dependency floors in pyproject.toml are the versions `.ci/run` tests."""
+
+from __future__ import annotations
+
+import tomllib
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+from .conftest import ROOT
+
+CONSTRAINTS = ROOT / ".ci" / "lowest-constraints.txt"
+
+
+def _floors() -> dict[str, Version]:
+    """Each direct dependency's lowest allowed version (`>=X` or `==X`)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    floors = {}
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        lows = [Version(s.version) for s in requirement.specifier if s.operator in (">=", "==")]
+        assert len(lows) == 1, f"{line}: declare one floor (>=X or ==X)"
+        floors[canonicalize_name(requirement.name)] = lows[0]
+    return floors
+
+
+def _pins() -> dict[str, Version]:
+    pins = {}
+    for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            requirement = Requirement(line)
+            (spec,) = requirement.specifier
+            assert spec.operator == "==", f"{CONSTRAINTS.name}: pin {line} with =="
+            pins[canonicalize_name(requirement.name)] = Version(spec.version)
+    return pins
+
+
+def test_lowest_constraints_pin_every_floor_of_pyproject() -> None:
+    floors, pins = _floors(), _pins()
+    assert pins.keys() == floors.keys(), (
+        f"{CONSTRAINTS.name} and pyproject.toml name different packages: "
+        f"{sorted(pins.keys() ^ floors.keys())}"
+    )
+    disagree = {
+        name: (str(floors[name]), str(pins[name])) for name in floors if floors[name] != pins[name]
+    }
+    assert not disagree, f"floor in pyproject.toml vs pin in {CONSTRAINTS.name}: {disagree}"
+
+
+def test_every_pin_is_allowed_by_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = _pins()
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        assert pins[canonicalize_name(requirement.name)] in requirement.specifier, line
