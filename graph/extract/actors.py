@@ -209,8 +209,7 @@ def _classify(
     elif _looks_like_person_name(tokens, vocab) and title:
         kind = ActorKind.PERSON
     if not all(
-        _NAME_CHARS.match(t.text) or t.is_punct or t.lower_ in {"of", "for", "and", "de"}
-        for t in tokens
+        _NAME_CHARS.match(t.text) or t.is_punct or t.lower_ in vocab.name_connectors for t in tokens
     ):
         return None  # lower-case words inside: a phrase, not a name
     return kind, name, start, end, titles

@@ -253,7 +253,7 @@ def _to_event(
             if location is None and t.i in actors.locations:
                 location = actors.locations[t.i]
             continue
-        role = _role(t, token)
+        role = _role(t, token, vocab)
         if (actor, role) in seen:
             continue
         seen.add((actor, role))
@@ -264,7 +264,7 @@ def _to_event(
     if date is None:
         unresolved = [d for d in candidate.dates if d.value is None and d.timex_type == "DATE"]
         if unresolved:
-            expression = DateExpression(text=unresolved[0].text, tense=_tense(token))
+            expression = DateExpression(text=unresolved[0].text, tense=_tense(token, vocab))
     return LocalEvent(
         date_expression=expression,
         label=_label(_label_token(candidate)),
@@ -281,13 +281,15 @@ def _to_event(
     )
 
 
-def _tense(token: Token) -> str:
+def _tense(token: Token, vocab: EventWords) -> str:
     """Tense of the clause verb governing `token`: past, future or present."""
     verb = _clause_verb(token)
     words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if words & {"will", "shall", "'ll"} or (words & {"is", "are", "am"} and "going" in words):
+    if words & vocab.future_auxiliaries or (
+        words & vocab.progressive_auxiliaries and vocab.going in words
+    ):
         return "future"
-    if verb.tag_ == "VBD" or words & {"was", "were", "had", "has", "have"}:
+    if verb.tag_ == "VBD" or words & vocab.past_auxiliaries:
         return "past"
     return "present" if verb.tag_ in {"VBZ", "VBP"} else "unknown"
 
@@ -312,7 +314,7 @@ def _best_date(candidate: _Candidate) -> DateMention | None:
     )
 
 
-def _role(mention: Token, trigger: Token) -> Role:
+def _role(mention: Token, trigger: Token, vocab: EventWords) -> Role:
     token = mention
     while token.head.i != token.i and token.head.i != trigger.i and token.i != trigger.i:
         token = token.head
@@ -320,9 +322,9 @@ def _role(mention: Token, trigger: Token) -> Role:
         return Role.AGENT
     if token.dep_ in {"nsubjpass", "dobj"}:
         return Role.PATIENT
-    if token.dep_ == "prep" and token.lower_ in {"in", "into", "inside", "across"}:
+    if token.dep_ == "prep" and token.lower_ in vocab.location_prepositions:
         return Role.LOCATION
-    if token.dep_ == "prep" and token.lower_ in {"of", "against", "on"}:
+    if token.dep_ == "prep" and token.lower_ in vocab.patient_prepositions:
         return Role.PATIENT
     return Role.PARTICIPANT
 

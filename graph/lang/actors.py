@@ -19,12 +19,15 @@ class ActorWords:
             apposition or end its name ("X, an independent news site"; "Wagner Group").
         country_aliases: short forms of country names the gazetteer does not list, lower-cased,
             -> the canonical name.
+        name_connectors: lower-case words that may join the capitalised words of a name
+            ("Bank of England", "Institute for Peace").
     """
 
     title_words: frozenset[str]
     title_qualifiers: frozenset[str]
     org_head_nouns: frozenset[str]
     country_aliases: Mapping[str, str]
+    name_connectors: frozenset[str]
 
 
 @cache

@@ -61,6 +61,12 @@ class EventWords:
         inflection_suffixes: endings the lemmatiser may leave on a word ("Oscars", "Fired").
         spelling_variants: (regex, replacement) pairs that make one spelling of a word
             ("mobilise" -> "mobilize").
+        future_auxiliaries: auxiliaries that put a clause in the future ("will").
+        progressive_auxiliaries: forms of "be" that with `going` make a future ("is going").
+        going: the word of "going to".
+        past_auxiliaries: auxiliaries that put a clause in the past ("was", "has").
+        location_prepositions: prepositions whose object is where an event happens ("in").
+        patient_prepositions: prepositions whose object undergoes an event ("against").
     """
 
     types: tuple[EventTypeDeclaration, ...]
@@ -74,6 +80,12 @@ class EventWords:
     derivation_suffixes: tuple[str, ...]
     inflection_suffixes: tuple[str, ...]
     spelling_variants: tuple[tuple[str, str], ...]
+    future_auxiliaries: frozenset[str]
+    progressive_auxiliaries: frozenset[str]
+    going: str
+    past_auxiliaries: frozenset[str]
+    location_prepositions: frozenset[str]
+    patient_prepositions: frozenset[str]
     _by_word: dict[str, EventType] = field(init=False, repr=False)
     _declared: dict[EventType, EventTypeDeclaration] = field(init=False, repr=False)
 

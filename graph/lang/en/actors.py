@@ -52,4 +52,5 @@ WORDS = ActorWords(
         "uae": "United Arab Emirates", "prc": "China", "people's republic of china": "China",
         "ivory coast": "Ivory Coast", "burma": "Myanmar", "vatican": "Vatican",
     },
+    name_connectors=frozenset({"of", "for", "and", "de"}),
 )  # fmt: skip

@@ -149,4 +149,10 @@ WORDS = EventWords(
     derivation_suffixes=("ation", "ion", "ment", "ing", "ance", "ence", "ure", "al", "ate", "e"),
     inflection_suffixes=("s", "es", "ed", "d"),
     spelling_variants=((r"is(e|ing|ation|ed)$", r"iz\1"),),  # British -ise -> -ize
+    future_auxiliaries=frozenset({"will", "shall", "'ll"}),
+    progressive_auxiliaries=frozenset({"is", "are", "am"}),
+    going="going",
+    past_auxiliaries=frozenset({"was", "were", "had", "has", "have"}),
+    location_prepositions=frozenset({"in", "into", "inside", "across"}),
+    patient_prepositions=frozenset({"of", "against", "on"}),
 )
