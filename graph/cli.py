@@ -148,7 +148,7 @@ def load_command(
         TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=_quiet or not err.is_terminal,
+        disable=_quiet or not err.is_interactive,  # never draws into a pipe or a log
     )
     task = progress.add_task("starting", total=None)
 
@@ -168,7 +168,7 @@ def load_command(
                 paths, graph, jobs, model, on_start=started, on_document=advanced, on_phase=phase
             )
         except NoDocumentsError as error:
-            progress.stop()
+            progress.stop()  # stopping twice is harmless: the display is gone after the first
             if len(error.problems) > 1:  # one problem is the message itself
                 for problem in error.problems:
                     err.print(f"skipped {problem}", markup=False, highlight=False)
