@@ -17,7 +17,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -48,10 +48,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 # Text from articles reaches the screen: never read it as markup or emoji codes.
-out = Console(soft_wrap=True, emoji=False)
+out = Console(soft_wrap=True, emoji=False, highlight=False)
 if not out.is_terminal:
-    out = Console(soft_wrap=True, emoji=False, width=200)  # piped: long rows, no wrapping
-err = Console(stderr=True, soft_wrap=True, emoji=False)
+    out = Console(soft_wrap=True, emoji=False, highlight=False, width=200)  # piped: no wrapping
+err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
 GraphOption = Annotated[
     Path, typer.Option("--graph", "-g", help="Saved graph file.", show_default=True)
@@ -95,6 +95,13 @@ def main_options(
     """Turn news articles into a timeline-event knowledge graph."""
     global _quiet
     _quiet = quiet
+
+
+def _on_screen(stream: TextIO) -> bool:
+    """Whether a person reads `stream`: a terminal that can redraw, not a pipe or a file
+    (whatever FORCE_COLOR says: colour is a choice, a pipe is a fact)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM", "") not in ("dumb", "unknown")
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -148,7 +155,7 @@ def load_command(
         TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=_quiet or not err.is_interactive,  # never draws into a pipe or a log
+        disable=_quiet or not _on_screen(sys.stderr),  # never draws into a pipe or a log
     )
     task = progress.add_task("starting", total=None)
 
@@ -472,7 +479,7 @@ def query_command(
     arguments = _run(lambda: query.parse_assignments(param or []))
     settings = None if local or not uri else Neo4jSettings(uri, user, password, database or None)
     result = _run(lambda: query.run(name, arguments, graph, settings))
-    format = format or (QueryFormat.TABLE if out.is_terminal else QueryFormat.CSV)
+    format = format or (QueryFormat.TABLE if _on_screen(sys.stdout) else QueryFormat.CSV)
     if format is QueryFormat.JSON:
         sys.stdout.write(query.to_json(result))
     elif format is QueryFormat.CSV:
