@@ -34,6 +34,7 @@ from rich.text import Text
 
 from graph import export, query, schema, views
 from graph.errors import GraphError, NoDocumentsError
+from graph.ingest import MAX_DOCUMENT_MB
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
 from graph.store import PushReport, read_saved
@@ -131,6 +132,12 @@ def load_command(
     model: Annotated[
         str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm if installed).")
     ] = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size", min=0.001, help="Largest article file read, in MB.", show_default=True
+        ),
+    ] = MAX_DOCUMENT_MB,
     neo4j: Annotated[
         bool,
         typer.Option(
@@ -147,49 +154,74 @@ def load_command(
     """
     # With --neo4j the server is checked first, so a wrong password costs no extraction.
     store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=_quiet or not _on_screen(sys.stderr),  # never draws into a pipe or a log
-    )
-    task = progress.add_task("starting", total=None)
-
-    def phase(text: str) -> None:
-        progress.update(task, description=text, total=None, completed=0)
-
-    def started(total: int) -> None:
-        progress.update(task, description="extracting", total=total, completed=0)
-
-    def advanced(_: Document) -> None:
-        progress.advance(task)
-
+    progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
     with store or contextlib.nullcontext():
-        progress.start()
         try:
-            report = load(
-                paths, graph, jobs, model, on_start=started, on_document=advanced, on_phase=phase
-            )
+            with progress:
+                report = load(
+                    paths,
+                    graph,
+                    jobs,
+                    model,
+                    on_start=progress.started,
+                    on_document=progress.advanced,
+                    on_phase=progress.phase,
+                    max_document_mb=max_size,
+                )
         except NoDocumentsError as error:
-            progress.stop()  # stopping twice is harmless: the display is gone after the first
             if len(error.problems) > 1:  # one problem is the message itself
                 for problem in error.problems:
                     err.print(f"skipped {problem}", markup=False, highlight=False)
             _fail(error)
         except GraphError as error:
-            progress.stop()
             _fail(error)
-        finally:
-            progress.stop()
         _print_report(report)
         if report.problems and not report.loaded and not report.unchanged:
             raise typer.Exit(1)
         if store is not None:
             _print_push(_run(lambda: push_saved(graph, store)))
+
+
+class _LoadProgress:
+    """What `load` is doing, on stderr: a spinner per phase, a bar while extracting. Nothing
+    at all (not even a blank line) unless a person watches a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._bar = (
+            Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            )
+            if enabled
+            else None
+        )
+        self._task = self._bar.add_task("starting", total=None) if self._bar else None
+
+    def __enter__(self) -> _LoadProgress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def phase(self, text: str) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, description=text, total=None, completed=0)
+
+    def started(self, total: int) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, description="extracting", total=total, completed=0)
+
+    def advanced(self, _: Document) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task)
 
 
 def _neo4j_from_environment() -> Neo4jSettings:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, extract_documents, lexicon_for
-from graph.ingest import read_documents
+from graph.ingest import MAX_DOCUMENT_MB, read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve
 from graph.store import read_saved, write_saved
@@ -38,6 +38,7 @@ def load(
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
     on_phase: Callable[[str], None] | None = None,
+    max_document_mb: float = MAX_DOCUMENT_MB,
 ) -> LoadReport:
     """Load documents into the saved graph at `graph_path`, creating it if needed.
 
@@ -61,8 +62,10 @@ def load(
         42
     """
     phase = on_phase or (lambda _: None)
+    if graph_path.exists() and not graph_path.is_file():
+        read_saved(graph_path)  # says what is wrong, before a lock file is made beside it
     with locked(graph_path, on_wait=lambda: phase(f"waiting for another load of {graph_path}")):
-        return _load(paths, graph_path, jobs, model, on_start, on_document, phase)
+        return _load(paths, graph_path, jobs, model, on_start, on_document, phase, max_document_mb)
 
 
 def _load(
@@ -73,6 +76,7 @@ def _load(
     on_start: Callable[[int], None] | None,
     on_document: Callable[[Document], None] | None,
     phase: Callable[[str], None],
+    max_document_mb: float,
 ) -> LoadReport:
     phase("reading the saved graph")
     saved = read_saved(graph_path)  # fail on a corrupt graph before any work
@@ -87,7 +91,7 @@ def _load(
     phase("loading the language model")
     lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")
-    documents, problems = read_documents(paths, lexicon=lexicon)
+    documents, problems = read_documents(paths, lexicon=lexicon, max_mb=max_document_mb)
     report = LoadReport(graph_path=graph_path, problems=problems)
     if not documents:
         raise NoDocumentsError(_nothing_loaded(paths, problems), problems)

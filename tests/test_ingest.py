@@ -150,10 +150,10 @@ def test_read_errors_become_document_errors(
 ) -> None:
     path = write(tmp_path / "locked.txt", ARTICLE)
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *_: object, **__: object) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     fix = "make the file readable (chmod +r) or leave it out"
     assert error_for(path) == f"{path.as_posix()}: permission denied; {fix}"
     documents, errors = read_documents([path.as_posix()])

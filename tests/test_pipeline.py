@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -12,6 +13,7 @@ import networkx as nx
 import pytest
 
 from graph.errors import GraphFileError, NoDocumentsError
+from graph.ingest.files import read_bytes
 from graph.model import NodeKind
 from graph.pipeline import load
 from graph.schema import json_schema
@@ -262,3 +264,32 @@ def test_a_killed_load_leaves_no_workers(seed_docs: Path, tmp_graph: Path) -> No
         time.sleep(0.05)
     else:
         pytest.fail(f"workers {workers} outlived the killed load")
+
+
+def test_a_named_pipe_is_refused_not_waited_on(seed_docs: Path, tmp_graph: Path) -> None:
+    pipe = seed_docs / "fifo.txt"
+    os.mkfifo(pipe)
+    run = _cli("load", str(pipe), str(seed_docs), "--graph", str(tmp_graph))
+    _, err = run.communicate(timeout=120)  # before the fix this never returned
+    assert run.returncode == 0, err
+    assert f"skipped {pipe}: not a regular file (a named pipe, socket or device)" in err
+    assert len(read_saved(tmp_graph).extractions) == 5
+
+
+def test_a_device_is_not_a_graph(seed_docs: Path) -> None:
+    with pytest.raises(GraphFileError, match="/dev/zero: not a regular file"):
+        load([str(seed_docs)], Path("/dev/zero"))
+
+
+def test_documents_above_the_size_limit_say_how_to_raise_it(
+    seed_docs: Path, tmp_graph: Path
+) -> None:
+    big = seed_docs / "big.txt"
+    big.write_text("The minister spoke on Monday. " * 40_000, encoding="utf-8")  # 1.1 MB
+    report = load([str(seed_docs)], tmp_graph, max_document_mb=1)
+    assert [str(p) for p in report.problems] == [
+        f"{big}: 1.1 MB, more than the 1 MB a document may have; split it into articles, or"
+        " raise the limit with --max-size 2"
+    ]
+    assert len(report.loaded) == 5
+    assert len(read_bytes(big, max_mb=2)) == big.stat().st_size

@@ -19,6 +19,7 @@ from graph.errors import DocumentError
 from graph.ids import content_hash, make_id
 from graph.ingest.clean import clean_text
 from graph.ingest.files import (
+    MAX_DOCUMENT_MB,
     decode,
     display_path,
     find_files,
@@ -31,10 +32,12 @@ from graph.ingest.metadata import text_metadata
 from graph.lang import Lexicon, get
 from graph.model import Document, Source
 
-__all__ = ["find_files", "read_document", "read_documents"]
+__all__ = ["MAX_DOCUMENT_MB", "find_files", "read_document", "read_documents"]
 
 
-def read_document(path: Path, *, lexicon: Lexicon | None = None) -> Document:
+def read_document(
+    path: Path, *, lexicon: Lexicon | None = None, max_mb: float = MAX_DOCUMENT_MB
+) -> Document:
     """Read, decode and clean one article file.
 
     The Source id is derived from the file's bytes only, so the same article gets the same
@@ -44,6 +47,7 @@ def read_document(path: Path, *, lexicon: Lexicon | None = None) -> Document:
         path: A .txt, .md, .markdown, .html or .htm file.
         lexicon: The language whose page words (bylines, datelines, page furniture) are
             read (default: `graph.lang.get()`).
+        max_mb: the largest file read, in megabytes.
 
     Returns:
         The document: cleaned text, segments mapping it to the decoded file text, and a
@@ -63,7 +67,7 @@ def read_document(path: Path, *, lexicon: Lexicon | None = None) -> Document:
     fmt = format_of(path)
     if fmt is None:
         raise unsupported_error(name, path)
-    raw = read_bytes(path)
+    raw = read_bytes(path, max_mb)
     text = decode(path, raw)
     if fmt == "html":
         cleaned, meta = extract_html(text, lexicon=lexicon)
@@ -93,13 +97,14 @@ def read_document(path: Path, *, lexicon: Lexicon | None = None) -> Document:
 
 
 def read_documents(
-    paths: Sequence[str], *, lexicon: Lexicon | None = None
+    paths: Sequence[str], *, lexicon: Lexicon | None = None, max_mb: float = MAX_DOCUMENT_MB
 ) -> tuple[list[Document], list[DocumentError]]:
     """Find and read every article under `paths`; one bad file never stops the others.
 
     Args:
         paths: Files, folders (searched recursively) and glob patterns.
         lexicon: The language of the articles' page words (default: `graph.lang.get()`).
+        max_mb: The largest file read, in megabytes; larger ones are reported.
 
     Returns:
         The documents in file order, and one error per path or file that could not be used.
@@ -111,7 +116,7 @@ def read_documents(
     documents: list[Document] = []
     for path in files:
         try:
-            documents.append(read_document(path, lexicon=lexicon))
+            documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb))
         except DocumentError as exc:
             errors.append(exc)
         except Exception as exc:  # a bug or a broken library must not sink the other files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -127,11 +128,33 @@ def unsupported_error(given: str, path: Path) -> DocumentError:
     )
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; any problem opening or reading it becomes a `DocumentError`."""
+MAX_DOCUMENT_MB = 16
+"""The largest article file `load` reads by default, in MB (`--max-size` raises it)."""
+
+
+def read_bytes(path: Path, max_mb: float = MAX_DOCUMENT_MB) -> bytes:
+    """The file's bytes; any problem opening or reading it becomes a `DocumentError`.
+
+    Only regular files are read (a named pipe or a device would block or never end), and
+    none larger than `max_mb` megabytes.
+    """
     name = display_path(path)
     try:
-        return path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(
+                name,
+                "not a regular file (a named pipe, socket or device)",
+                "save the article to a file and load that",
+            )
+        if info.st_size > max_mb * 2**20:
+            raise DocumentError(
+                name,
+                f"{info.st_size / 2**20:.1f} MB, more than the {max_mb:g} MB a document may have",
+                f"split it into articles, or raise the limit with --max-size {_above(info)}",
+            )
+        with path.open("rb") as handle:
+            return handle.read()
     except FileNotFoundError:
         raise DocumentError(name, "no such file", "check the path and try again") from None
     except IsADirectoryError:
@@ -146,6 +169,10 @@ def read_bytes(path: Path) -> bytes:
         raise DocumentError(
             name, f"cannot be read ({exc.strerror or exc})", "check the file and try again"
         ) from None
+
+
+def _above(info: os.stat_result) -> int:
+    return int(info.st_size / 2**20) + 1
 
 
 def decode(path: Path, raw: bytes) -> str:

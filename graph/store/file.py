@@ -57,6 +57,12 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
             "no saved graph here",
             "run `timeline-graph load PATHS` first or pass --graph",
         )
+    if not path.is_file():
+        raise GraphFileError(
+            str(path),
+            "not a regular file (a folder, named pipe or device)",
+            "pass the graph file written by `timeline-graph load` with --graph",
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
