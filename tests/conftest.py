@@ -8,6 +8,10 @@ from typing import Any
 
 import pytest
 
+from graph.ids import content_hash, make_id
+from graph.model import Document, Segment, Source
+from graph.temporal import parse_publication_date
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
@@ -41,3 +45,18 @@ def seeds_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def tmp_graph(tmp_path: Path) -> Path:
     return tmp_path / "timeline.graph.json"
+
+
+def one_segment_document(text: str, published: str = "2024-03-29") -> Document:
+    """A plain-text document of `text` alone, published on `published` (a Friday)."""
+    digest = content_hash(text.encode("utf-8"))
+    source = Source(
+        id=make_id("Source", digest),
+        path="test.txt",
+        content_hash=digest,
+        published=parse_publication_date(published),
+        format="text",
+        words=len(text.split()),
+    )
+    segment = Segment(clean=0, original=0, length=len(text))
+    return Document(source=source, text=text, segments=(segment,))

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from graph.extract import extract_document
-from graph.ids import content_hash, make_id
-from graph.model import DocExtraction, Document, LocalClaim, Polarity, Segment, Source
-from graph.temporal import parse_publication_date
+from graph.model import DocExtraction, LocalClaim, Polarity
+
+from .conftest import one_segment_document
 
 Extract = Callable[[str], DocExtraction]
 
@@ -20,17 +20,7 @@ def extract(nlp: Any) -> Extract:
     """Extraction of a one-segment document published on 2024-03-29 (a Friday)."""
 
     def run(text: str) -> DocExtraction:
-        digest = content_hash(text.encode("utf-8"))
-        source = Source(
-            id=make_id("Source", digest),
-            path="test.txt",
-            content_hash=digest,
-            published=parse_publication_date("2024-03-29"),
-            format="text",
-            words=len(text.split()),
-        )
-        segment = Segment(clean=0, original=0, length=len(text))
-        return extract_document(Document(source=source, text=text, segments=(segment,)))
+        return extract_document(one_segment_document(text))
 
     return run
 

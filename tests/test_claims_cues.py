@@ -14,33 +14,18 @@ from graph.extract.claims.content import find_quotes
 from graph.extract.claims.context import Context
 from graph.extract.claims.cues import CUE_FORMS, CueForm, cue_form, line_speakers
 from graph.extract.events import find_events
-from graph.ids import content_hash, make_id
 from graph.lang import Lexicon, get
 from graph.lang.attribution import AttributionWords
-from graph.model import Document, Segment, Source
-from graph.temporal import find_dates, parse_publication_date
+from graph.temporal import find_dates
 
-
-def _document(text: str) -> Document:
-    digest = content_hash(text.encode("utf-8"))
-    source = Source(
-        id=make_id("Source", digest),
-        path="test.txt",
-        content_hash=digest,
-        published=parse_publication_date("2024-03-29"),
-        format="text",
-        words=len(text.split()),
-    )
-    return Document(
-        source=source, text=text, segments=(Segment(clean=0, original=0, length=len(text)),)
-    )
+from .conftest import one_segment_document
 
 
 class Reading:
     """One parsed text, its claims and the context the cue forms saw."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon | None = None) -> None:
-        document = _document(doc.text)
+        document = one_segment_document(doc.text)
         dates = find_dates(doc, None)
         actors = find_actors(doc, document)
         events = find_events(doc, document, actors, dates, [])
