@@ -44,6 +44,7 @@ _PARAMETER = re.compile(
     r"(?:,\s*(optional|default\s+[^)]*))?\):\s*(.*)$"
 )
 _TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Parameters that name an actor (see `graph.views.name_matches` for the rule).
 _ACTOR_PARAMETERS = ("actor", "actor_a", "actor_b")
 
@@ -156,7 +157,13 @@ def parse_assignments(pairs: Sequence[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise QueryError(f"--param {pair!r} is not KEY=VALUE; write e.g. --param actor=Putin")
-        values[key.strip().lstrip("$")] = value
+        name = key.strip().lstrip("$")
+        if not _NAME.fullmatch(name):
+            raise QueryError(
+                f"--param {pair!r}: {name!r} is not a parameter name; names are letters, digits"
+                " and underscores, e.g. --param actor=Putin"
+            )
+        values[name] = value
     return values
 
 

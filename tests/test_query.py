@@ -779,6 +779,16 @@ def test_floats_must_be_finite(tmp_path: Path, value: str) -> None:
         query.bind(q, {"x": value})
 
 
+@pytest.mark.parametrize("pair", ["wh`o=1", "a b=2", "1st=3", "é=4"])
+def test_parameter_names_are_identifiers(pair: str) -> None:
+    with pytest.raises(QueryError, match="is not a parameter name; names are letters"):
+        query.parse_assignments([pair])
+    assert query.parse_assignments(["$actor=Putin", " from =2024"]) == {
+        "actor": "Putin",
+        "from": "2024",
+    }
+
+
 def test_only_cypher_files_run_as_queries(tmp_path: Path) -> None:
     other = tmp_path / "passwd"
     other.write_text("root:x:0:0\n", encoding="utf-8")
