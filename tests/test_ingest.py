@@ -713,3 +713,18 @@ def test_html_article_text_metadata_and_offsets(tmp_path: Path) -> None:
 def test_html_without_article_text_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path / "empty.html", "<html><head><title>x</title></head><body></body></html>")
     assert "no article text found" in error_for(path)
+
+
+def test_fenced_code_is_not_prose(tmp_path: Path) -> None:
+    text = (
+        "# Defence plans\n\nThe minister said on Monday that talks went well.\n\n"
+        '```python\n# President Putin: "troops will invade" on 2024-05-01\nx = 1\n```\n\n'
+        "~~~~\nquoted ~~~ inside\n~~~~\n\nLater text here.\n\n```\nan unclosed block\n"
+    )
+    assert clean_text(text).text == (
+        "Defence plans\n\nThe minister said on Monday that talks went well.\n\nLater text here."
+    )
+    document = read_document(write(tmp_path / "code.md", text))
+    later = document.text.index("Later")
+    span = document.span(later, later + len("Later text"))
+    assert text[span.start : span.end] == "Later text"  # offsets still point into the file

@@ -114,6 +114,27 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+
+
+def fence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks (```...``` or ~~~...~~~, fences included): code, not prose.
+
+    A block runs to the next fence of the same character at least as long (CommonMark), or
+    to the end of the text when none closes it.
+    """
+    spans = []
+    pos = 0
+    while opening := _FENCE.search(text, pos):
+        fence = opening[1]
+        close = re.compile(rf"^[ \t]{{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        closing = close.search(text, opening.end())
+        end = closing.end() if closing else len(text)
+        spans.append((opening.start(), end))
+        pos = end
+    return spans
+
+
 def strip_line(
     text: str,
     start: int,
