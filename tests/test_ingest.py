@@ -211,8 +211,13 @@ def test_folders_are_searched_recursively_and_sorted(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "notes.pdf", b"%PDF")
     write(tmp_path / ".hidden" / "d.txt", ARTICLE)
     write(tmp_path / ".e.txt", ARTICLE)
+    write(tmp_path / "sub" / "feed.jsonl", "{}")
+    write(tmp_path / "feed2.JSONL", "{}")
     files, errors = find_files([tmp_path.as_posix()])
-    assert errors == []
+    assert [str(e) for e in errors] == [  # other files are named, never skipped in silence
+        f"{tmp_path.as_posix()}: other files not read (2 .jsonl, 1 .pdf); only .txt, .md,"
+        " .markdown, .html, .htm files are articles; convert the others to text to load them"
+    ]
     found = [f.relative_to(tmp_path).as_posix() for f in files]
     assert found == ["a.txt", "b.md", "sub/deeper/c.HTML"]
 

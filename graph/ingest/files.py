@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 import stat
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -63,7 +64,9 @@ def find_files(paths: Sequence[str]) -> tuple[list[Path], list[DocumentError]]:
         if not given.strip():
             errors.append(DocumentError(repr(given), "empty path", "give a file or folder name"))
         elif path.is_dir():
-            files = _walk(path)
+            files, others = _walk(path)
+            if files and others:
+                errors.append(_others_skipped(given, others))
             if not files:
                 errors.append(
                     DocumentError(
@@ -82,7 +85,7 @@ def find_files(paths: Sequence[str]) -> tuple[list[Path], list[DocumentError]]:
             matches = [Path(m) for m in glob.glob(given, recursive=True)]
             files = [m for m in matches if m.is_file() and format_of(m)]
             for folder in (m for m in matches if m.is_dir()):
-                files += _walk(folder)
+                files += _walk(folder)[0]
             if not files:
                 errors.append(
                     DocumentError(
@@ -99,16 +102,32 @@ def find_files(paths: Sequence[str]) -> tuple[list[Path], list[DocumentError]]:
     return _unique(found), errors
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The article files below `folder`, and the other visible files (data, pictures...)."""
     # os.walk does not follow symlinked folders, so a link loop cannot recurse forever.
-    files = []
+    files, others = [], []
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             path = Path(root, name)
-            if not name.startswith(".") and format_of(path) and path.is_file():
+            if name.startswith("."):
+                continue
+            if format_of(path) and path.is_file():
                 files.append(path)
-    return files
+            elif path.is_file():
+                others.append(path)
+    return files, others
+
+
+def _others_skipped(given: str, others: list[Path]) -> DocumentError:
+    """One line for the files of other types a folder holds: never skipped without a word."""
+    kinds = Counter(p.suffix.lower() or "(no suffix)" for p in others)
+    listed = ", ".join(f"{n} {suffix}" for suffix, n in sorted(kinds.items()))
+    return DocumentError(
+        given,
+        f"other files not read ({listed})",
+        f"only {_SUFFIXES} files are articles; convert the others to text to load them",
+    )
 
 
 def _unique(paths: list[Path]) -> list[Path]:
