@@ -160,7 +160,7 @@ def _classify(
     tokens = list(ent)
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
         tokens.pop()
-    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in vocab.articles or tokens[0].is_punct):
         tokens.pop(0)
     if not tokens:
         return None

@@ -21,6 +21,7 @@ class ActorWords:
             -> the canonical name.
         name_connectors: lower-case words that may join the capitalised words of a name
             ("Bank of England", "Institute for Peace").
+        articles: words dropped from the front of a name ("the Kremlin" -> "Kremlin").
     """
 
     title_words: frozenset[str]
@@ -28,6 +29,7 @@ class ActorWords:
     org_head_nouns: frozenset[str]
     country_aliases: Mapping[str, str]
     name_connectors: frozenset[str]
+    articles: frozenset[str]
 
 
 @cache

@@ -53,4 +53,5 @@ WORDS = ActorWords(
         "ivory coast": "Ivory Coast", "burma": "Myanmar", "vatican": "Vatican",
     },
     name_connectors=frozenset({"of", "for", "and", "de"}),
+    articles=frozenset({"the", "a", "an"}),
 )  # fmt: skip
