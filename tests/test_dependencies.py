@@ -55,3 +55,14 @@ def test_every_pin_is_allowed_by_pyproject() -> None:
     for line in project["dependencies"]:
         requirement = Requirement(line)
         assert pins[canonicalize_name(requirement.name)] in requirement.specifier, line
+
+
+def test_the_wheel_lists_every_package() -> None:
+    """`pip install .` (not editable) ships only the packages pyproject.toml names."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    listed = set(setuptools["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "graph").rglob("__init__.py")
+    }
+    assert found - listed == set()
