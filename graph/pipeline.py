@@ -96,6 +96,7 @@ def _load(
     if not documents:
         raise NoDocumentsError(_nothing_loaded(paths, problems), problems)
 
+    documents = _one_per_content(documents, report)
     current = {
         x.source.content_hash: x for x in saved.extractions if x.extractor == EXTRACTOR_VERSION
     }
@@ -117,6 +118,23 @@ def _load(
     write_saved(graph_path, record, corpus)
     _count(record, report)
     return report
+
+
+def _one_per_content(documents: list[Document], report: LoadReport) -> list[Document]:
+    """One document per content: a second file with the same bytes is one Source, not two,
+    and the report says so rather than counting it as read."""
+    first: dict[str, Document] = {}
+    for document in documents:
+        same = first.setdefault(document.source.content_hash, document)
+        if same is not document:
+            report.problems.append(
+                DocumentError(
+                    document.source.path,
+                    f"the same content as {same.source.path}",
+                    "it is loaded once, as that file",
+                )
+            )
+    return list(first.values())
 
 
 def _count(record: GraphRecord, report: LoadReport) -> None:

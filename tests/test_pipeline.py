@@ -293,3 +293,15 @@ def test_documents_above_the_size_limit_say_how_to_raise_it(
     ]
     assert len(report.loaded) == 5
     assert len(read_bytes(big, max_mb=2)) == big.stat().st_size
+
+
+def test_the_same_content_under_two_names_is_one_source(seed_docs: Path, tmp_graph: Path) -> None:
+    original = sorted(seed_docs.iterdir())[0]
+    copy = seed_docs / "zz-copy.txt"
+    copy.write_bytes(original.read_bytes())
+    report = load([str(seed_docs)], tmp_graph)
+    assert len(report.loaded) == 5
+    assert [str(p) for p in report.problems] == [
+        f"{copy}: the same content as {original}; it is loaded once, as that file"
+    ]
+    assert report.nodes["Source"] == 5
