@@ -125,7 +125,10 @@ class ExportFormat(StrEnum):
 @app.command("load")
 def load_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (recursive) or globs of .txt, .md, .html.")
+        list[str],
+        typer.Argument(
+            help="Files, folders (recursive) or globs of .txt, .md, .html; - for standard input."
+        ),
     ],
     graph: GraphOption = DEFAULT_GRAPH,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,

@@ -282,3 +282,29 @@ def test_schema_out_onto_a_file(tmp_path: Path) -> None:
         " --out DIR\n"
     )
     assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_load_reads_an_article_from_standard_input(seed_docs: Path, tmp_graph: Path) -> None:
+    article = sorted(seed_docs.iterdir())[0].read_text(encoding="utf-8")
+    result = runner.invoke(app, ["load", "-", "-g", str(tmp_graph)], input=article)
+    assert result.exit_code == 0, result.output
+    assert "1 documents read" in result.output
+    (source,) = [x.source for x in read_saved(tmp_graph).extractions]
+    assert source.path == "<stdin>" and source.format == "markdown"
+    result = runner.invoke(app, ["load", "-", "-g", str(tmp_graph)], input="  \n")
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: <stdin>: empty file; add the article text, or leave the file out\n"
+    )
+
+
+def test_html_from_standard_input(tmp_graph: Path) -> None:
+    page = (
+        "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+        "<p>The two delegations met in Geneva on Monday, the foreign ministry said.</p>"
+        "</article></body></html>"
+    )
+    result = runner.invoke(app, ["load", "-", "-g", str(tmp_graph)], input=page)
+    assert result.exit_code == 0, result.output
+    (source,) = [x.source for x in read_saved(tmp_graph).extractions]
+    assert source.format == "html"

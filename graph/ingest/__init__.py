@@ -12,14 +12,17 @@ alternations those rules build from the language's `PageWords`, see `graph.lang.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from graph.errors import DocumentError
 from graph.ids import content_hash, make_id
 from graph.ingest.clean import clean_text
 from graph.ingest.files import (
     MAX_DOCUMENT_MB,
+    Format,
     decode,
     display_path,
     find_files,
@@ -32,7 +35,18 @@ from graph.ingest.metadata import text_metadata
 from graph.lang import Lexicon, get
 from graph.model import Document, Source
 
-__all__ = ["MAX_DOCUMENT_MB", "find_files", "read_document", "read_documents"]
+__all__ = [
+    "MAX_DOCUMENT_MB",
+    "STDIN",
+    "find_files",
+    "read_document",
+    "read_documents",
+    "read_stream",
+]
+
+STDIN = "-"
+"""The path that means standard input."""
+STDIN_NAME = "<stdin>"
 
 
 def read_document(
@@ -62,13 +76,40 @@ def read_document(
         >>> doc.source.authors
         ('Jane Roe', 'John Doe')
     """
-    lexicon = lexicon or get()
     name = display_path(path)
     fmt = format_of(path)
     if fmt is None:
         raise unsupported_error(name, path)
-    raw = read_bytes(path, max_mb)
-    text = decode(path, raw)
+    return _document(read_bytes(path, max_mb), name, fmt, lexicon or get())
+
+
+def read_stream(
+    stream: BinaryIO,
+    name: str = STDIN_NAME,
+    *,
+    lexicon: Lexicon | None = None,
+    max_mb: float = MAX_DOCUMENT_MB,
+) -> Document:
+    """Read one article from a stream (standard input for `load -`): HTML when it opens with
+    a tag, else plain text or Markdown.
+
+    Raises:
+        DocumentError: more than `max_mb` megabytes, or text `read_document` would refuse.
+    """
+    limit = int(max_mb * 2**20)
+    raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise DocumentError(
+            name,
+            f"more than the {max_mb:g} MB a document may have",
+            "split it into articles, or raise the limit with --max-size",
+        )
+    fmt: Format = "html" if raw.lstrip()[:1] == b"<" else "markdown"
+    return _document(raw, name, fmt, lexicon or get())
+
+
+def _document(raw: bytes, name: str, fmt: Format, lexicon: Lexicon) -> Document:
+    text = decode(Path(name), raw)
     if fmt == "html":
         cleaned, meta = extract_html(text, lexicon=lexicon)
     else:
@@ -102,7 +143,8 @@ def read_documents(
     """Find and read every article under `paths`; one bad file never stops the others.
 
     Args:
-        paths: Files, folders (searched recursively) and glob patterns.
+        paths: Files, folders (searched recursively) and glob patterns; "-" reads one
+            article from standard input.
         lexicon: The language of the articles' page words (default: `graph.lang.get()`).
         max_mb: The largest file read, in megabytes; larger ones are reported.
 
@@ -112,8 +154,13 @@ def read_documents(
     Example:
         >>> docs, errors = read_documents(["seeds"])
     """
-    files, errors = find_files(paths)
+    files, errors = find_files([p for p in paths if p != STDIN])
     documents: list[Document] = []
+    if STDIN in paths:
+        try:
+            documents.append(read_stream(sys.stdin.buffer, lexicon=lexicon, max_mb=max_mb))
+        except DocumentError as exc:
+            errors.append(exc)
     for path in files:
         try:
             documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb))
