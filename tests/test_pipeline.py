@@ -305,3 +305,41 @@ def test_the_same_content_under_two_names_is_one_source(seed_docs: Path, tmp_gra
         f"{copy}: the same content as {original}; it is loaded once, as that file"
     ]
     assert report.nodes["Source"] == 5
+
+
+def test_a_load_killed_at_any_moment_leaves_the_graph_before_or_after(
+    seed_docs: Path, tmp_path: Path
+) -> None:
+    """Kill -9 a load at spread-out moments (model loading, extraction in two workers,
+    resolution, writing): the graph is always the one before or the one after, and neither
+    a process nor a temporary file is left behind."""
+    docs = sorted(seed_docs.iterdir())
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    first.mkdir()
+    rest.mkdir()
+    for i, doc in enumerate(docs):
+        doc.rename((first if i < 3 else rest) / doc.name)
+    graph = tmp_path / "g.json"
+    load([str(first)], graph)
+    before = graph.read_bytes()
+    done = tmp_path / "done.json"
+    done.write_bytes(before)
+    load([str(rest)], done)
+    after = done.read_bytes()
+    for delay in (0.3, 1.0, 1.8, 2.6, 3.4, 4.5):
+        graph.write_bytes(before)
+        run = _cli("load", str(rest), "--graph", str(graph), "--jobs", "2")
+        time.sleep(delay)
+        workers = _children(run.pid)
+        run.kill()
+        run.communicate()
+        assert graph.read_bytes() in (before, after), f"killed after {delay} s"
+        for _ in range(100):
+            if not any(_alive(w) for w in workers):
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"workers {workers} outlived a load killed after {delay} s")
+        load([str(rest)], graph)  # the next load cleans up and completes
+        assert graph.read_bytes() == after
+        assert not list(tmp_path.glob(".g.json.*.tmp"))
