@@ -38,6 +38,7 @@ from graph.ingest import MAX_DOCUMENT_MB
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
 from graph.store import PushReport, read_saved
+from graph.store.file import check_saved
 from graph.store.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
 from graph.store.push import DEFAULT_BATCH_SIZE, push_saved
 
@@ -439,7 +440,7 @@ def push_command(
         )
         raise typer.Exit(2)
     settings = Neo4jSettings(uri or DEFAULT_URI, user, password, database or None)
-    _run(lambda: read_saved(graph, missing_ok=False))  # a missing file before any server
+    _run(lambda: check_saved(graph, missing_ok=False))  # a missing file before any server
 
     def pushed() -> PushReport:
         with settings.connect() as store:

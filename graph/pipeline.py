@@ -62,8 +62,6 @@ def load(
         42
     """
     phase = on_phase or (lambda _: None)
-    if graph_path.exists() and not graph_path.is_file():
-        read_saved(graph_path)  # says what is wrong, before a lock file is made beside it
     with locked(graph_path, on_wait=lambda: phase(f"waiting for another load of {graph_path}")):
         return _load(paths, graph_path, jobs, model, on_start, on_document, phase, max_document_mb)
 

@@ -18,14 +18,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 from pydantic import TypeAdapter, ValidationError
 
 from graph.build import from_node_link, node_link, to_networkx
 from graph.errors import GraphFileError
-from graph.model import DocExtraction, Edge, GraphRecord, Node
+from graph.model import DocExtraction, Edge, GraphRecord, Node, NodeKind
 
 FORMAT = "timeline-graph"
 VERSION = 1
@@ -43,15 +43,21 @@ class SavedGraph:
         re-resolve without them and drop what they contributed."""
         kept = {x.source.id for x in self.extractions}
         return sorted(
-            n for n, d in self.graph.nodes(data=True) if d.get("kind") == "Source" and n not in kept
+            n
+            for n, d in self.graph.nodes(data=True)
+            if d.get("kind") == NodeKind.SOURCE.value and n not in kept
         )
 
 
-def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
-    """Read a saved graph; an absent file is an empty graph when `missing_ok`."""
+def check_saved(path: Path, missing_ok: bool = True) -> bool:
+    """Whether a saved graph exists at `path`, without reading it.
+
+    Raises:
+        GraphFileError: nothing there (unless `missing_ok`), or not a regular file.
+    """
     if not path.exists():
         if missing_ok:
-            return SavedGraph(nx.MultiDiGraph(), [])
+            return False
         raise GraphFileError(
             str(path),
             "no saved graph here",
@@ -63,6 +69,13 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
             "not a regular file (a folder, named pipe or device)",
             "pass the graph file written by `timeline-graph load` with --graph",
         )
+    return True
+
+
+def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
+    """Read a saved graph; an absent file is an empty graph when `missing_ok`."""
+    if not check_saved(path, missing_ok):
+        return SavedGraph(nx.MultiDiGraph(), [])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -97,49 +110,60 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
             f"format version {version} is older than this program reads ({VERSION})",
             "load the documents again into a new --graph file",
         )
-    extractions: list[DocExtraction] = []
-    problem = _first_problem(data, extractions)
-    if problem is not None:
+    try:
+        extractions = _validated(data)
+    except _Damaged as problem:
         raise GraphFileError(
             str(path),
             f"damaged graph file: {problem}",
             "restore it from a backup, or load the documents into a new --graph file",
-        )
+        ) from None
     graph = from_node_link(data["graph"])
     return SavedGraph(graph, extractions)
 
 
 _NODE: TypeAdapter[Node] = TypeAdapter(Node)
+T = TypeVar("T")
 
 
-def _first_problem(data: dict[str, Any], extractions: list[DocExtraction]) -> str | None:
-    """Where the file departs from what `write_saved` writes, as a path and a reason; the
-    documents' extractions, once validated, are appended to `extractions`."""
+class _Damaged(Exception):
+    """Where a file departs from what `write_saved` writes, as a path and a reason."""
+
+
+def _validated(data: dict[str, Any]) -> list[DocExtraction]:
+    """The documents' extractions, once the whole file has the shape `write_saved` gives it.
+
+    Raises:
+        _Damaged: the first departure.
+    """
     documents, graph = data.get("documents"), data.get("graph")
     if not isinstance(documents, list):
-        return "'documents' is not a list"
+        raise _Damaged("'documents' is not a list")
     if not isinstance(graph, dict):
-        return "'graph' is not an object"
+        raise _Damaged("'graph' is not an object")
     if graph.get("directed") is not True or graph.get("multigraph") is not True:
-        return "'graph' is not a directed multigraph"
+        raise _Damaged("'graph' is not a directed multigraph")
     nodes, edges = graph.get("nodes"), graph.get("edges")
     if not isinstance(nodes, list) or not isinstance(edges, list):
-        return "'graph.nodes' or 'graph.edges' is not a list"
-    for where, items, check in (
-        ("documents", documents, lambda x: extractions.append(DocExtraction.model_validate(x))),
-        ("graph.nodes", nodes, _NODE.validate_python),
-        ("graph.edges", edges, _edge),
-    ):
-        for i, item in enumerate(items):
-            try:
-                check(item)
-            except (ValidationError, TypeError) as error:
-                return f"{where}[{i}]: {_reason(error)}"
+        raise _Damaged("'graph.nodes' or 'graph.edges' is not a list")
+    extractions = _each("documents", documents, DocExtraction.model_validate)
+    _each("graph.nodes", nodes, _NODE.validate_python)
+    _each("graph.edges", edges, _edge)
     ids = {node["id"] for node in nodes}
     for i, edge in enumerate(edges):
         if edge["source"] not in ids or edge["target"] not in ids:
-            return f"graph.edges[{i}]: an end is not a node of the graph"
-    return None
+            raise _Damaged(f"graph.edges[{i}]: an end is not a node of the graph")
+    return extractions
+
+
+def _each(where: str, items: list[Any], check: Callable[[Any], T]) -> list[T]:
+    checked = []
+    for i, item in enumerate(items):
+        try:
+            checked.append(check(item))
+        except (ValidationError, TypeError) as error:
+            raise _Damaged(f"{where}[{i}]: {_reason(error)}") from None
+    return checked
 
 
 def _edge(item: Any) -> None:
@@ -174,6 +198,7 @@ def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[No
     other's documents. The lock is the kernel's (flock), so a killed holder releases it; the
     lock file `.NAME.lock` beside the graph stays, empty. Temporary files that a killed
     writer left are removed while the lock is held."""
+    check_saved(path)  # a device or folder named as the graph gets no lock file beside it
     path = path.resolve()
     lock = path.parent / f".{path.name}.lock"
     try:
