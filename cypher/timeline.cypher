@@ -1,4 +1,5 @@
-// Purpose: the chronological timeline of events: date and precision, type, participants,
+// Purpose: the chronological timeline of events: date and precision, type, how the sources
+//          tell it (modality: actual, planned, possible, negated, reported), participants,
 //          how many sources describe each event and whether a claim about it is contested;
 //          optionally only one actor's events or a period. Undated events come last.
 // Parameters:
@@ -21,5 +22,6 @@ OPTIONAL MATCH (c:Claim)-[:ABOUT]->(e)
 OPTIONAL MATCH (c)-[x:CONTRADICTS]-(:Claim)
 WITH e, participants, sources, count(x) > 0 AS contested
 RETURN e.id AS event, e.date_value AS date, e.date_precision AS precision,
-       e.event_type AS type, e.label AS label, participants, sources, contested
+       e.date_mod AS date_mod, e.event_type AS type, e.label AS label,
+       e.modality AS modality, participants, sources, contested
 ORDER BY e.date_start IS NULL, e.date_start, e.date_end, e.id;

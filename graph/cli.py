@@ -286,13 +286,14 @@ def timeline_command(
     saved = _run(lambda: read_saved(graph, missing_ok=False))
     rows = _run(lambda: views.timeline(saved.graph, actor, start, end))
     _print_table(
-        ["date", "precision", "type", "event", "participants", "sources", "contested"],
+        ["date", "precision", "type", "event", "told as", "participants", "sources", "contested"],
         [
             [
-                row.date or "undated",
+                views.date_text(row),
                 row.precision or "",
                 row.event_type,
                 row.label,
+                row.modality,
                 ", ".join(row.participants),
                 str(row.sources),
                 "yes" if row.contested else "",

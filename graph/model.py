@@ -147,6 +147,14 @@ class EventType(StrEnum):
     OTHER = "other"
 
 
+Modality = Literal["actual", "planned", "possible", "negated", "reported"]
+MODALITY_DESCRIPTION = (
+    "How the text tells it: actual (asserted as fact), planned (announced or future),"
+    " possible (hedged), negated (denied or said not to happen), reported (only relayed"
+    " from a named or unnamed speaker)."
+)
+
+
 class Role(StrEnum):
     """Role of an actor in an event."""
 
@@ -238,9 +246,7 @@ class Event(Model):
     quantities: tuple[Quantity, ...] = Field(default=(), description="Numbers stated about it.")
     location: str | None = Field(default=None, description="Place, where stated.")
     negated: bool = Field(default=False, description="True when the text says it did not happen.")
-    modality: Literal["actual", "planned", "possible"] = Field(
-        default="actual", description="Happened, is planned/announced, or is only possible."
-    )
+    modality: Modality = Field(default="actual", description=MODALITY_DESCRIPTION)
     mentions: tuple[Span, ...] = Field(default=(), description="Every sentence describing it.")
 
 
@@ -380,9 +386,7 @@ class LocalEvent(Model):
     quantities: tuple[Quantity, ...] = Field(default=(), description="Numbers stated about it.")
     location: str | None = Field(default=None, description="Place, where stated.")
     negated: bool = Field(default=False, description="Said not to have happened.")
-    modality: Literal["actual", "planned", "possible"] = Field(
-        default="actual", description="Happened, is planned, or only possible."
-    )
+    modality: Modality = Field(default="actual", description=MODALITY_DESCRIPTION)
     participants: tuple[Participant, ...] = Field(default=(), description="Actors with roles.")
     span: Span = Field(description="The sentence describing the event.")
     trigger_span: Span = Field(description="The event word itself.")

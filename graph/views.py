@@ -22,8 +22,11 @@ class TimelineRow:
     precision: str | None
     start: dt.date | None
     end: dt.date | None
+    mod: str | None  # open or fuzzy bound: before, after, approx, start, mid, end
+    basis: str | None  # stated, relative, inferred
     event_type: str
     label: str
+    modality: str  # actual, planned, possible, negated, reported
     participants: tuple[str, ...]
     sources: int  # independent sources that describe the event
     contested: bool  # a claim about it is contradicted by another
@@ -78,14 +81,34 @@ def timeline(
                 precision=date["precision"] if date else None,
                 start=start,
                 end=end,
+                mod=date.get("mod") if date else None,
+                basis=date.get("basis") if date else None,
                 event_type=data["event_type"],
                 label=data["label"],
+                modality=data.get("modality", "actual"),
                 participants=tuple(sorted(graph.nodes[p]["name"] for p in participants)),
                 sources=len(sources),
                 contested=_contested(graph, node),
             )
         )
     return sorted(rows, key=lambda r: (r.start is None, r.start, r.end, r.event_id))
+
+
+_MOD_WORDS = {
+    "before": "until",
+    "after": "from",
+    "approx": "about",
+    "start": "early",
+    "mid": "mid",
+    "end": "late",
+}
+
+
+def date_text(row: TimelineRow) -> str:
+    """The row's date as a reader says it: "2024-03", "until 2025-07-15", "early 2024"."""
+    if row.date is None:
+        return "undated"
+    return f"{_MOD_WORDS[row.mod]} {row.date}" if row.mod in _MOD_WORDS else row.date
 
 
 def name_matches(text: str, name: str, aliases: Iterable[str] = ()) -> bool:

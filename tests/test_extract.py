@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from graph.extract import extract_document
 from graph.model import (
     ActorKind,
@@ -117,9 +119,28 @@ def test_event_with_date_quantity_and_precision(nlp: Any) -> None:
     ]
 
 
-def test_negated_and_generic_statements_are_not_events(nlp: Any) -> None:
-    x = _extract("Conscripts will not be sent to the front. Military service lasts 12 months.")
+def test_generic_statements_are_not_events(nlp: Any) -> None:
+    x = _extract("Military service lasts 12 months. Conscripts face pressure.")
     assert x.events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The Kremlin will not send conscripts to the front.", "negated"),
+        ("No one will be drafted this year, the ministry said on Friday.", "negated"),
+        ("The Kremlin on Friday denied any new mobilization.", "negated"),
+        ("The army will begin the draft on April 1.", "planned"),
+        ("The ministry plans to recruit 20,000 soldiers next year.", "planned"),
+        ("The losses could exceed 200,000 casualties this year.", "possible"),
+        ("The army mobilized 300,000 reservists in September.", "actual"),
+        ("Officials said the army had mobilized 300,000 reservists in September.", "reported"),
+    ],
+)
+def test_modality_says_how_the_text_tells_an_event(nlp: Any, text: str, modality: str) -> None:
+    x = _extract(text)
+    assert [e.modality for e in x.events] == [modality], x.events
+    assert all(e.negated == (e.modality == "negated") for e in x.events)
 
 
 def test_modifier_nouns_are_not_events(nlp: Any) -> None:

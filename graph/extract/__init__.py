@@ -24,7 +24,7 @@ from graph.extract.nlp import load_pipeline
 from graph.extract.quantities import find_quantities
 from graph.lang import Lexicon, get
 from graph.lifetime import die_with_parent
-from graph.model import DocExtraction, Document
+from graph.model import DocExtraction, Document, LocalClaim, LocalEvent
 from graph.temporal import find_dates
 
 __all__ = [
@@ -102,9 +102,22 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
         extractor=EXTRACTOR_VERSION,
         source=document.source,
         actors=tuple(actors.actors),
-        events=tuple(events.events),
+        events=tuple(relayed(events.events, claims)),
         claims=tuple(claims),
     )
+
+
+def relayed(events: Sequence[LocalEvent], claims: Sequence[LocalClaim]) -> list[LocalEvent]:
+    """`events` with those told as fact inside what someone is quoted or paraphrased as saying
+    marked `reported`: the article relays them, it does not assert them."""
+    contents = [(c.content_span.start, c.content_span.end) for c in claims]
+    return [
+        event.model_copy(update={"modality": "reported"})
+        if event.modality == "actual"
+        and any(start <= event.trigger_span.start < end for start, end in contents)
+        else event
+        for event in events
+    ]
 
 
 def lexicon_for(model: str | None = None) -> Lexicon:

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
+from graph.extract.labels import event_label
+from graph.extract.modality import event_modality
 from graph.extract.quantities import QuantityMention
 from graph.lang import Lexicon, get
 from graph.lang.events import EventWords
 from graph.model import DateExpression, DateMod, Document, EventType, LocalEvent, Participant, Role
 from graph.temporal import DateMention
-
-_MAX_LABEL_WORDS = 14
 
 
 @dataclass
@@ -29,6 +29,7 @@ class _Candidate:
     event_type: EventType
     typed: Token | None = None  # the member that gave the type, when not `token` itself
     dates: list[DateMention] = field(default_factory=list)
+    own_dates: int = 0  # the first `own_dates` of `dates` modify the trigger itself
     quantities: list[QuantityMention] = field(default_factory=list)
     members: list[Token] = field(default_factory=list)
 
@@ -65,7 +66,7 @@ def find_events(
         ]
         for candidate in _candidates(sentence, sent_dates, sent_quantities, lexicon):
             index = len(events)
-            events.append(_to_event(candidate, document, actors, sentence, lexicon.events))
+            events.append(_to_event(candidate, document, actors, sentence, lexicon))
             for token in candidate.members:
                 by_token[token.i] = index
     return EventTable(events, by_token)
@@ -109,18 +110,18 @@ def _candidates(
             candidate.dates = _reported_dates(token, dates, sentence, reporting)
         candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
         found.append(candidate)
+    for candidate in found:
+        candidate.own_dates = len(candidate.dates)
     folded = _fold(found, vocab)
     for candidate in folded:
         if any(c.tag_ == "JJS" for m in candidate.members for c in m.children):
             # "the largest conscription since 2011": the date bounds a comparison
             candidate.dates = [d for d in candidate.dates if not _open_start(d)]
-    return [c for c in folded if _is_event(c, vocab)]
+    return [c for c in folded if _is_event(c, lexicon)]
 
 
-def _is_event(candidate: _Candidate, vocab: EventWords) -> bool:
+def _is_event(candidate: _Candidate, lexicon: Lexicon) -> bool:
     token = candidate.token
-    if any(c.dep_ == "neg" for m in candidate.members for c in m.children):
-        return False  # said not to happen: a claim's business, not an event
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
         return False  # hypothetical
     if candidate.event_type is EventType.OTHER:
@@ -129,10 +130,11 @@ def _is_event(candidate: _Candidate, vocab: EventWords) -> bool:
         return bool(candidate.dates or candidate.quantities)
     if candidate.dates or candidate.quantities:
         return True
-    # Undated, unquantified: only a past or announced happening with a subject, not a
+    # Undated, unquantified: only a past, announced or denied happening with a subject, not a
     # generic present ("conscripts face pressure").
     return _has_subject(token) and (
-        token.tag_ in {"VBD", "VBN"} or _modality(token, vocab) == "planned"
+        token.tag_ in {"VBD", "VBN"}
+        or event_modality(candidate.members, lexicon) in {"planned", "negated"}
     )
 
 
@@ -240,9 +242,11 @@ def _to_event(
     document: Document,
     actors: ActorTable,
     sentence: Span,
-    vocab: EventWords,
+    lexicon: Lexicon,
 ) -> LocalEvent:
+    vocab = lexicon.events
     token = candidate.token
+    modality = event_modality(candidate.members, lexicon)
     date = _best_date(candidate)
     participants: list[Participant] = []
     seen: set[tuple[int, Role]] = set()
@@ -267,14 +271,14 @@ def _to_event(
             expression = DateExpression(text=unresolved[0].text, tense=_tense(token, vocab))
     return LocalEvent(
         date_expression=expression,
-        label=_label(_label_token(candidate)),
+        label=event_label(_label_token(candidate), skip=_date_tokens(candidate, sentence)),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate, vocab),
         date=date.value if date else None,
         quantities=tuple(q.quantity for q in sorted(candidate.quantities, key=lambda q: q.start)),
         location=location,
-        negated=any(c.dep_ == "neg" for m in candidate.members for c in m.children),
-        modality=_modality(token, vocab),
+        negated=modality == "negated",
+        modality=modality,
         participants=tuple(participants),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
@@ -302,16 +306,28 @@ def _trigger_lemma(candidate: _Candidate, vocab: EventWords) -> str:
 
 
 def _best_date(candidate: _Candidate) -> DateMention | None:
-    dated = [
-        d for d in candidate.dates if d.value is not None and not d.value.value.endswith("_REF")
-    ]
-    if not dated:
-        return None
-    # The finest stated date wins; among equals, the first in the sentence.
+    """The date of the event: one that modifies its trigger before one of a folded word
+    ("began this week and will run until July 15" began this week); then the finest; then a
+    point before an open bound; among equals, the first in the sentence."""
     order = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
-    return min(
-        dated, key=lambda d: (order.index(d.value.precision.value) if d.value else 99, d.start)
-    )
+
+    def rank(item: tuple[int, DateMention]) -> tuple[bool, int, bool, int]:
+        index, date = item
+        assert date.value is not None
+        open_bound = date.value.mod in {DateMod.BEFORE, DateMod.AFTER}
+        return (
+            index >= candidate.own_dates,
+            order.index(date.value.precision),
+            open_bound,
+            date.start,
+        )
+
+    dated = [
+        (i, d)
+        for i, d in enumerate(candidate.dates)
+        if d.value is not None and not d.value.value.endswith("_REF")
+    ]
+    return min(dated, key=rank)[1] if dated else None
 
 
 def _role(mention: Token, trigger: Token, vocab: EventWords) -> Role:
@@ -329,15 +345,6 @@ def _role(mention: Token, trigger: Token, vocab: EventWords) -> Role:
     return Role.PARTICIPANT
 
 
-def _modality(token: Token, vocab: EventWords) -> str:
-    words = {c.lower_ for c in token.children} | {token.head.lower_, token.head.lemma_}
-    if words & vocab.possible_markers:
-        return "possible"
-    if words & vocab.future_markers or token.tag_ == "VB" and token.dep_ == "xcomp":
-        return "planned"
-    return "actual"
-
-
 def _label_token(candidate: _Candidate) -> Token:
     """The word whose phrase describes the event: the top verb with its arguments ("Russia
     will begin conscription"), or a typed noun deeper in the clause ("his re-election
@@ -348,19 +355,5 @@ def _label_token(candidate: _Candidate) -> Token:
     return typed
 
 
-def _label(token: Token) -> str:
-    if token.pos_ == "NOUN":
-        if token.dep_ == "compound":
-            token = token.head  # "his re-election victory earlier this month"
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-            token = token.head.head  # "the second wave of mobilization"
-        words = [t for t in token.subtree if not t.is_punct or t.text in {"-", "'s"}]
-    else:
-        keep = {"nsubj", "nsubjpass", "dobj", "neg", "prt", "aux", "auxpass", "attr", "dative"}
-        words = [token]
-        for child in token.children:
-            if child.dep_ in keep:
-                words += list(child.subtree)
-        words.sort(key=lambda t: t.i)
-    words = words[:_MAX_LABEL_WORDS]
-    return " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+def _date_tokens(candidate: _Candidate, sentence: Span) -> set[int]:
+    return {t.i for d in candidate.dates for t in _tokens(sentence, d.start, d.end)}

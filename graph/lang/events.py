@@ -51,6 +51,7 @@ class EventWords:
             statements (weak evidence that two mentions are one event).
         future_markers: words that put an event in the future or make it a plan.
         possible_markers: words that make an event only possible.
+        negation_words: words that deny what they modify ("not", "no one", "never").
         event_heads: nouns that carry the event their compound modifier names
             ("re-election victory", "mobilization wave").
         synonyms: groups of predicates (lemmas) that name one happening ("kill", "death");
@@ -74,6 +75,7 @@ class EventWords:
     saying_verbs: frozenset[str]
     future_markers: frozenset[str]
     possible_markers: frozenset[str]
+    negation_words: frozenset[str]
     event_heads: frozenset[str]
     synonyms: tuple[frozenset[str], ...]
     person_units: frozenset[str]

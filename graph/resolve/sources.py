@@ -112,7 +112,7 @@ def _own_bounds(extraction: DocExtraction) -> tuple[DateValue | None, DateValue 
             continue
         if date.mod is DateMod.BEFORE or event.modality == "planned":
             future.append(date)
-        elif event.modality == "actual":
+        elif event.modality in {"actual", "reported"}:
             past.append(date)
     lower = max(past, key=lambda d: d.start) if past else None
     uppers = [d for d in future if lower is None or d.end >= lower.start]

@@ -306,7 +306,10 @@ def _caption(kind: NodeKind, record: Mapping[str, Any]) -> str:
     elif kind is NodeKind.ACTOR:
         text = record.get("name") or ""
     elif kind is NodeKind.EVENT:
+        # A plan, a denial or a rumour must never read as a fact on the canvas.
+        modality = record.get("modality") or "actual"
         text = record.get("label") or ""
+        text = text if modality == "actual" else f"[{modality}] {text}"
     else:
         text = record.get("text") or ""
     text = " ".join(str(text).split())

@@ -81,11 +81,13 @@ WORDS = EventWords(
         "say tell report add note state comment explain speak write describe mention accord".split()
     ),
     future_markers=frozenset(
-        {"will", "shall", "'ll", "plan", "set", "aim", "intend", "expect", "going"}
+        """will shall 'll plan set aim intend expect going hope seek want prepare schedule
+        propose vow pledge promise due""".split()
     ),
     possible_markers=frozenset(
         {"may", "might", "could", "would", "possible", "possibly", "likely"}
     ),
+    negation_words=frozenset({"not", "n't", "no", "never", "neither", "nor"}),
     event_heads=frozenset(
         "victory campaign drive effort push wave operation process window plan plans bid".split()
     ),

@@ -1,0 +1,176 @@
+"""Readable event labels: who did what to whom, in the article's own words, kept short.
+
+A verb event reads as subject + auxiliaries + verb + object ("the State Duma voted to return to
+a second reading", "Russia will begin conscription"); a noun event as its noun phrase with its
+owner and one complement ("Russia's invasion of Ukraine"). Every phrase is pruned to its core:
+relative clauses, appositions, coordinated extras and parentheticals stay in the sentence,
+which the graph keeps as evidence. Words of the event's date are left out too: the date has a
+column of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from spacy.tokens import Token
+
+MAX_WORDS = 12
+
+# Dependents that never belong in a short noun phrase: clauses, asides, coordination.
+_PRUNED = {
+    "relcl",
+    "acl",
+    "appos",
+    "advcl",
+    "cc",
+    "conj",
+    "parataxis",
+    "punct",
+    "dep",
+    "meta",
+    "npadvmod",
+    "preconj",
+}
+# Dependents of a verb kept in its label, in sentence order.
+_VERB_CORE = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "prt", "dobj", "dative"}
+_VERB_COMPLEMENT = {"attr", "oprd", "acomp", "xcomp", "ccomp"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+
+
+def event_label(trigger: Token, skip: Collection[int] = ()) -> str:
+    """A short label for the event `trigger` names; tokens at indices in `skip` (its date) are
+    left out.
+
+        >>> event_label(nlp("On Friday the Duma quickly approved the bill, which ...")[5])
+        'the Duma approved the bill'
+    """
+    if trigger.pos_ in {"VERB", "AUX"}:
+        words = _verb_phrase(trigger, skip)
+    else:
+        words = _noun_phrase(_phrase_head(trigger), skip, complements=1)
+    return _join(words[:MAX_WORDS])
+
+
+def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
+    words = [verb]
+    subject = None
+    has_object = False
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            subject = child
+            words += _subject(child, verb, skip)
+        elif child.dep_ in {"dobj", "dative", "attr", "oprd"}:
+            has_object = True
+            words += _noun_phrase(child, skip, complements=1)
+        elif child.dep_ in _VERB_CORE:
+            words += [child]
+        elif child.dep_ == "agent" and subject is None:
+            words += _noun_phrase(child, skip, complements=1)
+        elif child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and not has_object:
+            # "set to visit Washington", "voted to return to a second reading"
+            words += [t for t in child.children if t.dep_ in {"aux", "auxpass"}]
+            words += _verb_phrase(child, skip)
+            has_object = True
+        elif child.dep_ in {"acomp"}:
+            words += [child]
+    if not has_object:
+        # "resorted to recruitment campaigns", "were deployed in the conflict zone"
+        prep = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and c.i not in skip and _has_object(c, skip)
+            ),
+            None,
+        )
+        if prep is not None:
+            words += _prepositional(prep, skip)
+    if subject is None and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        # "men who will be called up" reads as "men called up"; the modified noun is the subject
+        words += _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
+    return sorted(set(words), key=lambda t: t.i)
+
+
+def _subject(subject: Token, verb: Token, skip: Collection[int]) -> list[Token]:
+    if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
+    appositive = next((c for c in subject.children if c.dep_ == "appos"), None)
+    if appositive is not None and appositive.pos_ == "PROPN":
+        return _noun_phrase(appositive, skip, complements=0)  # "the lower house, the State Duma"
+    return _noun_phrase(subject, skip, complements=1)
+
+
+def _noun_phrase(
+    head: Token, skip: Collection[int], complements: int, keep_relative: bool = False
+) -> list[Token]:
+    """`head` with its determiners, modifiers, owner and up to `complements` prepositional
+    complements; everything else pruned."""
+    words = [head]
+    kept = 0
+    for child in head.children:
+        if child.i in skip or (child.dep_ == "relcl" and not keep_relative):
+            continue
+        if _pruned(child):
+            continue
+        if child.dep_ == "prep":
+            if kept >= complements or child.i < head.i or not _has_object(child, skip):
+                continue
+            kept += 1
+            words += _prepositional(child, skip)
+        elif child.dep_ == "poss":
+            words += _noun_phrase(child, skip, complements=0)
+        else:
+            words += [t for t in child.subtree if t.i not in skip and not _inside_pruned(t, child)]
+    return sorted(set(words), key=lambda t: t.i)
+
+
+def _prepositional(prep: Token, skip: Collection[int]) -> list[Token]:
+    words = [prep]
+    for child in prep.children:
+        if child.dep_ == "pobj" and child.i not in skip:
+            words += _noun_phrase(child, skip, complements=0)
+    return words
+
+
+def _has_object(prep: Token, skip: Collection[int]) -> bool:
+    return any(c.dep_ == "pobj" and c.i not in skip for c in prep.children)
+
+
+def _inside_pruned(token: Token, top: Token) -> bool:
+    while token.i != top.i:
+        if _pruned(token) or token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _pruned(token: Token) -> bool:
+    if token.dep_ == "punct":
+        # a hyphen inside a word stays: "call-ups", "military-eligible"
+        return not (token.text == "-" and token.i > 0 and not token.nbor(-1).whitespace_)
+    if token.dep_ in {"cc", "conj"} and token.head.like_num:
+        return False  # "between 170,000 and 200,000"
+    return token.dep_ in _PRUNED
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The noun whose phrase names the event: "drive" for "mobilization" in "the mobilization
+    drive", "wave" for "the second wave of mobilization"."""
+    if noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
+
+
+def _join(words: Iterable[Token]) -> str:
+    text = ""
+    previous: Token | None = None
+    for token in words:
+        if previous is not None and (previous.i + 1 != token.i or previous.whitespace_):
+            text += " "
+        text += token.text
+        previous = token
+    return text.strip(" ,;:-–—")
