@@ -1,4 +1,4 @@
-"""Event mentions: the shipped tagger, its file and the held-out split."""
+"""Event mentions: the shipped tagger, its file, the held-out split and the Task B scorer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bench.events import score
 from bench.train_event_mentions import held_out
 from graph.errors import ModelError
 from graph.extract import extraction_sources
@@ -111,3 +112,19 @@ def test_the_held_out_part_is_a_fifth_of_the_corpus() -> None:
     train = {d for d in ids if not held_out(d)}
     assert test.isdisjoint(train) and test | train == set(ids)
     assert 0.15 < len(test) / len(ids) < 0.25
+
+
+def test_task_b_scores_of_a_small_example() -> None:
+    gold = [(0, 4, "OCCURRENCE"), (10, 16, "REPORTING"), (20, 31, "STATE"), (40, 45, "I_STATE")]
+    system = [
+        (0, 4, "OCCURRENCE"),  # exact, right class
+        (10, 16, "OCCURRENCE"),  # exact, wrong class
+        (20, 25, "STATE"),  # overlapping only, right class
+        (50, 55, "OCCURRENCE"),  # spurious
+    ]
+    tally = score(gold, system)
+    assert tally.prf(tally.strict) == (0.5, 0.5, 0.5)
+    assert tally.prf(tally.relaxed) == (0.75, 0.75, 0.75)
+    assert tally.class_f1 == pytest.approx(0.5)  # 2 of 3 classes right x 0.75
+    assert tally.of_class("OCCURRENCE") == pytest.approx((1 / 3, 1.0, 0.5))
+    assert tally.of_class("I_STATE") == (0.0, 0.0, 0.0)
