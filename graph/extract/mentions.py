@@ -34,6 +34,8 @@ from graph.errors import ModelError
 __all__ = [
     "CANDIDATE_POS",
     "MODEL_FILE",
+    "MODEL_FORMAT",
+    "NO_EVENT",
     "EventMention",
     "MentionModel",
     "TimeMLClass",
@@ -222,21 +224,19 @@ _FRAMES = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "acomp", "attr", "ad
 
 
 def token_features(token: Token) -> list[str]:
-    """The features of one candidate token, as the model's row names."""
-    lower, lemma, pos, tag, dep = (
-        token.lower_,
-        token.lemma_.lower(),
-        token.pos_,
-        token.tag_,
-        token.dep_,
-    )
+    """The features of one candidate token, as the model's row names.
+
+    The shipped weights were learnt over exactly these: a change here needs `python -m
+    bench.train_event_mentions` to be run again.
+    """
+    lower, lemma, tag, dep = token.lower_, token.lemma_.lower(), token.tag_, token.dep_
     head = token.head
     head_lemma = head.lemma_.lower()
     features = [
         "w=" + lower,
         "l=" + lemma,
         "t=" + tag,
-        "lt=" + lemma + "|" + pos,
+        "lt=" + lemma + "|" + token.pos_,
         "d=" + dep,
         "dt=" + dep + "|" + tag,
         "s3=" + lower[-3:],
