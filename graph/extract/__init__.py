@@ -37,8 +37,9 @@ __all__ = [
 
 
 # Every module and package whose code shapes a document's extraction, from reading the file
-# to the words of its language. Saved graphs record a hash of their code with each document,
-# so a change to any of them makes documents given again be extracted anew.
+# to the words of its language. Saved graphs record a hash of their code and data (trained
+# weights such as graph/lang/en/event_mentions.json.gz) with each document, so a change to
+# any of them makes documents given again be extracted anew.
 EXTRACTION_PATH = (
     "graph.model",
     "graph.ids",
@@ -49,15 +50,20 @@ EXTRACTION_PATH = (
 )
 
 
+EXTRACTION_DATA = ("*.py", "*.json.gz")
+"""The files of an `EXTRACTION_PATH` package that shape extraction: code and shipped data."""
+
+
 def extraction_sources() -> list[Path]:
-    """The source files of `EXTRACTION_PATH`, in a stable order."""
+    """The source and data files of `EXTRACTION_PATH`, in a stable order."""
     files: set[Path] = set()
     for name in EXTRACTION_PATH:
         spec = importlib.util.find_spec(name)
         assert spec is not None and spec.origin is not None, name
-        if spec.submodule_search_locations:  # a package: all of its modules, at any depth
+        if spec.submodule_search_locations:  # a package: all of its files, at any depth
             for folder in spec.submodule_search_locations:
-                files.update(Path(folder).rglob("*.py"))
+                for pattern in EXTRACTION_DATA:
+                    files.update(Path(folder).rglob(pattern))
         else:
             files.add(Path(spec.origin))
     root = Path(__file__).resolve().parent.parent
