@@ -32,7 +32,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from graph import export, query, schema, views
+from graph import export, query, schema, viewer, views
 from graph.errors import GraphError, NoDocumentsError
 from graph.ingest import MAX_DOCUMENT_MB
 from graph.model import Document, NodeKind
@@ -371,6 +371,22 @@ def _write_out(path: Path, text: str) -> None:
         raise typer.Exit(1) from None
     if not _quiet:
         err.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@app.command("view")
+def view_command(
+    graph: GraphOption = DEFAULT_GRAPH,
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", help="The HTML file to write.", show_default=True)
+    ] = Path("timeline.html"),
+    title: Annotated[str, typer.Option(help="The page's title.")] = "timeline-graph",
+) -> None:
+    """Write the graph as one offline HTML page: timeline, graph, filters, evidence.
+
+    The page needs no network: its script, style and data are inside the file.
+    """
+    saved = _run(lambda: read_saved(graph, missing_ok=False))
+    _write_out(out_path, viewer.render_page(saved.graph, title))
 
 
 class SchemaPart(StrEnum):
