@@ -16,7 +16,7 @@ from graph.store import read_saved
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["load"], ["timeline"], ["export"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["load"], ["timeline"], ["export"], ["view"], ["schema"]])
 def test_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -181,4 +182,13 @@ def test_article_text_is_shown_as_text(browser: webdriver.Chrome, tmp_path: Path
     assert details.find_element(By.TAG_NAME, "blockquote").text == HOSTILE
     assert details.find_elements(By.CSS_SELECTOR, "cite a") == []  # javascript: is no link
     assert browser.find_elements(By.TAG_NAME, "img") == []
+    assert console_errors(browser) == []
+
+
+def test_an_empty_graph_gives_an_empty_page(browser: webdriver.Chrome, tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text(render_page(nx.MultiDiGraph()), encoding="utf-8")
+    browser.get(page.as_uri())
+    assert browser.find_element(By.ID, "shown").text == "0 of 0 events"
+    assert browser.find_element(By.ID, "no-events").is_displayed()
     assert console_errors(browser) == []

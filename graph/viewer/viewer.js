@@ -404,7 +404,8 @@
     });
 
     // Fit the drawing to the panel, then pan by dragging and zoom with the wheel.
-    var xs = positions.map(function (p) { return p.x; }), ys = positions.map(function (p) { return p.y; });
+    var xs = positions.map(function (p) { return p.x; }).concat([0]);
+    var ys = positions.map(function (p) { return p.y; }).concat([0]);
     var box = { x: Math.min.apply(null, xs) - 30, y: Math.min.apply(null, ys) - 30 };
     box.w = Math.max.apply(null, xs) + 110 - box.x;
     box.h = Math.max.apply(null, ys) + 30 - box.y;
