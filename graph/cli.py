@@ -32,7 +32,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from graph import export, query, schema, views
+from graph import export, query, schema, viewer, views
 from graph.errors import GraphError, NoDocumentsError
 from graph.ingest import MAX_DOCUMENT_MB
 from graph.model import Document, NodeKind
@@ -121,6 +121,7 @@ def _fail(error: GraphError) -> NoReturn:
 class ExportFormat(StrEnum):
     JSON = "json"
     GRAPHML = "graphml"
+    TIMELINEJS = "timelinejs"
 
 
 @app.command("load")
@@ -289,7 +290,7 @@ def timeline_command(
         ["date", "precision", "type", "event", "told as", "participants", "sources", "contested"],
         [
             [
-                views.date_text(row),
+                row.when,
                 row.precision or "",
                 row.event_type,
                 row.label,
@@ -335,28 +336,58 @@ def export_command(
         Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
     ] = None,
 ) -> None:
-    """Export the graph: node-link JSON (networkx) or GraphML (Gephi, yEd)."""
+    """Export the graph: node-link JSON (networkx), GraphML (Gephi, yEd) or TimelineJS JSON
+    (the dated events)."""
     saved = _run(lambda: read_saved(graph, missing_ok=False))
-    text = (
-        export.to_json(saved.graph)
-        if format is ExportFormat.JSON
-        else export.to_graphml(saved.graph)
-    )
+    undated = 0
+    if format is ExportFormat.JSON:
+        text = export.to_json(saved.graph)
+    elif format is ExportFormat.GRAPHML:
+        text = export.to_graphml(saved.graph)
+    else:
+        text, undated = export.to_timelinejs(saved.graph)
+    if undated and not _quiet:
+        err.print(
+            f"left out {undated} undated events (TimelineJS places every event on a date)",
+            markup=False,
+            highlight=False,
+        )
     if out_path is None:
         sys.stdout.write(text)
-        return
+    else:
+        _write_out(out_path, text)
+
+
+def _write_out(path: Path, text: str) -> None:
+    """Write `text` to an --out file, creating its folders; one line on failure."""
     try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        out_path.write_text(text, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     except OSError as error:
         err.print(
-            f"error: {out_path}: cannot write here ({error.strerror}); pass a writable --out PATH",
+            f"error: {path}: cannot write here ({error.strerror}); pass a writable --out PATH",
             markup=False,
             highlight=False,
         )
         raise typer.Exit(1) from None
     if not _quiet:
-        err.print(f"wrote {out_path}", markup=False, highlight=False)
+        err.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@app.command("view")
+def view_command(
+    graph: GraphOption = DEFAULT_GRAPH,
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", help="The HTML file to write.", show_default=True)
+    ] = Path("timeline.html"),
+    title: Annotated[str, typer.Option(help="The page's title.")] = "timeline-graph",
+) -> None:
+    """Write the graph as one offline HTML page: timeline, graph, filters, evidence.
+
+    The page needs no network: its script, style and data are inside the file.
+    """
+    saved = _run(lambda: read_saved(graph, missing_ok=False))
+    _write_out(out_path, viewer.render_page(saved.graph, title))
 
 
 class SchemaPart(StrEnum):

@@ -1,22 +1,26 @@
-"""Exports of a saved graph: node-link JSON and GraphML (flat values, opens in Gephi).
+"""Exports of a saved graph: node-link JSON, GraphML (flat values, opens in Gephi) and
+TimelineJS JSON (the dated events, for https://timeline.knightlab.com).
 
 The JSON export is one document that validates against `schema/graph.schema.json`: the
 node-link header (`directed`, `multigraph`, `graph`) and the node and edge records. GraphML
 gives every node a readable `label` (what Gephi and yEd show) and writes booleans as XML
-Schema's `true`/`false`.
+Schema's `true`/`false`. TimelineJS dates carry only the fields the event's precision
+supports, and every text from the articles is HTML-escaped (TimelineJS renders HTML).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from io import BytesIO
-from pathlib import PurePath
 from typing import Any
 
 import networkx as nx
 
+from graph import views
 from graph.build import node_link
 from graph.model import EdgeType, NodeKind
 
@@ -55,6 +59,86 @@ def to_graphml(graph: nx.MultiDiGraph) -> str:
     return _xml_booleans(buffer.getvalue())
 
 
+# TimelineJS date fields each precision can fill: a day has year, month and day; a week,
+# season, quarter or half only year and month (a range of months when it spans several);
+# a year, decade or century only the year.
+_TIMELINEJS_FIELDS = {
+    "day": ("year", "month", "day"),
+    "week": ("year", "month"),
+    "month": ("year", "month"),
+    "season": ("year", "month"),
+    "quarter": ("year", "month"),
+    "half": ("year", "month"),
+}
+
+
+def to_timelinejs(graph: nx.MultiDiGraph) -> tuple[str, int]:
+    """TimelineJS JSON of the dated events, in date order; undated events are left out.
+
+    Each event has `start_date` (and `end_date` when the date spans more than one value at
+    its precision) with only the fields that precision supports, a `display_date`, `text`
+    with the event's label as `headline` and, as HTML, its evidence sentences and sources,
+    `group` (the event type) and `unique_id` (the event id).
+
+    Returns:
+        The document and the number of undated events left out.
+
+    Example:
+        >>> text, undated = to_timelinejs(graph)
+        >>> json.loads(text)["events"][0]["start_date"], undated
+        ({'year': 2022}, 32)
+    """
+    events, undated = [], 0
+    for row in views.timeline(graph):
+        date = graph.nodes[row.event_id].get("date")
+        if not date:
+            undated += 1
+            continue
+        start, end = timelinejs_dates(date)
+        event: dict[str, Any] = {"start_date": start}
+        if end is not None:
+            event["end_date"] = end
+        event |= {
+            "display_date": html.escape(views.date_text(date)),
+            "text": {
+                "headline": html.escape(row.label),
+                "text": _evidence_html(views.evidence(graph, row.event_id)),
+            },
+            "group": row.event_type,
+            "unique_id": row.event_id,
+        }
+        events.append(event)
+    text = json.dumps({"events": events}, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return text, undated
+
+
+def timelinejs_dates(date: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int] | None]:
+    """TimelineJS `start_date` and `end_date` (None when the same) of a date, at its precision.
+
+    >>> timelinejs_dates({"precision": "week", "start": "2024-04-29", "end": "2024-05-05"})
+    ({'year': 2024, 'month': 4}, {'year': 2024, 'month': 5})
+    """
+    fields = _TIMELINEJS_FIELDS.get(date["precision"], ("year",))
+    start, end = dt.date.fromisoformat(date["start"]), dt.date.fromisoformat(date["end"])
+    first = {field: getattr(start, field) for field in fields}
+    last = {field: getattr(end, field) for field in fields}
+    return first, (None if last == first else last)
+
+
+def _evidence_html(found: list[views.Evidence]) -> str:
+    """The sentences of each source, then the source: title (a link when it has a web
+    address), publisher and publication date; every value escaped."""
+    parts = []
+    for item in found:
+        parts += [f"<p>{html.escape(sentence)}</p>" for sentence in item.sentences]
+        title = html.escape(item.title)
+        if item.url and item.url.lower().startswith(("https://", "http://")):
+            title = f'<a href="{html.escape(item.url)}">{title}</a>'
+        details = [html.escape(v) for v in (item.publisher, item.published) if v]
+        parts.append(f"<p><cite>{title}</cite>{''.join(f', {d}' for d in details)}</p>")
+    return "".join(parts)
+
+
 def node_label(data: Mapping[str, Any], speaker: str | None = None) -> str:
     """A display text for a node (its `kind` and fields), as Gephi and yEd show it.
 
@@ -68,7 +152,7 @@ def node_label(data: Mapping[str, Any], speaker: str | None = None) -> str:
     """
     kind = data.get("kind")
     if kind == NodeKind.SOURCE:
-        return str(data.get("title") or PurePath(str(data.get("path") or "")).name)
+        return views.source_title(data)
     if kind == NodeKind.ACTOR:
         return str(data.get("name") or "")
     if kind == NodeKind.EVENT:

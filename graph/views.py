@@ -1,11 +1,14 @@
-"""Read-only views of a saved graph: the chronological timeline, actors by name."""
+"""Read-only views of a saved graph: the chronological timeline, an event's evidence, actors
+by name."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
 
 import networkx as nx
 
@@ -30,6 +33,11 @@ class TimelineRow:
     participants: tuple[str, ...]
     sources: int  # independent sources that describe the event
     contested: bool  # a claim about it is contradicted by another
+
+    @property
+    def when(self) -> str:
+        """The date as the timeline shows it ("until 2025-07-15"), or "undated"."""
+        return date_text({"value": self.date, "mod": self.mod} if self.date else None)
 
 
 def timeline(
@@ -94,7 +102,45 @@ def timeline(
     return sorted(rows, key=lambda r: (r.start is None, r.start, r.end, r.event_id))
 
 
-_MOD_WORDS = {
+@dataclass(frozen=True)
+class Evidence:
+    """What one source says about an event."""
+
+    source_id: str
+    title: str  # the source's title, else its file name
+    url: str | None
+    publisher: str | None
+    published: str | None  # TIMEX3 value of the publication date
+    sentences: tuple[str, ...]  # the sentences that describe the event, in text order
+
+
+def evidence(graph: nx.MultiDiGraph, event: str) -> list[Evidence]:
+    """The sources that describe `event` with their sentences, earliest publication first."""
+    found = []
+    for source, _, data in graph.in_edges(event, data=True):
+        if data["type"] != EdgeType.DESCRIBES.value:
+            continue
+        node = graph.nodes[source]
+        spans = sorted(data.get("spans") or (), key=lambda s: (s["start"], s["end"]))
+        published = node.get("published")
+        item = Evidence(
+            source_id=source,
+            title=source_title(node),
+            url=node.get("url"),
+            publisher=node.get("publisher"),
+            published=published["value"] if published else None,
+            sentences=tuple(dict.fromkeys(" ".join(s["text"].split()) for s in spans)),
+        )
+        found.append(((published is None, published["start"] if published else "", source), item))
+    return [item for _, item in sorted(found)]
+
+
+def source_title(data: Mapping[str, Any]) -> str:
+    """A source's title, else its file's name."""
+    return str(data.get("title") or PurePath(str(data.get("path") or "")).name)
+
+
+DATE_MODS = {
     "before": "until",
     "after": "from",
     "approx": "about",
@@ -104,11 +150,16 @@ _MOD_WORDS = {
 }
 
 
-def date_text(row: TimelineRow) -> str:
-    """The row's date as a reader says it: "2024-03", "until 2025-07-15", "early 2024"."""
-    if row.date is None:
+def date_text(date: Mapping[str, Any] | None) -> str:
+    """A date as the timeline shows it: its TIMEX3 value, after its modifier if any.
+
+    >>> date_text({"value": "2024-03", "mod": "before"}), date_text(None)
+    ('until 2024-03', 'undated')
+    """
+    if not date:
         return "undated"
-    return f"{_MOD_WORDS[row.mod]} {row.date}" if row.mod in _MOD_WORDS else row.date
+    mod = date.get("mod")
+    return f"{DATE_MODS.get(mod, mod)} {date['value']}" if mod else str(date["value"])
 
 
 def name_matches(text: str, name: str, aliases: Iterable[str] = ()) -> bool:

@@ -16,7 +16,7 @@ from graph.store import read_saved
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["load"], ["timeline"], ["export"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["load"], ["timeline"], ["export"], ["view"], ["schema"]])
 def test_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
@@ -308,3 +308,19 @@ def test_html_from_standard_input(tmp_graph: Path) -> None:
     assert result.exit_code == 0, result.output
     (source,) = [x.source for x in read_saved(tmp_graph).extractions]
     assert source.format == "html"
+
+
+def test_export_timelinejs_counts_the_undated_events(seeds_graph: Path, tmp_path: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    undated = sum(1 for r in views.timeline(graph) if r.date is None)
+    out = tmp_path / "timeline.json"
+    result = runner.invoke(
+        app, ["export", "--graph", str(seeds_graph), "-f", "timelinejs", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"left out {undated} undated events (TimelineJS places every event on a date)\n"
+        f"wrote {out}\n"
+    )
+    events = json.loads(out.read_text(encoding="utf-8"))["events"]
+    assert len(events) == len(views.timeline(graph)) - undated
