@@ -187,3 +187,28 @@ def test_long_texts_are_parsed_whole_with_exact_offsets(nlp: Any) -> None:
     assert doc.text == text
     last = list(doc.sents)[-1]
     assert text[last.start_char : last.end_char] == last.text
+
+
+def test_events_of_any_domain_are_found(nlp: Any) -> None:
+    x = _extract(
+        "Apple cut the price of the iPhone to $199. Shares of Google fell 5% on Tuesday. "
+        "Analysts believe the market remains strong."
+    )
+    labels = {e.label: e.event_type.value for e in x.events}
+    assert labels == {
+        "Apple cut the price of the iPhone": "other",
+        "Shares of Google fell 5%": "other",
+    }
+
+
+def test_people_nouns_and_described_people_are_not_events(nlp: Any) -> None:
+    x = _extract("Some conscripts found themselves in combat. Men who will be called up wait.")
+    assert x.events == ()
+
+
+def test_labels_keep_subject_verb_and_object_and_drop_asides(nlp: Any) -> None:
+    x = _extract(
+        "On April 6, Russia's lower house of parliament, the State Duma, voted to return to a"
+        " second reading of a bill, which had not been changed for decades."
+    )
+    assert [e.label for e in x.events] == ["the State Duma voted to return to a second reading"]

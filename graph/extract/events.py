@@ -15,12 +15,17 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.labels import event_label
+from graph.extract.mentions import TimeMLClass, find_event_mentions
 from graph.extract.modality import event_modality
 from graph.extract.quantities import QuantityMention
 from graph.lang import Lexicon, get
 from graph.lang.events import EventWords
 from graph.model import DateExpression, DateMod, Document, EventType, LocalEvent, Participant, Role
 from graph.temporal import DateMention
+
+# TimeML classes of what happens, as opposed to states, perceptions, attitudes ("believe")
+# and reporting ("said"), which the claims layer reads.
+_HAPPENINGS = {TimeMLClass.OCCURRENCE, TimeMLClass.I_ACTION, TimeMLClass.ASPECTUAL}
 
 
 @dataclass
@@ -57,6 +62,7 @@ def find_events(
 ) -> EventTable:
     """Events of a parsed document, with dates, quantities and participants attached."""
     lexicon = lexicon or get()
+    mentions = {m.token: m.event_class for m in find_event_mentions(doc)}
     events: list[LocalEvent] = []
     by_token: dict[int, int] = {}
     for sentence in doc.sents:
@@ -64,7 +70,8 @@ def find_events(
         sent_quantities = [
             q for q in quantities if sentence.start_char <= q.start < sentence.end_char
         ]
-        for candidate in _candidates(sentence, sent_dates, sent_quantities, lexicon):
+        found = _candidates(sentence, sent_dates, sent_quantities, mentions, actors, lexicon)
+        for candidate in found:
             index = len(events)
             events.append(_to_event(candidate, document, actors, sentence, lexicon))
             for token in candidate.members:
@@ -73,7 +80,12 @@ def find_events(
 
 
 def _candidates(
-    sentence: Span, dates: list[DateMention], quantities: list[QuantityMention], lexicon: Lexicon
+    sentence: Span,
+    dates: list[DateMention],
+    quantities: list[QuantityMention],
+    mentions: dict[int, TimeMLClass],
+    actors: ActorTable,
+    lexicon: Lexicon,
 ) -> list[_Candidate]:
     vocab, reporting = lexicon.events, lexicon.attribution.reporting_verbs
     date_tokens = {t.i for d in dates for t in _tokens(sentence, d.start, d.end)}
@@ -92,11 +104,15 @@ def _candidates(
                 if statement.dates:
                     found.append(statement)
             continue
-        event_type = phrasal or vocab.type_of(lemma) or vocab.type_of(token.lower_)
-        if token.pos_ == "VERB" and event_type is None and lemma not in vocab.light_verbs:
-            event_type = EventType.OTHER
-        elif token.pos_ not in {"VERB", "NOUN"} or event_type is None:
+        if token.pos_ not in {"VERB", "NOUN"}:
             continue
+        if token.pos_ == "NOUN" and lemma in vocab.person_units:
+            continue  # "conscripts", "recruits": people, not what happens to them
+        event_type = phrasal or vocab.type_of(lemma) or vocab.type_of(token.lower_)
+        if event_type is None:
+            if mentions.get(token.i) not in _HAPPENINGS or lemma in vocab.light_verbs:
+                continue
+            event_type = EventType.OTHER
         if token.dep_ == "amod":
             continue  # "mobilized men": a participle describing people, not an event
         anchor = token
@@ -117,17 +133,31 @@ def _candidates(
         if any(c.tag_ == "JJS" for m in candidate.members for c in m.children):
             # "the largest conscription since 2011": the date bounds a comparison
             candidate.dates = [d for d in candidate.dates if not _open_start(d)]
-    return [c for c in folded if _is_event(c, lexicon)]
+    return [c for c in folded if _is_event(c, actors, lexicon)]
 
 
-def _is_event(candidate: _Candidate, lexicon: Lexicon) -> bool:
+def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bool:
     token = candidate.token
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children):
         return False  # hypothetical
-    if candidate.event_type is EventType.OTHER:
-        return bool(candidate.dates) and token.tag_ in {"VBD", "VBN"}
+    wh = [
+        c
+        for c in token.subtree
+        if c.tag_ in {"WDT", "WP", "WRB"}
+        and (c.head.i == token.i or (c.head.head.i == token.i and c.head.tag_ == "JJ"))
+    ]
+    if wh and token.dep_ != "relcl":
+        return False  # an indirect question: "did not say how many it was targeting"
+    if any(w.lower_ in {"who", "whom"} for w in wh) and not candidate.dates:
+        return False  # a description of people: "men who will be called up"
     if token.pos_ == "NOUN":
         return bool(candidate.dates or candidate.quantities)
+    # A happening of no known type needs an anchor: a date, a number, or a named actor doing
+    # it or undergoing it ("Apple cut prices", "shares of Apple fell 5%").
+    if candidate.event_type is EventType.OTHER and not (
+        candidate.dates or candidate.quantities or _actor_argument(token, actors)
+    ):
+        return False
     if candidate.dates or candidate.quantities:
         return True
     # Undated, unquantified: only a past, announced or denied happening with a subject, not a
@@ -136,6 +166,17 @@ def _is_event(candidate: _Candidate, lexicon: Lexicon) -> bool:
         token.tag_ in {"VBD", "VBN"}
         or event_modality(candidate.members, lexicon) in {"planned", "negated"}
     )
+
+
+def _actor_argument(token: Token, actors: ActorTable) -> bool:
+    """Whether a named actor is the subject, object or owner of `token`'s arguments."""
+    for child in token.children:
+        if child.dep_ not in {"nsubj", "nsubjpass", "dobj", "agent"}:
+            continue
+        for word in (child, *(c for c in child.children if c.dep_ in {"poss", "compound"})):
+            if actors.actor_at(word) is not None:
+                return True
+    return False
 
 
 def _phrasal_type(token: Token, lemma: str, vocab: EventWords) -> EventType | None:

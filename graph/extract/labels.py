@@ -75,6 +75,12 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
             has_object = True
         elif child.dep_ in {"acomp"}:
             words += [child]
+        elif (
+            child.dep_ == "npadvmod"
+            and any(t.like_num for t in child.subtree)
+            and not any(t.is_bracket for t in child.subtree)
+        ):
+            words += [t for t in child.subtree if t.i not in skip]  # "fell 5%"
     if not has_object:
         # "resorted to recruitment campaigns", "were deployed in the conflict zone"
         prep = next(
@@ -87,6 +93,17 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
         )
         if prep is not None:
             words += _prepositional(prep, skip)
+    if subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        # "to increase its armed forces" reads as "Russia aimed to increase its armed forces"
+        governor = verb.head
+        words.append(governor)
+        for child in governor.children:
+            if child.i in skip:
+                continue
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                words += _subject(child, governor, skip)
+            elif child.dep_ in {"aux", "auxpass", "neg"} and child.i < governor.i:
+                words.append(child)
     if subject is None and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "men who will be called up" reads as "men called up"; the modified noun is the subject
         words += _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
