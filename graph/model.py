@@ -126,25 +126,114 @@ class ActorKind(StrEnum):
 
 
 class EventType(StrEnum):
-    """A small, documented vocabulary of event types (see README)."""
+    """The event types: fine types grouped into general categories (see `EVENT_ONTOLOGY`)."""
 
-    CONSCRIPTION = "conscription"
-    MOBILIZATION = "mobilization"
-    RECRUITMENT = "recruitment"
-    DECREE = "decree"
-    LEGISLATION = "legislation"
-    ELECTION = "election"
-    ATTACK = "attack"
+    # conflict and armed forces
     INVASION = "invasion"
     ANNEXATION = "annexation"
-    CASUALTIES = "casualties"
-    DIPLOMACY = "diplomacy"
+    ATTACK = "attack"
+    MOBILIZATION = "mobilization"
+    CONSCRIPTION = "conscription"
+    RECRUITMENT = "recruitment"
     DEPLOYMENT = "deployment"
     MILITARY_BUILDUP = "military_buildup"
-    ANNOUNCEMENT = "announcement"
+    CASUALTIES = "casualties"
+    # politics, law and diplomacy
+    ELECTION = "election"
+    DECREE = "decree"
+    LEGISLATION = "legislation"
+    DIPLOMACY = "diplomacy"
+    AGREEMENT = "agreement"
+    SANCTION = "sanction"
+    THREAT = "threat"
+    AID = "aid"
     PROTEST = "protest"
+    # justice
+    ARREST = "arrest"
+    CHARGE = "charge"
+    TRIAL = "trial"
+    SENTENCE = "sentence"
+    LAWSUIT = "lawsuit"
+    # business and markets
+    PRODUCT_LAUNCH = "product_launch"
+    ACQUISITION = "acquisition"
+    MERGER = "merger"
+    TRADE = "trade"
+    INVESTMENT = "investment"
+    BANKRUPTCY = "bankruptcy"
+    FOUNDING = "founding"
+    MARKET_MOVE = "market_move"
+    # personnel
+    APPOINTMENT = "appointment"
+    RESIGNATION = "resignation"
+    DISMISSAL = "dismissal"
+    # life and disasters
+    DISASTER = "disaster"
+    ACCIDENT = "accident"
+    # any domain
+    ANNOUNCEMENT = "announcement"
     STATEMENT = "statement"  # a dated public appeal, pledge or warning
     OTHER = "other"
+
+
+class EventCategory(StrEnum):
+    """The general category of an event type."""
+
+    CONFLICT = "conflict"
+    POLITICS = "politics"
+    JUSTICE = "justice"
+    BUSINESS = "business"
+    PERSONNEL = "personnel"
+    LIFE = "life"
+    COMMUNICATION = "communication"
+    OTHER = "other"
+
+
+_C = EventCategory
+# Each type's category and its counterpart in a published ontology: PLOVER (the event
+# ontology of POLECAT, successor of CAMEO) for political and conflict events, ACE 2005 / ERE
+# for business, personnel, justice and life events. "-" where neither has one.
+EVENT_ONTOLOGY: dict[EventType, tuple[EventCategory, str]] = {
+    EventType.INVASION: (_C.CONFLICT, "PLOVER:ASSAULT"),
+    EventType.ANNEXATION: (_C.CONFLICT, "PLOVER:COERCE"),
+    EventType.ATTACK: (_C.CONFLICT, "PLOVER:ASSAULT; ACE:Conflict.Attack"),
+    EventType.MOBILIZATION: (_C.CONFLICT, "PLOVER:MOBILIZE"),
+    EventType.CONSCRIPTION: (_C.CONFLICT, "PLOVER:MOBILIZE"),
+    EventType.RECRUITMENT: (_C.CONFLICT, "PLOVER:MOBILIZE"),
+    EventType.DEPLOYMENT: (_C.CONFLICT, "PLOVER:MOBILIZE"),
+    EventType.MILITARY_BUILDUP: (_C.CONFLICT, "PLOVER:MOBILIZE"),
+    EventType.CASUALTIES: (_C.LIFE, "ACE:Life.Die; ACE:Life.Injure"),
+    EventType.ELECTION: (_C.POLITICS, "ACE:Personnel.Elect"),
+    EventType.DECREE: (_C.POLITICS, "-"),
+    EventType.LEGISLATION: (_C.POLITICS, "-"),
+    EventType.DIPLOMACY: (_C.POLITICS, "PLOVER:CONSULT; ACE:Contact.Meet"),
+    EventType.AGREEMENT: (_C.POLITICS, "PLOVER:AGREE"),
+    EventType.SANCTION: (_C.POLITICS, "PLOVER:SANCTION"),
+    EventType.THREAT: (_C.POLITICS, "PLOVER:THREATEN"),
+    EventType.AID: (_C.POLITICS, "PLOVER:AID"),
+    EventType.PROTEST: (_C.POLITICS, "PLOVER:PROTEST; ACE:Conflict.Demonstrate"),
+    EventType.ARREST: (_C.JUSTICE, "ACE:Justice.Arrest-Jail; PLOVER:COERCE"),
+    EventType.CHARGE: (_C.JUSTICE, "ACE:Justice.Charge-Indict; PLOVER:ACCUSE"),
+    EventType.TRIAL: (_C.JUSTICE, "ACE:Justice.Trial-Hearing"),
+    EventType.SENTENCE: (_C.JUSTICE, "ACE:Justice.Sentence; ACE:Justice.Convict"),
+    EventType.LAWSUIT: (_C.JUSTICE, "ACE:Justice.Sue"),
+    EventType.PRODUCT_LAUNCH: (_C.BUSINESS, "-"),
+    EventType.ACQUISITION: (_C.BUSINESS, "ACE:Transaction.Transfer-Ownership"),
+    EventType.MERGER: (_C.BUSINESS, "ACE:Business.Merge-Org"),
+    EventType.TRADE: (_C.BUSINESS, "ACE:Transaction.Transfer-Ownership"),
+    EventType.INVESTMENT: (_C.BUSINESS, "ACE:Transaction.Transfer-Money"),
+    EventType.BANKRUPTCY: (_C.BUSINESS, "ACE:Business.Declare-Bankruptcy"),
+    EventType.FOUNDING: (_C.BUSINESS, "ACE:Business.Start-Org"),
+    EventType.MARKET_MOVE: (_C.BUSINESS, "-"),
+    EventType.APPOINTMENT: (_C.PERSONNEL, "ACE:Personnel.Start-Position; Personnel.Nominate"),
+    EventType.RESIGNATION: (_C.PERSONNEL, "ACE:Personnel.End-Position"),
+    EventType.DISMISSAL: (_C.PERSONNEL, "ACE:Personnel.End-Position"),
+    EventType.DISASTER: (_C.LIFE, "-"),
+    EventType.ACCIDENT: (_C.LIFE, "-"),
+    EventType.ANNOUNCEMENT: (_C.COMMUNICATION, "-"),
+    EventType.STATEMENT: (_C.COMMUNICATION, "PLOVER:REQUEST (appeals)"),
+    EventType.OTHER: (_C.OTHER, "-"),
+}
 
 
 Modality = Literal["actual", "planned", "possible", "negated", "reported"]
@@ -241,6 +330,10 @@ class Event(Model):
     id: str = Field(description="Content-derived id: 'evt_' + hash of its defining evidence.")
     label: str = Field(description="Short description: the predicate with its core arguments.")
     event_type: EventType = Field(description="Type from the event vocabulary.")
+    category: EventCategory = Field(
+        default=EventCategory.OTHER,
+        description="General category of the type: conflict, politics, business, ...",
+    )
     trigger: str = Field(description="Lemma of the word that names the event ('mobilize').")
     date: DateValue | None = Field(default=None, description="When it happened; None if undated.")
     quantities: tuple[Quantity, ...] = Field(default=(), description="Numbers stated about it.")

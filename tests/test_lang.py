@@ -108,3 +108,11 @@ def test_extractor_version_covers_the_whole_extraction_path() -> None:
     assert any(f.startswith("graph/temporal") for f in files)
     assert not any(f.startswith(("graph/resolve/", "graph/store/")) for f in files)
     assert EXTRACTION_PATH[0] == "graph.model"
+
+
+def test_every_event_type_has_a_category_and_an_ontology_mapping() -> None:
+    from graph.model import EVENT_ONTOLOGY, EventType
+
+    assert set(EVENT_ONTOLOGY) == set(EventType)
+    for _category, code in EVENT_ONTOLOGY.values():
+        assert code == "-" or code.startswith(("PLOVER:", "ACE:")), code

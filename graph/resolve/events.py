@@ -30,7 +30,16 @@ from functools import cache
 from graph.ids import make_id
 from graph.lang import get
 from graph.lang.events import EventWords
-from graph.model import DateValue, DocExtraction, Event, EventType, LocalEvent, Quantity, Span
+from graph.model import (
+    EVENT_ONTOLOGY,
+    DateValue,
+    DocExtraction,
+    Event,
+    EventType,
+    LocalEvent,
+    Quantity,
+    Span,
+)
 
 _OTHER = EventType.OTHER.value
 
@@ -482,6 +491,7 @@ def _to_event(members: list[LocalEvent]) -> Event:
         ),
         label=representative.label,
         event_type=event_type,
+        category=EVENT_ONTOLOGY[event_type][0],
         trigger=trigger,
         date=date,
         quantities=tuple(quantities),

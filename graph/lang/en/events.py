@@ -29,48 +29,89 @@ MILITARY = (
     ),
     declare(T.RECRUITMENT, "recruit recruitment enlist hire sign-up", 100, "forces"),
     declare(T.CASUALTIES, "casualty casualties die death wound injure", 70),
-    declare(T.DEPLOYMENT, "deploy deployment send dispatch transfer", 50),
+    declare(T.DEPLOYMENT, "deploy deployment send dispatch", 50),
     declare(
         T.MILITARY_BUILDUP,
-        "bolster increase expand raise boost replenish strengthen create build",
+        "bolster replenish strengthen reinforce",
         30,
         "forces",
     ),
 )
 
-# Politics, law and public life.
+# Politics, law and public life (PLOVER for the political and conflict types).
 POLITICS = (
     declare(T.ELECTION, "election re-election reelection elect re-elect ballot referendum", 130),
     declare(T.DECREE, "decree edict", 90, "law"),
     declare(
         T.LEGISLATION,
-        "bill law legislation amendment vote pass approve ratify adopt veto enact repeal reading",
+        "bill law legislation amendment vote ratify adopt veto enact repeal reading",
         80,
         "law",
     ),
+    declare(T.SANCTION, "sanction sanctions embargo blockade", 75),
+    declare(T.AGREEMENT, "agreement deal treaty ceasefire truce", 70),
     declare(
         T.DIPLOMACY,
-        """talks negotiate negotiation visit meet meeting summit ceasefire truce sanction
-        sanctions treaty agreement deal broker""",
+        "talks negotiate negotiation visit meet meeting summit broker mediate",
         60,
     ),
+    declare(T.THREAT, "threaten threat ultimatum", 55),
+    declare(T.AID, "aid donate donation", 45),
     declare(T.PROTEST, "protest demonstration rally strike-action riot", 40),
+)
+
+# Justice (ACE / ERE Justice events).
+JUSTICE = (
+    declare(T.SENTENCE, "sentence convict conviction jail imprison imprisonment", 135),
+    declare(T.TRIAL, "trial hearing", 125),
+    declare(T.CHARGE, "indict indictment prosecute prosecution", 120),
+    declare(T.ARREST, "arrest detain detention apprehend", 115),
+    declare(T.LAWSUIT, "sue lawsuit litigation", 105),
+)
+
+# Business and markets (ACE / ERE Business and Transaction events, and market moves).
+BUSINESS = (
+    declare(T.BANKRUPTCY, "bankruptcy bankrupt insolvency", 135),
+    declare(T.MERGER, "merge merger", 130),
+    declare(T.ACQUISITION, "acquire acquisition takeover buyout", 125),
+    declare(T.FOUNDING, "found establish", 65),
+    declare(T.INVESTMENT, "invest investment funding", 60),
+    declare(T.TRADE, "sell sale buy purchase", 35),
+    declare(
+        T.MARKET_MOVE,
+        "rise fall drop plunge soar climb slump tumble surge decline jump slide",
+        25,
+    ),
+    declare(T.PRODUCT_LAUNCH, "launch unveil introduce release debut", 22),
+)
+
+# Personnel (ACE / ERE Personnel events).
+PERSONNEL = (
+    declare(T.APPOINTMENT, "appoint appointment nominate nomination", 95),
+    declare(T.RESIGNATION, "resign resignation quit retire retirement step-down", 95),
+    declare(T.DISMISSAL, "sack oust ouster dismissal", 95),
+)
+
+# Life and disasters.
+LIFE = (
+    declare(
+        T.DISASTER,
+        "earthquake quake flood flooding hurricane storm tsunami wildfire eruption landslide",
+        145,
+    ),
+    declare(T.ACCIDENT, "crash collision derailment accident", 140),
 )
 
 # Any domain. A statement is typed by the attribution lexicon's statement verbs ("urged",
 # "pledged"), not by words of its own; "other" is every event no declaration types.
 GENERAL = (
-    declare(
-        T.ANNOUNCEMENT,
-        "announce announcement launch introduce unveil initiate begin start resume",
-        20,
-    ),
+    declare(T.ANNOUNCEMENT, "announce announcement initiate begin start resume", 20),
     declare(T.STATEMENT, "", 10),
     declare(T.OTHER, "", 0),
 )
 
 WORDS = EventWords(
-    types=MILITARY + POLITICS + GENERAL,
+    types=MILITARY + POLITICS + JUSTICE + BUSINESS + PERSONNEL + LIFE + GENERAL,
     light_verbs=frozenset(
         """
         be have do get make take give go come seem appear become remain keep let look
