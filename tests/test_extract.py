@@ -197,7 +197,7 @@ def test_events_of_any_domain_are_found(nlp: Any) -> None:
     labels = {e.label: e.event_type.value for e in x.events}
     assert labels == {
         "Apple cut the price of the iPhone": "other",
-        "Shares of Google fell 5%": "other",
+        "Shares of Google fell 5%": "market_move",
     }
 
 
@@ -212,3 +212,10 @@ def test_labels_keep_subject_verb_and_object_and_drop_asides(nlp: Any) -> None:
         " second reading of a bill, which had not been changed for decades."
     )
     assert [e.label for e in x.events] == ["the State Duma voted to return to a second reading"]
+
+
+def test_bare_nouns_and_addresses_are_not_events(nlp: Any) -> None:
+    x = _extract(
+        "At a meeting last week, officials spoke. 'You voted for mobilization last week,' he said."
+    )
+    assert x.events == ()

@@ -150,8 +150,12 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
         return False  # an indirect question: "did not say how many it was targeting"
     if any(w.lower_ in {"who", "whom"} for w in wh) and not candidate.dates:
         return False  # a description of people: "men who will be called up"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in token.children):
+        return False  # "you voted for ...": an address inside a quote, not a report
     if token.pos_ == "NOUN":
-        return bool(candidate.dates or candidate.quantities)
+        # a bare noun ("a meeting", "mobilization") names a kind of event, not one event
+        dated = {t.i for d in candidate.dates for t in _tokens(token.sent, d.start, d.end)}
+        return bool(candidate.dates or candidate.quantities) and _modified(token, dated)
     # A happening of no known type needs an anchor: a date, a number, or a named actor doing
     # it or undergoing it ("Apple cut prices", "shares of Apple fell 5%").
     if candidate.event_type is EventType.OTHER and not (
@@ -166,6 +170,14 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
         token.tag_ in {"VBD", "VBN"}
         or event_modality(candidate.members, lexicon) in {"planned", "negated"}
     )
+
+
+def _modified(noun: Token, dated: set[int]) -> bool:
+    """Whether a noun has a word of its own besides determiners ("Russia's invasion", "the
+    mobilization of 300,000 reservists", "the spring draft")."""
+    if noun.dep_ == "compound" or (noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN"):
+        return True  # "re-election victory", "wave of mobilization": the head phrase tells
+    return any(c.dep_ not in {"det", "punct", "predet"} and c.i not in dated for c in noun.children)
 
 
 def _actor_argument(token: Token, actors: ActorTable) -> bool:

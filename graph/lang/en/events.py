@@ -74,7 +74,7 @@ BUSINESS = (
     declare(T.BANKRUPTCY, "bankruptcy bankrupt insolvency", 135),
     declare(T.MERGER, "merge merger", 130),
     declare(T.ACQUISITION, "acquire acquisition takeover buyout", 125),
-    declare(T.FOUNDING, "found establish", 65),
+    declare(T.FOUNDING, "founding establish establishment", 65),
     declare(T.INVESTMENT, "invest investment funding", 60),
     declare(T.TRADE, "sell sale buy purchase", 35),
     declare(
