@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from graph.ids import content_hash, make_id
 from graph.model import Document, Segment, Source
@@ -15,6 +16,18 @@ from graph.temporal import parse_publication_date
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+# The fuzz tests (test_fuzz.py): a bounded budget in every run, the same examples each time so
+# that a failure is never a matter of luck; `--hypothesis-profile=deep` searches far wider.
+settings.register_profile(
+    "bounded", max_examples=60, deadline=None, database=None, derandomize=True
+)
+settings.register_profile("deep", max_examples=3000, deadline=None, database=None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("hypothesis_profile", None):
+        settings.load_profile("bounded")
 
 
 @pytest.fixture(scope="session")

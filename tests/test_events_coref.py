@@ -229,6 +229,37 @@ def test_clustering_is_order_independent() -> None:
     assert expected == {frozenset("abc"), frozenset("de")}
 
 
+def test_a_block_of_ordinary_size_compares_all_its_pairs() -> None:
+    from graph.lang import get
+    from graph.resolve.events import _MAX_BLOCK, _candidate_pairs
+
+    mentions = [_m(str(i), f"d{i % 7}", "arrest") for i in range(_MAX_BLOCK)]
+    pairs = _candidate_pairs(mentions, get().events)
+    assert len(pairs) == _MAX_BLOCK * (_MAX_BLOCK - 1) // 2
+
+
+def test_a_huge_block_is_compared_in_date_windows() -> None:
+    # One file telling the same thing thousands of times: pairs grow with the mentions, not
+    # with their square, and the alike mentions still end as one event per date.
+    from graph.lang import get
+    from graph.resolve.events import _MAX_BLOCK, _WINDOW, _candidate_pairs
+
+    n = _MAX_BLOCK + 500
+    count = frozenset({(10_000.0, "troop")})
+    mentions = [
+        _m(str(i), "d1", "mobilize", "mobilization", quantities=count, **(MARCH, MAY)[i % 2])
+        for i in range(n)
+    ]
+    pairs = _candidate_pairs(mentions, get().events)
+    assert len(pairs) <= n * _WINDOW
+    # In date order, only the last March mentions meet the first May ones.
+    across = [(i, j) for i, j in pairs if mentions[i].start != mentions[j].start]
+    assert 0 < len(across) <= _WINDOW * _WINDOW
+    groups = cluster_mentions(mentions)
+    assert sorted(len(g) for g in groups) == [n // 2, n // 2]
+    assert all(len({m.start for m in g}) == 1 for g in groups)
+
+
 # --------------------------------------------------------------------------- bench
 
 

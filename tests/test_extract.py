@@ -178,15 +178,81 @@ def test_unattributed_allegations_are_hedged_claims(nlp: Any) -> None:
     assert claim.text == "conscripts are being misled or pressured into serving on the front lines"
 
 
-def test_long_texts_are_parsed_whole_with_exact_offsets(nlp: Any) -> None:
-    from graph.extract import parse
+_STORY = (
+    "Russian President Vladimir Putin ordered the mobilization of 5,000 men on May 3, 2024.\n\n"
+    "The Defense Ministry said the call-up would grow by June.\n\n"
+    "Ukraine reported an attack on Kharkiv on May 5, 2024, which killed 12 people.\n\n"
+    "Putin met Chinese President Xi Jinping in Beijing on May 16, 2024.\n\n"
+)
 
-    paragraph = "The army drafted 5,000 men in May. Officials said the call-up would grow.\n\n"
-    text = paragraph * 1500  # about 110,000 characters: parsed in pieces
-    doc = parse(nlp, text)
-    assert doc.text == text
-    last = list(doc.sents)[-1]
-    assert text[last.start_char : last.end_char] == last.text
+
+def test_a_long_text_is_extracted_in_pieces_joined_into_one_document(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.extract
+
+    one = _extract(_STORY)
+    monkeypatch.setattr(graph.extract, "_PIECE", len(_STORY) + 5)
+    text = _STORY * 3
+    assert len(graph.extract.pieces(text, graph.extract._PIECE)) == 3  # one story each
+    x = _extract(text)
+    # Actors named in every piece are one actor of the document, with every mention.
+    assert [(a.name, a.aliases, a.titles) for a in x.actors] == [
+        (a.name, a.aliases, a.titles) for a in one.actors
+    ]
+    assert [len(a.mentions) for a in x.actors] == [3 * len(a.mentions) for a in one.actors]
+    assert len(x.events) == 3 * len(one.events) and len(x.claims) == 3 * len(one.claims)
+    n = len(one.events)
+    for k, event in enumerate(x.events):
+        assert event.label == one.events[k % n].label
+        assert event.participants == tuple(
+            p.model_copy(update={"span": q.span})
+            for p, q in zip(one.events[k % n].participants, event.participants, strict=True)
+        )
+    for k, claim in enumerate(x.claims):
+        same = one.claims[k % len(one.claims)]
+        assert (claim.speaker_actor, claim.via_actor) == (same.speaker_actor, same.via_actor)
+        shift = n * (k // len(one.claims))
+        assert claim.about_event == (None if same.about_event is None else same.about_event + shift)
+    # Every span points into the whole text.
+    spans = [m for a in x.actors for m in a.mentions] + [e.span for e in x.events]
+    spans += [p.span for e in x.events for p in e.participants]
+    spans += [c.content_span for c in x.claims]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    assert max(s.start for s in spans) > 2 * len(_STORY)
+
+
+def test_a_short_name_in_one_piece_joins_the_full_name_in_another() -> None:
+    from graph.extract.actors import merge_piece_actors
+    from graph.model import LocalActor, Span
+
+    def actor(name: str, start: int, kind: ActorKind = ActorKind.PERSON) -> LocalActor:
+        span = Span(source_id="s", start=start, end=start + len(name), text=name)
+        return LocalActor(name=name, actor_type=kind, mentions=(span,))
+
+    first = [actor("Ukraine", 0, ActorKind.COUNTRY), actor("Vladimir Putin", 10)]
+    second = [actor("Putin", 100), actor("Ukraine", 120, ActorKind.COUNTRY)]
+    third = [actor("Kremlin", 200, ActorKind.ORGANIZATION)]
+    actors, renumber = merge_piece_actors([first, second, third])
+    assert [(a.name, a.aliases) for a in actors] == [
+        ("Ukraine", ()),
+        ("Vladimir Putin", ("Putin",)),
+        ("Kremlin", ()),
+    ]
+    assert [m.start for m in actors[0].mentions] == [0, 120]
+    assert [m.start for m in actors[1].mentions] == [10, 100]
+    assert renumber == [[0, 1], [1, 0], [2]]
+
+
+def test_pieces_cover_the_text_and_end_at_line_breaks() -> None:
+    from graph.extract import pieces
+
+    text = ("word " * 30 + "\n") * 50
+    ranges = pieces(text, 1000)
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+    assert all(text[end - 1] == "\n" and end - start <= 1000 for start, end in ranges)
+    assert pieces("", 10) == [(0, 0)] and pieces("x" * 25, 10) == [(0, 10), (10, 20), (20, 25)]
 
 
 def test_events_of_any_domain_are_found(nlp: Any) -> None:

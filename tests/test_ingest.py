@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -718,6 +719,52 @@ def test_html_article_text_metadata_and_offsets(tmp_path: Path) -> None:
 def test_html_without_article_text_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path / "empty.html", "<html><head><title>x</title></head><body></body></html>")
     assert "no article text found" in error_for(path)
+
+
+def test_tables_of_dates_and_labels_are_not_prose(tmp_path: Path) -> None:
+    text = (
+        "# War timeline\n\nThe minister said on Monday that talks went well.\n\n"
+        "| Date | Event | Troops |\n|:-----|:-----:|------:|\n"
+        "| 2022-02-24 | Invasion of Ukraine | 190,000 |\n| 2022-09-21 | Mobilization | 300,000 |\n"
+        "\nDate | Place\n--- | ---\nMay 9 | Moscow\n\nLater text here.\n"
+    )
+    assert clean_text(text).text == (
+        "War timeline\n\nThe minister said on Monday that talks went well.\n\nLater text here."
+    )
+
+
+def test_table_cells_that_are_sentences_stay_with_exact_offsets(tmp_path: Path) -> None:
+    text = (
+        "Intro sentence of the article here.\n\n"
+        "| Date | What happened |\n| --- | --- |\n"
+        "| 2022-02-24 | Russian troops crossed the border at dawn. |\n"
+        "| 2022-09-21 | Putin announced a partial mobilization. | 300,000 |\n"
+        "| a \\| b | Cells may hold an escaped pipe, like this one. |\n"
+        "\nA pipe | in prose over a rule\n\n---\n\nis no table.\n"
+    )
+    cleaned = clean_text(text).text
+    assert cleaned == (
+        "Intro sentence of the article here.\n\n"
+        "Russian troops crossed the border at dawn.\n"
+        "Putin announced a partial mobilization.\n"
+        "Cells may hold an escaped pipe, like this one.\n\n"
+        "A pipe | in prose over a rule\n\nis no table."
+    )
+    document = read_document(write(tmp_path / "table.md", text))
+    for sentence in ("Russian troops crossed", "Putin announced", "Cells may hold"):
+        at = document.text.index(sentence)
+        span = document.span(at, at + len(sentence))
+        assert text[span.start : span.end] == sentence
+
+
+def test_a_date_in_a_table_cell_dates_no_event(nlp: Any, tmp_path: Path) -> None:
+    from graph.extract import extract_document
+
+    text = "| Date | Event |\n|---|---|\n| 24 February 2022 | Russia invades Ukraine |\n"
+    path = write(tmp_path / "t.md", text + "\nThe talks went well, the minister said.\n")
+    extraction = extract_document(read_document(path))
+    assert all(e.date is None for e in extraction.events)
+    assert "invade" not in [e.trigger for e in extraction.events]
 
 
 def test_fenced_code_is_not_prose(tmp_path: Path) -> None:

@@ -116,3 +116,18 @@ def test_a_graph_without_its_extractions_is_not_shrunk(
         load([str(sorted(seed_docs.iterdir())[0])], tmp_graph)
     assert "the graph holds 5 sources whose extractions the file does not keep" in str(error.value)
     assert tmp_graph.read_bytes() == before
+
+
+_DIGITS = b"9" * 5000
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"format": "timeline-graph", "version": ' + _DIGITS + b"}"],
+    ids=["nested too deep", "integer too long"],
+)
+def test_json_the_parser_cannot_hold_is_a_damaged_graph(tmp_graph: Path, content: bytes) -> None:
+    # Found by fuzzing: RecursionError and ValueError escaped the reader.
+    tmp_graph.write_bytes(content)
+    with pytest.raises(GraphFileError, match="not a readable graph file"):
+        read_saved(tmp_graph)

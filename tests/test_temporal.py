@@ -379,3 +379,14 @@ def test_find_dates_without_anchor_keeps_only_stated_dates(nlp: Any) -> None:
 
 def test_find_dates_ignores_modal_may_and_quantities(nlp: Any) -> None:
     assert mentions(nlp, "The ministry may send 1500 soldiers.") == []
+
+
+def test_relative_dates_beyond_the_calendar_are_no_dates(nlp: Any) -> None:
+    # Found by fuzzing: "would mobilize Monday" read against December 31, 9999 raised
+    # OverflowError, "Friday" and "February" against January 1 of year 1 too.
+    assert normalize_date("Monday", dt.date.max, Tense.FUTURE) is None
+    assert normalize_date("Friday", dt.date.min) is None
+    assert normalize_date("February", dt.date.min) is None
+    assert normalize_date("Friday", dt.date(2024, 3, 29)) is not None
+    doc = nlp("The army said it would mobilize Monday.")
+    assert all(m.value is None for m in find_dates(doc, dt.date.max))

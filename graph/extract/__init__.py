@@ -1,8 +1,9 @@
 """Per-document extraction: a pure function of one document's text and metadata.
 
 `extract_document` parses once with spaCy and runs the stages in order: dates, quantities,
-actors, events, claims. `extract_documents` runs it over many documents, in worker processes
-that each load the pipeline once.
+actors, events, claims; a long text piece by piece, the pieces' results joined.
+`extract_documents` runs it over many documents, in worker processes that each load the
+pipeline once.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from pydantic import Field
+
 from graph.errors import DocumentError
-from graph.extract.actors import find_actors
+from graph.extract.actors import find_actors, merge_piece_actors
 from graph.extract.claims import find_claims
 from graph.extract.events import find_events
 from graph.extract.nlp import load_pipeline
@@ -86,6 +89,11 @@ _PIECE = 50_000  # characters parsed at once: bounds memory, and spaCy's max_len
 def extract_document(document: Document, model: str | None = None) -> DocExtraction:
     """Actors, events and claims of one document.
 
+    A long text is extracted in paragraph-aligned pieces of at most `_PIECE` characters, one
+    parse at a time, and the pieces' results are joined: memory is bounded by the piece size,
+    whatever the size of the file. Actors named in several pieces are one actor of the
+    document; every span still points into the whole text.
+
     Example:
         >>> extraction = extract_document(read_document(Path("seeds/000.txt")))
         >>> [a.name for a in extraction.actors][:2]
@@ -93,7 +101,22 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     """
     nlp = load_pipeline(model)
     lexicon = get(nlp.lang)
-    doc = parse(nlp, document.text)
+    ranges = pieces(document.text, _PIECE)
+    if len(ranges) == 1:
+        return _extract(nlp(document.text), document, lexicon)
+    parts = []
+    for start, end in ranges:
+        piece = _Piece.model_construct(
+            source=document.source,
+            text=document.text[start:end],
+            segments=document.segments,
+            offset=start,
+        )
+        parts.append(_extract(nlp(piece.text), piece, lexicon))
+    return _joined(document, parts, lexicon)
+
+
+def _extract(doc: Any, document: Document, lexicon: Lexicon) -> DocExtraction:
     published = document.source.published
     anchor = published.start if published is not None else None
     dates = find_dates(doc, anchor, lexicon=lexicon)
@@ -126,6 +149,69 @@ def relayed(events: Sequence[LocalEvent], claims: Sequence[LocalClaim]) -> list[
     ]
 
 
+class _Piece(Document):
+    """A piece of a long document: offsets into the piece's text map through the whole
+    document's segments, so provenance spans point into the whole file."""
+
+    offset: int = Field(ge=0, description="Start of the piece in the whole cleaned text.")
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return super().to_original(start + self.offset, end + self.offset)
+
+
+def pieces(text: str, size: int = _PIECE) -> list[tuple[int, int]]:
+    """(start, end) ranges of at most `size` characters covering `text`, each ending at a line
+    break in the second half of its range when there is one (a paragraph, not mid-sentence).
+
+    Example:
+        >>> pieces("ab\ncd\nef", 4)
+        [(0, 3), (3, 6), (6, 8)]
+    """
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text) or not ranges:
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut != -1 else end
+        ranges.append((start, end))
+        start = end
+    return ranges
+
+
+def _joined(document: Document, parts: Sequence[DocExtraction], lexicon: Lexicon) -> DocExtraction:
+    """One document's extraction from those of its pieces, in text order: the pieces' actors
+    merged as within one document, indices into actors and events renumbered."""
+    actors, renumber = merge_piece_actors([part.actors for part in parts], lexicon=lexicon)
+    events: list[LocalEvent] = []
+    claims: list[LocalClaim] = []
+    for part, actor_index in zip(parts, renumber, strict=True):
+        shift = len(events)
+        for event in part.events:
+            participants = tuple(
+                p.model_copy(update={"actor": actor_index[p.actor]}) for p in event.participants
+            )
+            events.append(event.model_copy(update={"participants": participants}))
+        for claim in part.claims:
+            update: dict[str, int | None] = {
+                "speaker_actor": _shifted(claim.speaker_actor, actor_index),
+                "via_actor": _shifted(claim.via_actor, actor_index),
+                "about_event": None if claim.about_event is None else claim.about_event + shift,
+            }
+            claims.append(claim.model_copy(update=update))
+    return DocExtraction(
+        extractor=EXTRACTOR_VERSION,
+        source=document.source,
+        actors=tuple(actors),
+        events=tuple(events),
+        claims=tuple(claims),
+    )
+
+
+def _shifted(index: int | None, renumber: Sequence[int]) -> int | None:
+    return None if index is None else renumber[index]
+
+
 def lexicon_for(model: str | None = None) -> Lexicon:
     """The lexicon of the language of spaCy pipeline `model` (the default one if None).
 
@@ -133,26 +219,6 @@ def lexicon_for(model: str | None = None) -> Lexicon:
         ModelError: the pipeline cannot be loaded, or its language has no lexicon.
     """
     return get(load_pipeline(model).lang)
-
-
-def parse(nlp: Any, text: str) -> Any:
-    """Parse `text` whole; a long text is parsed in paragraph-aligned pieces joined back into
-    one Doc with the same characters, so no text is dropped and offsets stay exact."""
-    if len(text) <= _PIECE:
-        return nlp(text)
-    from spacy.tokens import Doc
-
-    pieces, start = [], 0
-    while start < len(text):
-        end = min(len(text), start + _PIECE)
-        if end < len(text):
-            cut = text.rfind("\n", start + _PIECE // 2, end)
-            end = cut + 1 if cut != -1 else end
-        pieces.append(text[start:end])
-        start = end
-    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
-    assert doc.text == text
-    return doc
 
 
 def extract_documents(

@@ -11,6 +11,7 @@ kind ("X, an independent news site" is an organisation).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -125,6 +126,58 @@ def find_actors(doc: Doc, document: Document, *, lexicon: Lexicon | None = None)
             )
         )
     return ActorTable(actors, sorted(mentions, key=lambda m: m.start), by_token, locations)
+
+
+def merge_piece_actors(
+    pieces: Sequence[Sequence[LocalActor]], *, lexicon: Lexicon | None = None
+) -> tuple[list[LocalActor], list[list[int]]]:
+    """The actors of one document read in pieces, merged as `find_actors` merges names
+    within a document: the same kind and name are one actor, and a shorter name joins the
+    one longer name it fits ('Putin' in one piece, 'Vladimir Putin' in another).
+
+    Args:
+        pieces: each piece's actors, pieces in text order.
+        lexicon: the language's words (default: `graph.lang.get()`).
+
+    Returns:
+        The document's actors in order of first mention, and for each piece the index of
+        each of its actors among them.
+    """
+    vocab = (lexicon or get()).actors
+    groups: dict[tuple[ActorKind, str], _Group] = {}
+    for p, piece in enumerate(pieces):
+        for a, actor in enumerate(piece):
+            group = groups.setdefault(
+                (actor.actor_type, actor.name.lower()), _Group(actor.actor_type, actor.name)
+            )
+            group.names |= {actor.name, *actor.aliases}
+            group.titles += [t for t in actor.titles if t not in group.titles]
+            # (piece, actor) pairs stand for mentions: they order groups by first mention.
+            group.mentions.append((p, a))
+    merged = _merge_within_document(list(groups.values()), vocab)
+    renumber = [[0] * len(piece) for piece in pieces]
+    actors: list[LocalActor] = []
+    for index, group in enumerate(merged):
+        members = sorted(group.mentions)
+        for p, a in members:
+            renumber[p][a] = index
+        actors.append(
+            LocalActor(
+                name=group.name,
+                actor_type=group.kind,
+                aliases=tuple(sorted(group.names - {group.name})),
+                titles=tuple(group.titles),
+                mentions=tuple(
+                    span
+                    for p in sorted({p for p, _ in members})
+                    for span in sorted(
+                        (s for q, a in members if q == p for s in pieces[p][a].mentions),
+                        key=lambda s: (s.start, s.end),
+                    )
+                ),
+            )
+        )
+    return actors, renumber
 
 
 def _add(

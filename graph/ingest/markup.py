@@ -135,6 +135,81 @@ def fence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A pipe table (GitHub Flavored Markdown): a header row, a delimiter row of dashes with
+# optional alignment colons, then body rows.
+_DELIMITER_ROW = re.compile(r"^[ \t]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_WORD = re.compile(r"\w*[^\W\d_]\w*")  # holds a letter: "2024" and "10,000" are no words
+_PROSE_WORDS = 4
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of pipe tables that are not prose: delimiter rows, the pipes, and every cell
+    that is not a sentence (numbers, dates, short labels).
+
+    A cell is prose when it holds at least four words and ends like a sentence (. ! ?); such
+    cells stay, each row's on one line, so a table of sentences still reads as text while a
+    date in one cell never dates the words of another. A table is a row holding a pipe over
+    a delimiter row (`|---|:--:|`) with as many cells, then the lines holding a pipe below.
+
+    Example:
+        >>> text = "| Date | Event |\\n|---|---|\\n| 2022-02-24 | Troops crossed at dawn. |\\n"
+        >>> hidden = {i for a, b in table_spans(text) for i in range(a, b)}
+        >>> "".join(c for i, c in enumerate(text) if i not in hidden).split()
+        ['Troops', 'crossed', 'at', 'dawn.']
+    """
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        lines.append((pos, pos + len(raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))))
+        pos += len(raw)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i + 1 < len(lines):
+        head, delimiter = (text[a:b] for a, b in lines[i : i + 2])
+        if not (
+            "|" in head
+            and "|" in delimiter
+            and _DELIMITER_ROW.match(delimiter)
+            and len(_cells(head)) == len(_cells(delimiter))
+        ):
+            i += 1
+            continue
+        spans.append(lines[i + 1])
+        rows = [lines[i]]
+        i += 2
+        while i < len(lines) and "|" in text[lines[i][0] : lines[i][1]]:
+            rows.append(lines[i])
+            i += 1
+        for start, end in rows:
+            spans += _unread_cells(text, start, end)
+    return spans
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row; the outer pipes are optional."""
+    pipes = [m.start() for m in _PIPE.finditer(row)]
+    edges = [-1, *pipes, len(row)]
+    cells = [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False)]
+    if pipes and not row[: pipes[0]].strip():
+        cells.pop(0)
+    if pipes and not row[pipes[-1] + 1 :].strip():
+        cells.pop()
+    return cells
+
+
+def _unread_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pipes of one table row and its cells that are not prose, as spans of `text`."""
+    row = text[start:end]
+    spans = [(start + m.start(), start + m.end()) for m in _PIPE.finditer(row)]
+    for a, b in _cells(row):
+        cell = row[a:b].strip()
+        words = len(_WORD.findall(cell))
+        if words < _PROSE_WORDS or not _SENTENCE_END.search(cell):
+            spans.append((start + a, start + b))
+    return spans
+
+
 def strip_line(
     text: str,
     start: int,

@@ -28,7 +28,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from graph.ingest.boilerplate import is_boilerplate
-from graph.ingest.markup import Line, comment_spans, fence_spans, strip_line
+from graph.ingest.markup import Line, comment_spans, fence_spans, strip_line, table_spans
 from graph.ingest.words import any_of, any_pattern, dotted
 from graph.lang import Lexicon, get
 from graph.lang.page import PageWords
@@ -290,7 +290,7 @@ def text_metadata(text: str, *, lexicon: Lexicon | None = None) -> Metadata:
 def read_lines(text: str, *, lexicon: Lexicon | None = None) -> list[Line]:
     """Every line of `text` (line breaks excluded) with its Markdown removed."""
     hidden = bytearray(len(text))
-    for a, b in [*comment_spans(text), *fence_spans(text)]:
+    for a, b in [*comment_spans(text), *fence_spans(text), *table_spans(text)]:
         hidden[a:b] = b"\x01" * (b - a)
     lines = []
     pos = 0

@@ -59,6 +59,13 @@ _STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
 _WORDS = 3.0  # x the square root of the similarity (0..1) of the mentions' own words
 _THRESHOLD = 4.0
 _SAME_DOCUMENT_THRESHOLD = 4.5
+# Blocking: mentions sharing a predicate, synonym group or event type form a block, and all
+# pairs of a block are scored, up to `_MAX_BLOCK` mentions. In a larger block (a corpus of
+# thousands of articles, or one huge file telling the same thing over and over) each
+# mention is scored against its `_WINDOW` neighbours on either side in date order, so pairs,
+# time and memory grow with the number of mentions, not with its square.
+_MAX_BLOCK = 1000
+_WINDOW = 25
 # Sums over the pairs of two groups that add up when groups merge (scores, counts).
 Sums = tuple[float, ...]
 _PRECISION_ORDER = [
@@ -140,8 +147,21 @@ def cluster_mentions(
         penalty = _threshold(False) * (pairs - same) + _threshold(True) * same
         return (scores - penalty) / pairs
 
-    def compatible(x: list[int], y: list[int]) -> bool:
-        return not any(_conflict(mentions[i], mentions[j], vocab) for i in x for j in y)
+    # Whether two mentions conflict depends on a few of their features only: groups keep
+    # one mention per distinct set of them, so a group of a thousand alike mentions is
+    # checked once, not a thousand times.
+    kinds: dict[Hashable, int] = {}
+    for i, m in enumerate(mentions):
+        kinds.setdefault((m.negated, m.start, m.end, m.quantities), i)
+    typical = {
+        i: [kinds[(m.negated, m.start, m.end, m.quantities)]] for i, m in enumerate(mentions)
+    }
+
+    def compatible(x: int, y: int, z: int) -> bool:
+        if any(_conflict(mentions[i], mentions[j], vocab) for i in typical[x] for j in typical[y]):
+            return False
+        typical[z] = sorted({*typical.pop(x), *typical.pop(y)})
+        return True
 
     groups = _average_linkage(len(mentions), links, margin, compatible)
     return [[mentions[i] for i in group] for group in groups]
@@ -155,7 +175,7 @@ def _average_linkage(
     n: int,
     links: dict[int, dict[int, Sums]],
     margin: Callable[[list[int], list[int], Sums], float],
-    compatible: Callable[[list[int], list[int]], bool],
+    compatible: Callable[[int, int, int], bool],
 ) -> list[list[int]]:
     """Agglomerative clustering of items 0..n-1: merge the two groups with the largest margin
     while it is >= 0 and they are compatible.
@@ -164,6 +184,8 @@ def _average_linkage(
         links: for each pair of linked items, sums that add up when groups merge (pair
             scores, counts); pairs without a link are never merged directly. Consumed.
         margin: the merge margin of two groups (their members, the sums over their pairs).
+        compatible: whether groups `x` and `y` may merge into group `z` (groups are numbered
+            from `n` on as they form; items are the groups 0..n-1).
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     heap: list[tuple[float, int, int]] = []
@@ -182,9 +204,10 @@ def _average_linkage(
         _, x, y = heapq.heappop(heap)
         if x not in members or y not in members:
             continue  # one side has merged since: a newer entry stands for it
-        if not compatible(members[x], members[y]):
+        z = next_id
+        if not compatible(x, y, z):
             continue
-        z, next_id = next_id, next_id + 1
+        next_id += 1
         members[z] = sorted(members.pop(x) + members.pop(y))
         merged: dict[int, Sums] = {}
         for old in (links.pop(x), links.pop(y)):
@@ -232,7 +255,7 @@ def _stories(mentions: Sequence[Mention]) -> dict[str, int]:
     def margin(x: list[int], y: list[int], sums: Sums) -> float:
         return sums[0] / (len(x) * len(y)) - _STORY_SIMILARITY  # unlinked pairs count as 0
 
-    groups = _average_linkage(len(names), links, margin, lambda x, y: True)
+    groups = _average_linkage(len(names), links, margin, lambda x, y, z: True)
     return {names[i]: g for g, group in enumerate(groups) for i in group}
 
 
@@ -358,13 +381,23 @@ def _keys(mention: Mention, vocab: EventWords) -> Iterable[Hashable]:
 
 
 def _candidate_pairs(mentions: Sequence[Mention], vocab: EventWords) -> list[tuple[int, int]]:
+    """Pairs of mentions that share a blocking key: all pairs of a block of at most
+    `_MAX_BLOCK` mentions, and in a larger block the pairs at most `_WINDOW` apart in date
+    order (undated mentions last, then in input order)."""
     blocks: dict[Hashable, list[int]] = {}
     for i, mention in enumerate(mentions):
         for key in set(_keys(mention, vocab)):
             blocks.setdefault(key, []).append(i)
-    pairs = {
-        (i, j) for block in blocks.values() for n, i in enumerate(block) for j in block[n + 1 :]
-    }
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        if len(block) <= _MAX_BLOCK:
+            pairs.update((i, j) for n, i in enumerate(block) for j in block[n + 1 :])
+            continue
+        block.sort(
+            key=lambda i: (mentions[i].start or dt.date.max, mentions[i].end or dt.date.max, i)
+        )
+        for n, i in enumerate(block):
+            pairs.update((min(i, j), max(i, j)) for j in block[n + 1 : n + 1 + _WINDOW])
     return sorted(pairs)
 
 

@@ -78,7 +78,9 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
         return SavedGraph(nx.MultiDiGraph(), [])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    # ValueError: not JSON, or an integer of more digits than Python converts; RecursionError:
+    # arrays or objects nested deeper than the parser goes.
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
         raise GraphFileError(
             str(path),
             f"not a readable graph file ({error})",

@@ -228,7 +228,7 @@ def scan(ctx: Context, rules: tuple[CompiledRule, ...]) -> list[Found]:
                 if r.gate is not None and not r.gate(m, ctx):
                     continue
                 ctx.start, ctx.end = m.start(), m.end()
-                t = r.resolve(m, ctx)
+                t = _resolved(r, m, ctx)
                 if t is not None:
                     hits.append(_Hit(m.start(), m.end(), r, m, t))
     hits.sort(key=lambda h: (h.start - h.end, h.start))
@@ -240,11 +240,20 @@ def scan(ctx: Context, rules: tuple[CompiledRule, ...]) -> list[Found]:
     for hit in taken:
         if hit.rule.uses_ref:
             ctx.start, ctx.end = hit.start, hit.end
-            hit.timex = hit.rule.resolve(hit.match, ctx) or hit.timex
+            hit.timex = _resolved(hit.rule, hit.match, ctx) or hit.timex
         t = hit.timex
         if t.period is not None and t.value[0].isdigit() and not t.anaphoric:
             ctx.ref = t.period
     return [Found(h.start, h.end, h.timex, h.rule.name) for h in taken]
+
+
+def _resolved(rule: Rule, m: re.Match[str], ctx: Context) -> Timex | None:
+    """The rule's reading of a match; none when it falls outside the calendar (years 1 to
+    9999), as "next Friday" does from a publication date of December 31, 9999."""
+    try:
+        return rule.resolve(m, ctx)
+    except (OverflowError, ValueError):  # what the date arithmetic raises out of range
+        return None
 
 
 @cache
