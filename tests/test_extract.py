@@ -193,9 +193,21 @@ def test_a_long_text_is_extracted_in_pieces_joined_into_one_document(
 
     one = _extract(_STORY)
     monkeypatch.setattr(graph.extract, "_PIECE", len(_STORY) + 5)
+    parsed: list[int] = []
+
+    class Recording:
+        """The pipeline, noting the length of every text it parses."""
+
+        lang = nlp.lang
+
+        def __call__(self, text: str) -> Any:
+            parsed.append(len(text))
+            return nlp(text)
+
+    monkeypatch.setattr(graph.extract, "load_pipeline", lambda model=None: Recording())
     text = _STORY * 3
-    assert len(graph.extract.pieces(text, graph.extract._PIECE)) == 3  # one story each
     x = _extract(text)
+    assert parsed == [len(_STORY)] * 3  # one piece at a time, never the whole text
     # Actors named in every piece are one actor of the document, with every mention.
     assert [(a.name, a.aliases, a.titles) for a in x.actors] == [
         (a.name, a.aliases, a.titles) for a in one.actors
