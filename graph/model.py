@@ -55,6 +55,7 @@ class DateBasis(StrEnum):
 
     STATED = "stated"  # an absolute date written in the text ("April 6, 2023")
     RELATIVE = "relative"  # resolved against the publication date ("next week")
+    PUBLICATION = "publication"  # none written: news told in the past, by its publication
     INFERRED = "inferred"  # not written: reasoned from other evidence
 
 
@@ -481,6 +482,11 @@ class LocalEvent(Model):
     negated: bool = Field(default=False, description="Said not to have happened.")
     modality: Modality = Field(default="actual", description=MODALITY_DESCRIPTION)
     participants: tuple[Participant, ...] = Field(default=(), description="Actors with roles.")
+    news: bool = Field(
+        default=False,
+        description="Told as the article's news (a main clause in the past or present perfect):"
+        " with no date of its own it took place by the publication date.",
+    )
     span: Span = Field(description="The sentence describing the event.")
     trigger_span: Span = Field(description="The event word itself.")
 

@@ -37,7 +37,9 @@ class TimelineRow:
     @property
     def when(self) -> str:
         """The date as the timeline shows it ("until 2025-07-15"), or "undated"."""
-        return date_text({"value": self.date, "mod": self.mod} if self.date else None)
+        return date_text(
+            {"value": self.date, "mod": self.mod, "basis": self.basis} if self.date else None
+        )
 
 
 def timeline(
@@ -158,6 +160,8 @@ def date_text(date: Mapping[str, Any] | None) -> str:
     """
     if not date:
         return "undated"
+    if date.get("basis") == "publication":
+        return f"by {date['value']}"  # no date of its own: reported as news then
     mod = date.get("mod")
     return f"{DATE_MODS.get(mod, mod)} {date['value']}" if mod else str(date["value"])
 

@@ -11,6 +11,7 @@ from graph.extract import extract_document
 from graph.model import (
     ActorKind,
     DateBasis,
+    DateMod,
     DateValue,
     DocExtraction,
     Document,
@@ -297,3 +298,27 @@ def test_bare_nouns_and_addresses_are_not_events(nlp: Any) -> None:
         "At a meeting last week, officials spoke. 'You voted for mobilization last week,' he said."
     )
     assert x.events == ()
+
+
+def test_a_date_inside_a_since_phrase_opens_the_event(nlp: Any) -> None:
+    x = _extract(
+        "Since the onset of the invasion in February 2022, Putin has amplified military"
+        " strength on three separate occasions."
+    )
+    (event,) = x.events
+    assert event.date is not None
+    assert (event.date.value, event.date.mod) == ("2022-02", DateMod.AFTER)
+
+
+def test_news_with_no_date_of_its_own_is_dated_by_publication(nlp: Any) -> None:
+    x = _extract(
+        "Apple has unveiled a new iPhone. Analysts were surprised. Sales rose. Prices held."
+        " Earlier, the board approved the merger."
+    )
+    dated = {e.label: e.date for e in x.events}
+    news = dated["Apple has unveiled a new iPhone"]
+    assert news is not None and news.basis == DateBasis.PUBLICATION
+    assert (news.value, news.mod) == ("2024-03-29", DateMod.BEFORE)
+    # past tense past the opening lines is background, not news: left undated
+    assert dated["the board approved the merger"] is None
+    assert all(e.news == (e.date is not None) for e in x.events)

@@ -20,12 +20,25 @@ from graph.extract.modality import event_modality
 from graph.extract.quantities import QuantityMention
 from graph.lang import Lexicon, get
 from graph.lang.events import EventWords
-from graph.model import DateExpression, DateMod, Document, EventType, LocalEvent, Participant, Role
-from graph.temporal import DateMention
+from graph.model import (
+    DateExpression,
+    DateMod,
+    DateValue,
+    Document,
+    EventType,
+    LocalEvent,
+    Participant,
+    Role,
+)
+from graph.temporal import DateMention, by_publication
 
 # TimeML classes of what happens, as opposed to states, perceptions, attitudes ("believe")
 # and reporting ("said"), which the claims layer reads.
 _HAPPENINGS = {TimeMLClass.OCCURRENCE, TimeMLClass.I_ACTION, TimeMLClass.ASPECTUAL}
+
+
+# Sentences of an article's opening (headline, dateline, lead) whose past tense tells its news.
+_OPENING_SENTENCES = 4
 
 
 @dataclass
@@ -300,7 +313,11 @@ def _to_event(
     vocab = lexicon.events
     token = candidate.token
     modality = event_modality(candidate.members, lexicon)
-    date = _best_date(candidate)
+    best = _best_date(candidate)
+    date = _bounded(best, token, lexicon) if best else None
+    news = modality == "actual" and _told_as_news(token, sentence, lexicon)
+    if date is None and news and document.source.published is not None:
+        date = by_publication(document.source.published)
     participants: list[Participant] = []
     seen: set[tuple[int, Role]] = set()
     location = None
@@ -318,7 +335,7 @@ def _to_event(
             Participant(actor=actor, role=role, span=document.span(t.idx, t.idx + len(t.text)))
         )
     expression = None
-    if date is None:
+    if best is None:
         unresolved = [d for d in candidate.dates if d.value is None and d.timex_type == "DATE"]
         if unresolved:
             expression = DateExpression(text=unresolved[0].text, tense=_tense(token, vocab))
@@ -327,15 +344,48 @@ def _to_event(
         label=event_label(_label_token(candidate), skip=_date_tokens(candidate, sentence)),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate, vocab),
-        date=date.value if date else None,
+        date=date,
         quantities=tuple(q.quantity for q in sorted(candidate.quantities, key=lambda q: q.start)),
         location=location,
         negated=modality == "negated",
+        news=news,
         modality=modality,
         participants=tuple(participants),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
     )
+
+
+def _bounded(date: DateMention, trigger: Token, lexicon: Lexicon) -> DateValue:
+    """The date as the event takes it: a date inside a phrase opened by "since" or "until"
+    bounds the event ("since the onset of the invasion in February 2022": from then on)."""
+    assert date.value is not None
+    if date.value.mod is not None:
+        return date.value
+    token = next((t for t in trigger.sent if t.idx <= date.start < t.idx + len(t.text)), None)
+    signals = lexicon.time.signals
+    steps = 0
+    while token is not None and token.i != trigger.i and token.head.i != token.i:
+        token = token.head
+        steps += 1
+        mod = signals.get(token.lower_) if token.dep_ == "prep" else None
+        if mod in {DateMod.AFTER, DateMod.BEFORE} and steps > 2:
+            return date.value.model_copy(update={"mod": mod})
+    return date.value
+
+
+def _told_as_news(token: Token, sentence: Span, lexicon: Lexicon) -> bool:
+    """A main-clause event the article reports as its news: in the present perfect ("has
+    signed"), or in the past in the opening lines."""
+    if token.pos_ != "VERB" or token.dep_ not in {"ROOT", "conj"}:
+        return False
+    if token.dep_ == "conj" and token.head.dep_ != "ROOT":
+        return False
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & lexicon.time.perfect_auxiliaries and token.tag_ == "VBN":
+        return True
+    opening = sum(1 for t in sentence.doc[: sentence.start] if t.is_sent_start) < _OPENING_SENTENCES
+    return token.tag_ == "VBD" and not auxiliaries - {"was", "were"} and opening
 
 
 def _tense(token: Token, vocab: EventWords) -> str:

@@ -459,8 +459,9 @@ def mention_of(event: LocalEvent, key: Hashable, actor_ids: Sequence[str]) -> Me
         document=event.span.source_id,
         lemma=event.trigger,
         event_type=event.event_type.value,
-        start=event.date.start if event.date else None,
-        end=event.date.end if event.date else None,
+        # a date taken from the publication says only "by then": no evidence of identity
+        start=event.date.start if event.date and event.date.basis != "publication" else None,
+        end=event.date.end if event.date and event.date.basis != "publication" else None,
         quantities=frozenset((q.value, q.unit) for q in event.quantities),
         participants=frozenset(actor_ids),
         negated=event.negated,
@@ -540,5 +541,10 @@ def _finest_date(dates: list[DateValue]) -> DateValue | None:
         return None
     return min(
         dates,
-        key=lambda d: (_PRECISION_ORDER.index(d.precision.value), d.basis != "stated", d.value),
+        key=lambda d: (
+            d.basis == "publication",  # the earliest report's date only when none is stated
+            _PRECISION_ORDER.index(d.precision.value),
+            d.basis != "stated",
+            d.value,
+        ),
     )

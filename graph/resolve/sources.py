@@ -27,7 +27,7 @@ from graph.model import (
     LocalEvent,
     Precision,
 )
-from graph.temporal import Tense, normalize_date
+from graph.temporal import Tense, by_publication, normalize_date
 
 _SEARCH_YEARS = 6  # how far from a corroborated event the publication may lie
 _MAX_SPAN_MONTHS = 24  # a wider window says too little to be worth stating
@@ -186,5 +186,7 @@ def _reanchor(extraction: DocExtraction, published: DateValue) -> DocExtraction:
             if early is not None and late is not None and early.value == late.value:
                 date = early.model_copy(update={"basis": DateBasis.INFERRED})
                 event = event.model_copy(update={"date": date, "date_expression": None})
+        elif event.date is None and event.news:
+            event = event.model_copy(update={"date": by_publication(published)})
         events.append(event)
     return extraction.model_copy(update={"events": tuple(events)})

@@ -32,7 +32,7 @@ from graph.lang import get as get_lexicon
 from graph.model import DateBasis, DateMod, DateValue, Model, Precision
 from graph.temporal import rules
 from graph.temporal.engine import Context, scan, signal, to_value
-from graph.temporal.publication import parse_publication_date
+from graph.temporal.publication import by_publication, parse_publication_date
 from graph.temporal.rules.common import normal
 from graph.temporal.tense import Tense
 from graph.temporal.timex import TimexType
@@ -41,6 +41,7 @@ __all__ = [
     "DateMention",
     "Tense",
     "TimexType",
+    "by_publication",
     "find_dates",
     "normalize_date",
     "parse_publication_date",

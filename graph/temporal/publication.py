@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from graph.lang import Lexicon
 from graph.lang import get as get_lexicon
-from graph.model import DateBasis, DateValue, Precision
+from graph.model import DateBasis, DateMod, DateValue, Precision
 from graph.temporal import periods
 from graph.temporal.patterns import alt
 
@@ -108,3 +108,10 @@ def _dateparser_fallback(text: str) -> DateValue | None:
         value=d.isoformat(), start=d, end=d, precision=Precision.DAY, text=text.strip(),
         basis=DateBasis.STATED,
     )  # fmt: skip
+
+
+def by_publication(published: DateValue) -> DateValue:
+    """The date of news told in the past with no date of its own: by the publication date."""
+    return published.model_copy(
+        update={"basis": DateBasis.PUBLICATION, "mod": DateMod.BEFORE, "is_range": False}
+    )
