@@ -274,6 +274,10 @@ class Quantity(Model):
     upper: float | None = Field(
         default=None, description="Upper value for ranges such as 'between 170,000 and 200,000'."
     )
+    change: bool = Field(
+        default=False,
+        description="A difference, not a count: 'up 10,000 on last spring', 'a rise of 5%'.",
+    )
 
 
 class TitleRecord(Model):

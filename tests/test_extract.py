@@ -322,3 +322,22 @@ def test_news_with_no_date_of_its_own_is_dated_by_publication(nlp: Any) -> None:
     # past tense past the opening lines is background, not news: left undated
     assert dated["the board approved the merger"] is None
     assert all(e.news == (e.date is not None) for e in x.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("The army called up 160,000 men on Monday.", False),
+        ("The Kremlin on Monday increased the draft, up 10,000 on last spring.", True),
+        ("The army on Monday reported a rise of 180,000 troops.", True),
+        ("The army grew by 5,000 soldiers on Monday.", True),
+    ],
+)
+def test_a_difference_is_not_a_count(nlp: Any, text: str, change: bool) -> None:
+    quantities = [q for e in _extract(text).events for q in e.quantities]
+    assert quantities and all(q.change is change for q in quantities), quantities
+
+
+def test_no_one_is_not_a_quantity(nlp: Any) -> None:
+    x = _extract("No one will be drafted this year, the ministry said on Friday.")
+    assert [q for e in x.events for q in e.quantities] == []

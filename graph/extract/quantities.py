@@ -113,6 +113,12 @@ def find_quantities(
         )
         if first_token is not None and any(t.i in skip for t in first_token):
             continue
+        if first_token is not None and _pronoun(first_token, words):
+            continue  # "no one will be forced"
+        if first_token is not None and _difference(first_token, words):
+            mention = QuantityMention(
+                mention.quantity.model_copy(update={"change": True}), mention.start, mention.end
+            )
         found.append(mention)
     return sorted(found, key=lambda m: m.start)
 
@@ -156,3 +162,33 @@ def _unit_after(span: Span, not_units: frozenset[str]) -> str:
         if token.pos_ not in {"ADJ", "NUM", "DET"} and token.lower_ not in not_units:
             break
     return ""
+
+
+def _pronoun(span: Span, words: NumberWords) -> bool:
+    first = span[0]
+    return (
+        len(span) == 1
+        and words.cardinals.get(first.lower_) == 1
+        and first.i > 0
+        and first.nbor(-1).lower_ in words.pronoun_before
+    )
+
+
+def _difference(span: Span, words: NumberWords) -> bool:
+    """Whether the amount is a difference: "up 10,000", "by 5%", "a rise of 180,000", "10,000
+    more than"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in words.change_before and before.dep_ != "prt":
+        return True  # not the particle of "calling up 160,000 men"
+    if (
+        before is not None
+        and before.lower_ == words.of
+        and before.i > 0
+        and before.nbor(-1).lemma_.lower() in words.change_nouns
+    ):
+        return True
+    after = doc[span.end : span.end + 3]
+    return any(t.lower_ in words.change_after for t in after[:1]) or (
+        len(after) > 1 and after[1].lower_ in words.change_after and after[0].pos_ == "NOUN"
+    )

@@ -42,7 +42,13 @@ class NumberWords:
         modifiers: words before a quantity that bound it ("more than" -> more_than,
             "about" -> approx).
         not_units: words between a number and its unit noun that are not the unit
-            ("300,000 more troops", "the").
+            ("300,000 more troops", "the"), or words of time that follow an amount
+            ("1.5 million today").
+        change_before: words before an amount that make it a difference ("up 10,000",
+            "by 5%").
+        change_nouns: nouns whose "of" complement is a difference ("a rise of 180,000").
+        change_after: words after an amount that make it a difference ("10,000 more than").
+        pronoun_before: words before "one" that make it a pronoun ("no one").
     """
 
     cardinals: Mapping[str, int]
@@ -58,6 +64,10 @@ class NumberWords:
     of: str
     modifiers: Mapping[str, Modifier]
     not_units: frozenset[str]
+    change_before: frozenset[str] = frozenset()
+    change_nouns: frozenset[str] = frozenset()
+    change_after: frozenset[str] = frozenset()
+    pronoun_before: frozenset[str] = frozenset()
 
     def word_for(self, value: int) -> str:
         """The first cardinal or multiplier word of `value` (100 -> "hundred")."""

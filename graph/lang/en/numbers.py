@@ -32,5 +32,15 @@ WORDS = NumberWords(
         "roughly": "approx", "approximately": "approx", "some": "approx",
         "an estimated": "approx", "close to": "approx",
     },
-    not_units=frozenset({"more", "additional", "new", "other", "extra", "fresh", "of", "the"}),
+    not_units=frozenset({
+        "more", "additional", "new", "other", "extra", "fresh", "of", "the",
+        "today", "now", "yesterday", "tomorrow",
+    }),
+    change_before=frozenset({"up", "down", "by"}),
+    change_nouns=frozenset({
+        "rise", "increase", "drop", "fall", "decline", "jump", "gain", "loss", "cut",
+        "reduction", "growth", "surge", "decrease",
+    }),
+    change_after=frozenset({"more", "fewer", "less"}),
+    pronoun_before=frozenset({"no", "any", "every", "each", "some", "anyone", "someone"}),
 )  # fmt: skip
