@@ -341,3 +341,21 @@ def test_a_difference_is_not_a_count(nlp: Any, text: str, change: bool) -> None:
 def test_no_one_is_not_a_quantity(nlp: Any) -> None:
     x = _extract("No one will be drafted this year, the ministry said on Friday.")
     assert [q for e in x.events for q in e.quantities] == []
+
+
+def test_labels_name_the_phase_and_the_hidden_subject(nlp: Any) -> None:
+    x = _extract(
+        "The latest conscription window began on Monday. Some conscripts found themselves"
+        " caught in combat in August 2023."
+    )
+    labels = {e.label for e in x.events}
+    assert "The latest conscription window began" in labels
+    assert "Some conscripts caught in combat" in labels
+
+
+def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
+    x = _extract(
+        "Contracts allow them to be sent to fight. The army has 1.5 million servicemen,"
+        " with 300,000 reservists targeted within three years."
+    )
+    assert [e.label for e in x.events if e.trigger in {"send", "target"}] == []

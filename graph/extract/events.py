@@ -165,6 +165,20 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
         return False  # a description of people: "men who will be called up"
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in token.children):
         return False  # "you voted for ...": an address inside a quote, not a report
+    if (
+        not (candidate.dates or candidate.quantities)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "PRP" for c in token.children)
+        and token.dep_ not in {"ROOT", "conj"}
+        and event_modality(candidate.members, lexicon) != "negated"
+    ):
+        return False  # "allow them to be sent": a pronoun in a dependent clause anchors nothing
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and not candidate.dates
+        and not any(c.dep_ == "agent" for c in token.children)
+    ):
+        return False  # "with 1.5 million servicemen targeted": a participle describing them
     if token.pos_ == "NOUN":
         # a bare noun ("a meeting", "mobilization") names a kind of event, not one event
         dated = {t.i for d in candidate.dates for t in _tokens(token.sent, d.start, d.end)}
@@ -341,7 +355,7 @@ def _to_event(
             expression = DateExpression(text=unresolved[0].text, tense=_tense(token, vocab))
     return LocalEvent(
         date_expression=expression,
-        label=event_label(_label_token(candidate), skip=_date_tokens(candidate, sentence)),
+        label=event_label(_label_token(candidate, vocab), skip=_date_tokens(candidate, sentence)),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate, vocab),
         date=date,
@@ -448,13 +462,16 @@ def _role(mention: Token, trigger: Token, vocab: EventWords) -> Role:
     return Role.PARTICIPANT
 
 
-def _label_token(candidate: _Candidate) -> Token:
+def _label_token(candidate: _Candidate, vocab: EventWords) -> Token:
     """The word whose phrase describes the event: the top verb with its arguments ("Russia
-    will begin conscription"), or a typed noun deeper in the clause ("his re-election
-    victory" under "have triggered concerns")."""
-    typed = candidate.typed
-    if typed is None or typed.pos_ == "VERB" or typed.head.i == candidate.token.i:
-        return candidate.token
+    will begin conscription", "the latest conscription window began"), or a typed noun
+    deeper in the clause ("his re-election victory" under "have triggered concerns")."""
+    typed, token = candidate.typed, candidate.token
+    if typed is None or typed.pos_ == "VERB" or typed.head.i == token.i:
+        return token
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and (lemma in vocab.aspectual_verbs or lemma in vocab.future_markers):
+        return token
     return typed
 
 

@@ -102,6 +102,9 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
                 continue
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 words += _subject(child, governor, skip)
+            elif child.dep_ == "dobj" and child.i < verb.i:
+                # "ordered the size of the army to be increased": the object is its subject
+                words += _noun_phrase(child, skip, complements=1)
             elif child.dep_ in {"aux", "auxpass", "neg"} and child.i < governor.i:
                 words.append(child)
     if subject is None and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
@@ -113,6 +116,11 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
 def _subject(subject: Token, verb: Token, skip: Collection[int]) -> list[Token]:
     if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
+    if subject.lower_.endswith(("self", "selves")):
+        # "conscripts found themselves caught": the reflexive stands for the outer subject
+        outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if outer is not None and outer.i != subject.i:
+            return _noun_phrase(outer, skip, complements=1)
     appositive = next((c for c in subject.children if c.dep_ == "appos"), None)
     if appositive is not None and appositive.pos_ == "PROPN":
         return _noun_phrase(appositive, skip, complements=0)  # "the lower house, the State Duma"

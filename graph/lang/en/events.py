@@ -115,9 +115,10 @@ WORDS = EventWords(
     light_verbs=frozenset(
         """
         be have do get make take give go come seem appear become remain keep let look
-        want need try use include involve happen occur continue mark represent
+        want need try use include involve happen occur continue mark represent play
         """.split()
     ),
+    aspectual_verbs=frozenset("begin start resume continue end finish complete stop run".split()),
     saying_verbs=frozenset(
         "say tell report add note state comment explain speak write describe mention accord".split()
     ),
