@@ -359,3 +359,10 @@ def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
         " with 300,000 reservists targeted within three years."
     )
     assert [e.label for e in x.events if e.trigger in {"send", "target"}] == []
+
+
+def test_an_infinitive_of_purpose_completes_the_label(nlp: Any) -> None:
+    x = _extract("Russian negotiator Kirill Dmitriev is set to visit Washington on Friday.")
+    assert [e.label for e in x.events] == [
+        "Russian negotiator Kirill Dmitriev is set to visit Washington"
+    ]

@@ -68,7 +68,7 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
             words += [child]
         elif child.dep_ == "agent" and subject is None:
             words += _noun_phrase(child, skip, complements=1)
-        elif child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and not has_object:
+        elif _infinitive(child) and not has_object:
             # "set to visit Washington", "voted to return to a second reading"
             words += [t for t in child.children if t.dep_ in {"aux", "auxpass"}]
             words += _verb_phrase(child, skip)
@@ -111,6 +111,15 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
         # "men who will be called up" reads as "men called up"; the modified noun is the subject
         words += _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
     return sorted(set(words), key=lambda t: t.i)
+
+
+def _infinitive(token: Token) -> bool:
+    """An infinitive complement: "set to visit Washington", "voted to return"."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return token.dep_ == "xcomp" or (
+        token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    )
 
 
 def _subject(subject: Token, verb: Token, skip: Collection[int]) -> list[Token]:
