@@ -14,16 +14,17 @@ import os
 import shutil
 import subprocess
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from graph import views
 from graph.store import read_saved
@@ -98,6 +99,16 @@ def shown(driver: webdriver.Chrome) -> list[str]:
     return ids
 
 
+def settled(driver: webdriver.Chrome, check: Callable[[], bool], timeout: float = 10) -> bool:
+    """Whether `check` holds once the page has caught up with the last input (a loaded
+    machine may take a moment to re-render), waiting at most `timeout` seconds."""
+    try:
+        WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda _: check())
+    except TimeoutException:
+        return check()
+    return True
+
+
 def open_page(driver: webdriver.Chrome, page: Path) -> None:
     driver.get(page.as_uri())
     driver.find_element(By.CSS_SELECTOR, "#events li.event")  # the script has run
@@ -135,14 +146,16 @@ def test_the_seeds_page_in_a_browser(
     counts = Counter(actor for actors in taking_part.values() for actor in actors)
     actor, count = counts.most_common(1)[0]
     Select(browser.find_element(By.ID, "filter-actor")).select_by_value(actor)
-    assert shown(browser) == [r.event_id for r in rows if actor in taking_part[r.event_id]]
+    mine = [r.event_id for r in rows if actor in taking_part[r.event_id]]
+    assert settled(browser, lambda: shown(browser) == mine)
     assert 0 < count < len(rows)
     browser.find_element(By.ID, "filter-clear").click()
     browser.find_element(By.ID, "filter-from").send_keys("2024")
     since = views.timeline(graph, date_from=dt.date(2024, 1, 1))
-    assert shown(browser) == [row.event_id for row in since] and 0 < len(since) < len(rows)
+    assert settled(browser, lambda: shown(browser) == [row.event_id for row in since])
+    assert 0 < len(since) < len(rows)
     browser.find_element(By.ID, "filter-clear").click()
-    assert len(shown(browser)) == len(rows)
+    assert settled(browser, lambda: len(shown(browser)) == len(rows))
 
     # A click on an event shows what its sources say.
     event = next(row for row in rows if row.contested)
@@ -150,7 +163,7 @@ def test_the_seeds_page_in_a_browser(
     assert "contested" in item.text
     item.click()
     details = browser.find_element(By.ID, "details")
-    assert details.find_element(By.TAG_NAME, "h2").text == event.label
+    assert settled(browser, lambda: details.find_element(By.TAG_NAME, "h2").text == event.label)
     quoted = [q.text for q in details.find_elements(By.TAG_NAME, "blockquote")]
     evidence = views.evidence(graph, event.event_id)
     assert quoted[0] == evidence[0].sentences[0]
@@ -159,6 +172,7 @@ def test_the_seeds_page_in_a_browser(
     # The event most sources describe: each source's sentences and title.
     event = max(rows, key=lambda row: row.sources)
     browser.find_element(By.CSS_SELECTOR, f'#events li[data-id="{event.event_id}"]').click()
+    assert settled(browser, lambda: details.find_element(By.TAG_NAME, "h2").text == event.label)
     quoted = [q.text for q in details.find_elements(By.TAG_NAME, "blockquote")]
     evidence = views.evidence(graph, event.event_id)
     assert event.sources > 1 and len(evidence) == event.sources
