@@ -460,3 +460,15 @@ def _state(pid: str) -> str:
         return Path(f"/proc/{pid}/stat").read_text(encoding="ascii").split()[2]
     except OSError:
         return "Z"
+
+
+@pytest.mark.parametrize(
+    ("modality", "caption"),
+    [("actual", "Russia began conscription"), ("planned", "[planned] Russia began conscription")],
+)
+def test_an_event_caption_says_when_it_is_not_told_as_fact(modality: str, caption: str) -> None:
+    from graph.model import NodeKind
+    from graph.store.push import node_row
+
+    data = {"kind": "Event", "label": "Russia began conscription", "modality": modality}
+    assert node_row(NodeKind.EVENT, "evt_1", data)["props"]["caption"] == caption
