@@ -366,3 +366,10 @@ def test_an_infinitive_of_purpose_completes_the_label(nlp: Any) -> None:
     assert [e.label for e in x.events] == [
         "Russian negotiator Kirill Dmitriev is set to visit Washington"
     ]
+
+
+def test_found_is_the_past_of_find_and_founded_a_founding(nlp: Any) -> None:
+    founded = _extract("Steve Jobs founded NeXT in 1985.")
+    assert [e.event_type.value for e in founded.events] == ["founding"]
+    found = _extract("Some conscripts found themselves caught in combat in August 2023.")
+    assert "founding" not in {e.event_type.value for e in found.events}

@@ -104,7 +104,7 @@ def _candidates(
     date_tokens = {t.i for d in dates for t in _tokens(sentence, d.start, d.end)}
     found: list[_Candidate] = []
     for token in sentence:
-        lemma = token.lemma_.lower()
+        lemma = vocab.surface_lemmas.get(token.lower_, token.lemma_.lower())
         if token.i in date_tokens:
             continue
         phrasal = _phrasal_type(token, lemma, vocab)
@@ -121,7 +121,11 @@ def _candidates(
             continue
         if token.pos_ == "NOUN" and lemma in vocab.person_units:
             continue  # "conscripts", "recruits": people, not what happens to them
-        event_type = phrasal or vocab.type_of(lemma) or vocab.type_of(token.lower_)
+        event_type = (
+            phrasal
+            or vocab.type_of(lemma)
+            or vocab.type_of(vocab.surface_lemmas.get(token.lower_, token.lower_))
+        )
         if event_type is None:
             if mentions.get(token.i) not in _HAPPENINGS or lemma in vocab.light_verbs:
                 continue

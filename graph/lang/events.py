@@ -47,6 +47,8 @@ class EventWords:
     Attributes:
         types: the event type declarations; every `EventType` has one.
         light_verbs: verbs too light to name an event on their own ("be", "have", "make").
+        surface_lemmas: words the lemmatiser reads wrongly, with their lemma ("found" as
+            the past of "find", not the verb "found").
         aspectual_verbs: verbs that tell a phase of the event their subject names ("the
             draft began"): the clause, not the subject alone, labels it.
         saying_verbs: verbs of saying that, like light verbs, recur for many different
@@ -75,6 +77,7 @@ class EventWords:
     types: tuple[EventTypeDeclaration, ...]
     light_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
+    surface_lemmas: dict[str, str]
     saying_verbs: frozenset[str]
     future_markers: frozenset[str]
     possible_markers: frozenset[str]

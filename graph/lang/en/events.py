@@ -74,7 +74,7 @@ BUSINESS = (
     declare(T.BANKRUPTCY, "bankruptcy bankrupt insolvency", 135),
     declare(T.MERGER, "merge merger", 130),
     declare(T.ACQUISITION, "acquire acquisition takeover buyout", 125),
-    declare(T.FOUNDING, "founding establish establishment", 65),
+    declare(T.FOUNDING, "found founding establish establishment", 65),
     declare(T.INVESTMENT, "invest investment funding", 60),
     declare(T.TRADE, "sell sale buy purchase", 35),
     declare(
@@ -118,6 +118,7 @@ WORDS = EventWords(
         want need try use include involve happen occur continue mark represent play
         """.split()
     ),
+    surface_lemmas={"found": "find"},
     aspectual_verbs=frozenset("begin start resume continue end finish complete stop run".split()),
     saying_verbs=frozenset(
         "say tell report add note state comment explain speak write describe mention accord".split()
