@@ -280,3 +280,20 @@ def test_detokenize_maps_offsets() -> None:
     assert clean.startswith("Ellen DeGeneres ' s co-hosting (in 2007), he said.")
     start = text.index("hosting")
     assert clean[offsets[start] : offsets[start + len("hosting")]] == "hosting"
+
+
+def test_news_reported_on_a_day_is_no_event_that_begins_later() -> None:
+    unveiled_2010 = Mention(
+        "a", "d1", "unveil", start=dt.date(2010, 6, 7), end=dt.date(2010, 6, 7),
+        participants=frozenset({"act_apple"}),
+    )  # fmt: skip
+    told_in_2007 = Mention(
+        "b", "d2", "unveil", reported_by=dt.date(2007, 1, 10),
+        participants=frozenset({"act_apple"}),
+    )  # fmt: skip
+    told_in_2011 = Mention(
+        "c", "d3", "unveil", reported_by=dt.date(2011, 6, 7),
+        participants=frozenset({"act_apple"}),
+    )  # fmt: skip
+    assert pair_score(unveiled_2010, told_in_2007) is None
+    assert pair_score(unveiled_2010, told_in_2011) is not None

@@ -103,6 +103,7 @@ class Mention:
     negated: bool = False
     context: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
+    reported_by: dt.date | None = None  # undated, but told as news published on this day
 
 
 def cluster_mentions(
@@ -152,9 +153,10 @@ def cluster_mentions(
     # checked once, not a thousand times.
     kinds: dict[Hashable, int] = {}
     for i, m in enumerate(mentions):
-        kinds.setdefault((m.negated, m.start, m.end, m.quantities), i)
+        kinds.setdefault((m.negated, m.start, m.end, m.quantities, m.reported_by), i)
     typical = {
-        i: [kinds[(m.negated, m.start, m.end, m.quantities)]] for i, m in enumerate(mentions)
+        i: [kinds[(m.negated, m.start, m.end, m.quantities, m.reported_by)]]
+        for i, m in enumerate(mentions)
     }
 
     def compatible(x: int, y: int, z: int) -> bool:
@@ -327,6 +329,11 @@ def _conflict(a: Mention, b: Mention, vocab: EventWords) -> bool:
         return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
+    # News told by a day cannot be an event that begins after it was reported.
+    if (a.reported_by and b.start and b.start > a.reported_by) or (
+        b.reported_by and a.start and a.start > b.reported_by
+    ):
+        return True
     # Counts of one thing that never agree: 160,000 men is not 147,000 men. Counts of people
     # under different words ("men", "soldiers") conflict only when far apart, because reports
     # revise tolls and tallies ("3 dead", "4 killed").
@@ -465,6 +472,7 @@ def mention_of(event: LocalEvent, key: Hashable, actor_ids: Sequence[str]) -> Me
         quantities=frozenset((q.value, q.unit) for q in event.quantities),
         participants=frozenset(actor_ids),
         negated=event.negated,
+        reported_by=event.date.end if event.date and event.date.basis == "publication" else None,
     )
 
 
