@@ -1,4 +1,4 @@
-"""Actors across documents: one node per real person, organisation or country.
+"""Actors across documents: one node per real person, organisation, country or named thing.
 
 Merging is on evidence, never across kinds:
 - the same name up to spelling and transliteration ("Yury"/"Yuri", "Lugansk"/"Luhansk",
@@ -6,7 +6,12 @@ Merging is on evidence, never across kinds:
 - a surname alone joins the one full name with that surname in the corpus; when two
   different full names share it, it stays apart (homonyms are not merged on name alone);
 - an organisation's short form joins its long form ("State Department" and
-  "U.S. State Department"; "RAND" and "RAND Corporation").
+  "U.S. State Department"; "RAND" and "RAND Corporation");
+- a name that documents give different kinds among organisation and the kinds of things
+  (product, facility, law, event, index, work) is one actor: the model calls any name it
+  does not know an organisation, so the kind of thing wins when the documents that show it
+  hold at least a quarter of the name's mentions ("iPod"), and organisation wins otherwise
+  ("Apple" called a product once). People and countries never merge with other kinds.
 Titles are kept as history: each with the source that gives it and that source's date.
 """
 
@@ -68,7 +73,7 @@ def merge_actors(
             cluster.names[local.name] += len(local.mentions)
             for alias in local.aliases:
                 cluster.names[alias] += 0
-    merged = _merge_short_forms(clusters, vocab or get().actors)
+    merged = _merge_short_forms(_one_kind_per_name(clusters), vocab or get().actors)
     actors: list[Actor] = []
     mapping: dict[ActorKey, str] = {}
     for cluster in merged:
@@ -77,6 +82,35 @@ def merge_actors(
         for member in cluster.members:
             mapping[member] = actor.id
     return sorted(actors, key=lambda a: a.id), mapping
+
+
+_THINGS = frozenset(ActorKind) - {ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY}
+_THING_SHARE = 0.25  # of a name's mentions, for a kind of thing to overrule organisation
+
+
+def _one_kind_per_name(
+    clusters: dict[tuple[ActorKind, str], _Cluster],
+) -> dict[tuple[ActorKind, str], _Cluster]:
+    """Clusters of one name key as an organisation and as things become one (module doc)."""
+    by_key: dict[str, list[tuple[ActorKind, _Cluster]]] = defaultdict(list)
+    for (kind, key), cluster in clusters.items():
+        if kind is ActorKind.ORGANIZATION or kind in _THINGS:
+            by_key[key].append((kind, cluster))
+    settled = {k: c for k, c in clusters.items() if k[0] not in _THINGS | {ActorKind.ORGANIZATION}}
+    for key, kinds in by_key.items():
+        weight = {kind: sum(cluster.names.values()) for kind, cluster in kinds}
+        things = [kind for kind in weight if kind in _THINGS]
+        kind = ActorKind.ORGANIZATION if ActorKind.ORGANIZATION in weight else things[0]
+        if things:
+            thing = max(things, key=lambda k: (weight[k], k.value))
+            if weight[thing] >= _THING_SHARE * sum(weight.values()):
+                kind = thing
+        target = _Cluster(kind)
+        for _, cluster in sorted(kinds, key=lambda kc: kc[0].value):
+            target.members += cluster.members
+            target.names.update(cluster.names)
+        settled[(kind, key)] = target
+    return settled
 
 
 def _merge_short_forms(

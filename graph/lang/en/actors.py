@@ -1,6 +1,26 @@
 """English vocabulary around names: titles, ranks, organisation heads, country short forms."""
 
 from graph.lang.actors import ActorWords
+from graph.model import ActorKind
+
+_KIND_NOUNS = {
+    ActorKind.PRODUCT: """
+        phone smartphone handset player device computer laptop notebook desktop tablet
+        console camera software browser app application game car vehicle truck aircraft
+        airliner jet plane helicopter drone rifle missile drug medicine vaccine pill chip
+        processor portal platform messenger
+        """,
+    ActorKind.INDEX: "index average composite",
+    ActorKind.LAW: "act bill law amendment directive treaty statute charter",
+    ActorKind.EVENT: """
+        conference summit war olympics games championship cup festival expo exhibition
+        tournament
+        """,
+    ActorKind.FACILITY: """
+        airport stadium bridge station plant factory port hospital prison tower arena theater
+        theatre dam pipeline building
+        """,
+}
 
 WORDS = ActorWords(
     title_words=frozenset(
@@ -38,7 +58,6 @@ WORDS = ActorWords(
         broadcaster network radio television tv agency news media publication journal tank
         think-tank cabinet government administration authority authorities board bureau
         center centre hall municipality secretariat mission embassy consulate
-        portal platform app messenger
         """.split()
     ),
     country_aliases={
@@ -54,4 +73,10 @@ WORDS = ActorWords(
     },
     name_connectors=frozenset({"of", "for", "and", "de"}),
     articles=frozenset({"the", "a", "an"}),
+    kind_nouns={word: kind for kind, words in _KIND_NOUNS.items() for word in words.split()},
+    product_modifiers=frozenset(
+        "new latest original previous older newer cheaper upcoming redesigned next-generation"
+        .split()
+    ),
+    count_determiners=frozenset({"a", "an", "every", "each", "another"}),
 )  # fmt: skip
