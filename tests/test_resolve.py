@@ -53,6 +53,30 @@ def test_a_name_called_an_organisation_and_a_product_is_one_product() -> None:
     ]
 
 
+def test_nicknames_designators_and_acronyms_name_one_actor() -> None:
+    docs = [
+        _document(
+            1, ("William Harlow", ActorKind.PERSON, 2), ("Zentro Inc.", ActorKind.ORGANIZATION, 2)
+        ),
+        _document(2, ("Bill Harlow", ActorKind.PERSON, 1), ("Zentro", ActorKind.ORGANIZATION, 3)),
+        _document(
+            3, ("Open Data Exchange", ActorKind.ORGANIZATION, 1), ("ODE", ActorKind.ORGANIZATION, 1)
+        ),
+        _document(
+            4, ("Bill Harlow", ActorKind.ORGANIZATION, 1), ("Zentro TV", ActorKind.ORGANIZATION, 1)
+        ),
+    ]
+    actors, _ = merge_actors(docs)
+    names = sorted((a.name, a.actor_type.value, len(a.mentions)) for a in actors)
+    assert names == [
+        ("Bill Harlow", "organization", 1),  # a company named so is not the person
+        ("Open Data Exchange", "organization", 2),
+        ("William Harlow", "person", 3),
+        ("Zentro Inc.", "organization", 5),
+        ("Zentro TV", "organization", 1),  # the short name is the more used: not its short form
+    ]
+
+
 def test_name_key_spelling_variants() -> None:
     assert name_key("Yury Shuvalov") == name_key("Yuri Shuvalov")
     assert name_key("Lugansk") == name_key("Luhansk")

@@ -320,10 +320,12 @@ def _is_name(tokens: list[Token], vocab: ActorWords) -> bool:
 
 
 def _kind_by_nouns(tokens: list[Token], vocab: ActorWords) -> ActorKind | None:
-    """The kind a noun of the name or around it gives: the name's last word ("Patriot Act"),
+    """The kind a noun of the name or around it gives: the name's last word ("Patriot Act";
+    not a product noun),
     the one noun it modifies ("the Nikkei index") or its apposition (`_appos_kind`)."""
-    if len(tokens) > 1 and tokens[-1].lower_ in vocab.kind_nouns:
-        return vocab.kind_nouns[tokens[-1].lower_]
+    last = vocab.kind_nouns.get(tokens[-1].lower_)
+    if len(tokens) > 1 and last is not None and last is not ActorKind.PRODUCT:
+        return last  # a company is often named for what it makes: "Apple Computer"
     head = _head_of(tokens)
     noun = head.head
     # "the iPod player" names a player; "Apple devices" are many devices of one maker.
@@ -395,6 +397,7 @@ def _settle_kinds(
         if kind in _NAMED_THINGS
         and name.endswith("s")
         and len(name) > 3
+        and name[-2].isalpha()  # "iPhone 4s" is a model of its own
         and any(name[:-1] == other for k, other in groups if k in _NAMED_THINGS)
     }
     for singular in plurals.values():
@@ -629,7 +632,13 @@ def _find_longer(group: _Group, kept: list[_Group], vocab: ActorWords) -> _Group
             # "Putin" -> "Vladimir Putin"; "Wagner" (as a person) -> "Wagner Group"
             fits = tail if other.kind is ActorKind.PERSON else head
         else:
-            fits = tail or (head and other_words[-1] in vocab.org_head_nouns)
+            # "Wagner" -> "Wagner Group", unless the short name is the more used one: then
+            # the long one names something of its own ("Apple" and "Apple TV")
+            fits = tail or (
+                head
+                and other_words[-1] in vocab.org_head_nouns
+                and len(group.mentions) <= len(other.mentions)
+            )
         if fits:
             candidates.append(other)
     return candidates[0] if len(candidates) == 1 else None

@@ -32,6 +32,11 @@ class ActorWords:
             show it is a product ("the new iPod", "the latest iPhone").
         count_determiners: determiners that count or pick one of many, which a product's
             name takes and an organisation's does not ("an iPod", "every iPhone").
+        corporate_designators: words after a company's name that only say it is one
+            ("Inc.", "Corp.", "Group"), lower-cased without their final period: "Apple Inc."
+            and "Apple" are one name.
+        given_names: variants and nicknames of given names -> one standard form ("bill" ->
+            "william"), lower-cased: "Bill Gates" and "William Gates" are one person.
     """
 
     title_words: frozenset[str]
@@ -43,6 +48,8 @@ class ActorWords:
     kind_nouns: Mapping[str, ActorKind]
     product_modifiers: frozenset[str]
     count_determiners: frozenset[str]
+    corporate_designators: frozenset[str]
+    given_names: Mapping[str, str]
 
 
 @cache
