@@ -32,6 +32,8 @@ class Readers(Protocol):
         self, root: str, split: str = "test", one_per_doc: bool = True
     ) -> Iterator[CorpusDocument]: ...
 
+    def read_timeline_documents(self, corpus_dir: str) -> Iterator[CorpusDocument]: ...
+
 
 def load_readers(path: str | None, data_dir: Path) -> Readers:
     """Load `readers.py` from --readers, or from the data folder or one of its parents."""

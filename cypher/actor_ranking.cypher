@@ -1,7 +1,7 @@
 // Purpose: actors ranked by involvement: events they took part in plus claims they made,
 //          then by the number of sources naming them and their mentions.
 // Parameters:
-//   $actor_type (string, optional): only person, organization or country
+//   $actor_type (string, optional): only one kind (person, organization, country, product, ...)
 //   $limit (integer, default 20): how many actors to list
 // Example: timeline-graph query actor_ranking --param actor_type=person --param limit=10
 MATCH (a:Actor)

@@ -121,9 +121,18 @@ class EdgeType(StrEnum):
 
 
 class ActorKind(StrEnum):
+    """What an actor is: who acts (person, organisation, country) or a named thing that events
+    are about (a product, a facility, a law, a named event, a market index, a work)."""
+
     PERSON = "person"
     ORGANIZATION = "organization"
     COUNTRY = "country"
+    PRODUCT = "product"  # "iPhone 4", "iPod", the Gosuslugi portal
+    FACILITY = "facility"  # a building, plant, airport, venue: "Moscone Center"
+    LAW = "law"  # a law, bill, treaty or directive: "the Patriot Act"
+    EVENT = "event"  # a named occurrence: "World War II", "Worldwide Developers Conference"
+    INDEX = "index"  # a market index: "Dow Jones Industrial Average", "Nasdaq Composite"
+    WORK = "work"  # a book, film, song, album: "Abbey Road"
 
 
 class EventType(StrEnum):
@@ -315,12 +324,14 @@ class Source(Model):
 
 
 class Actor(Model):
-    """A person, organisation or country, resolved across documents."""
+    """A person, organisation, country or named thing, resolved across documents."""
 
     kind: Literal[NodeKind.ACTOR] = Field(default=NodeKind.ACTOR, description="Node label.")
     id: str = Field(description="Content-derived id: 'act_' + hash of kind and canonical name.")
     name: str = Field(description="Canonical name: the fullest form seen.")
-    actor_type: ActorKind = Field(description="person, organization or country.")
+    actor_type: ActorKind = Field(
+        description="person, organization, country, product, facility, law, event, index or work."
+    )
     aliases: tuple[str, ...] = Field(default=(), description="Other names seen, sorted.")
     titles: tuple[TitleRecord, ...] = Field(
         default=(), description="Titles and roles, each with the source and its date."
@@ -447,7 +458,9 @@ class LocalActor(Model):
     """An actor as seen inside one document, its mentions already grouped."""
 
     name: str = Field(description="Fullest name seen in the document, titles and 's removed.")
-    actor_type: ActorKind = Field(description="person, organization or country.")
+    actor_type: ActorKind = Field(
+        description="person, organization, country, product, facility, law, event, index or work."
+    )
     aliases: tuple[str, ...] = Field(default=(), description="Other names used in the document.")
     titles: tuple[str, ...] = Field(default=(), description="Titles and roles given to it.")
     mentions: tuple[Span, ...] = Field(description="Mentions in the document.")

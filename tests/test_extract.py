@@ -98,6 +98,42 @@ def test_country_named_inside_an_organisation(nlp: Any) -> None:
     assert "U.S. State Department" in actors
 
 
+def test_named_things_are_actors_of_their_kind(nlp: Any) -> None:
+    x = _extract(
+        "The Dow Jones Industrial Average fell 300 points on Monday. Congress passed the "
+        "Patriot Act in October. Delegates gathered at the Paris Air Show."
+    )
+    actors = _actors(x)
+    assert actors["Dow Jones Industrial Average"][0] is ActorKind.INDEX
+    assert actors["Patriot Act"][0] is ActorKind.LAW
+
+
+def test_coined_names_and_model_numbers_are_product_names(nlp: Any) -> None:
+    x = _extract(
+        "Zentro unveiled the zPhone 7 on Tuesday. The company sold two million zPads last "
+        "year. Sales of the zPad rose."
+    )
+    actors = _actors(x)
+    assert actors["zPhone 7"][0] is ActorKind.PRODUCT
+    assert actors["zPad"][0] is ActorKind.PRODUCT  # the plural is a mention of it
+    assert "zPads" not in actors
+
+
+def test_apposition_gives_a_thing_its_kind_for_every_mention(nlp: Any) -> None:
+    x = _extract(
+        "Russia's online public services portal, Gosuslugi, disabled the option. Anyone "
+        "deleting a Gosuslugi account would be judged a draft dodger."
+    )
+    things = [a for a in x.actors if a.name == "Gosuslugi"]
+    assert [a.actor_type for a in things] == [ActorKind.PRODUCT]
+
+
+def test_event_participants_include_named_things(nlp: Any) -> None:
+    x = _extract("Zentro unveiled the zPhone 7 in Berlin on March 3, 2024.")
+    names = [x.actors[p.actor].name for e in x.events for p in e.participants]
+    assert "zPhone 7" in names
+
+
 def test_authors_are_not_actors(nlp: Any) -> None:
     text = "Officials said the draft would begin in April."
     base = _extract(text)

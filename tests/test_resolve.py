@@ -3,20 +3,78 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.model import (
+    ActorKind,
     Claim,
     DateBasis,
     DateValue,
+    DocExtraction,
     EdgeType,
     Event,
     EventType,
+    LocalActor,
     Polarity,
     Precision,
+    Source,
     Span,
 )
-from graph.resolve.actors import name_key
+from graph.resolve.actors import merge_actors, name_key
 from graph.resolve.claims import content_words, link_claims
 from graph.resolve.events import Mention, cluster_mentions, pair_score
 from graph.resolve.timeline import chain_events, chronological, precedes
+
+
+def _document(n: int, *actors: tuple[str, ActorKind, int]) -> DocExtraction:
+    source = Source(id=f"src_{n}", path=f"{n}.txt", content_hash=str(n), format="text", words=9)
+    span = Span(source_id=source.id, start=0, end=1, text="x")
+    return DocExtraction(
+        extractor="test",
+        source=source,
+        actors=tuple(
+            LocalActor(name=name, actor_type=kind, mentions=(span,) * count)
+            for name, kind, count in actors
+        ),
+    )
+
+
+def test_a_name_called_an_organisation_and_a_product_is_one_product() -> None:
+    docs = [
+        _document(1, ("zPad", ActorKind.ORGANIZATION, 3)),
+        _document(2, ("zPad", ActorKind.PRODUCT, 2)),
+        _document(3, ("Zentro", ActorKind.ORGANIZATION, 9), ("zPad", ActorKind.PERSON, 1)),
+        _document(4, ("Zentro", ActorKind.PRODUCT, 1)),
+    ]
+    actors, _ = merge_actors(docs)
+    kinds = sorted((a.name, a.actor_type.value, len(a.mentions)) for a in actors)
+    # a person of the same name stays apart; a product reading in one of many stays out
+    assert kinds == [
+        ("Zentro", "organization", 10),
+        ("zPad", "person", 1),
+        ("zPad", "product", 5),
+    ]
+
+
+def test_nicknames_designators_and_acronyms_name_one_actor() -> None:
+    docs = [
+        _document(
+            1, ("William Harlow", ActorKind.PERSON, 2), ("Zentro Inc.", ActorKind.ORGANIZATION, 2)
+        ),
+        _document(2, ("Bill Harlow", ActorKind.PERSON, 1), ("Zentro", ActorKind.ORGANIZATION, 3)),
+        _document(
+            3, ("Open Data Exchange", ActorKind.ORGANIZATION, 1), ("ODE", ActorKind.ORGANIZATION, 1)
+        ),
+        _document(
+            4, ("Bill Harlow", ActorKind.ORGANIZATION, 1), ("Zentro TV", ActorKind.ORGANIZATION, 1)
+        ),
+    ]
+    actors, _ = merge_actors(docs)
+    names = sorted((a.name, a.actor_type.value, len(a.mentions)) for a in actors)
+    assert names == [
+        ("Bill Harlow", "organization", 1),  # a company named so is not the person
+        ("Open Data Exchange", "organization", 2),
+        ("William Harlow", "person", 3),
+        ("Zentro Inc.", "organization", 5),
+        ("Zentro TV", "organization", 1),  # the short name is the more used: not its short form
+    ]
 
 
 def test_name_key_spelling_variants() -> None:

@@ -1,4 +1,4 @@
-"""Actors in one document: persons, organisations and countries, mentions grouped.
+"""Actors in one document: persons, organisations, countries and named things, mentions grouped.
 
 The small English model's entities are the candidates. General rules correct its systematic
 errors: titles before names are kept as attributes ("Rear Adm.", "Defense Minister"), not as
@@ -6,6 +6,15 @@ part of the name or as separate organisations; possessives and leading articles 
 a capital city acting as a subject stands for its country ("Moscow says"); cities tagged as
 persons and headline fragments tagged as places are not actors; an apposition decides the
 kind ("X, an independent news site" is an organisation).
+
+Named things that events are about are actors too, with their own kind: products, facilities,
+laws, named events, market indices and works. The model's labels for them (PRODUCT, FAC,
+LAW, EVENT, WORK_OF_ART) are taken as they are; it often calls a product an organisation,
+and general evidence corrects that: a noun of a kind that ends the name ("Dow Jones
+Industrial Average"), heads its apposition ("Gosuslugi, the portal") or follows it ("the
+Nikkei index"); the words a product takes and an organisation does not ("an iPod", "the new
+iPhone", "Apple's iPod", "three million iPods" next to "iPod"). A coined word with a capital
+inside ("iPod", "eBay") is a name, and so is a model number after one ("iPhone 4").
 """
 
 from __future__ import annotations
@@ -20,11 +29,24 @@ from graph.lang import Lexicon, get
 from graph.lang.actors import ActorWords, capitals, countries, places
 from graph.model import ActorKind, Document, LocalActor
 
-_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_THING_LABELS = {
+    "PRODUCT": ActorKind.PRODUCT,
+    "FAC": ActorKind.FACILITY,
+    "LAW": ActorKind.LAW,
+    "EVENT": ActorKind.EVENT,
+    "WORK_OF_ART": ActorKind.WORK,
+}
+_LABELS = {"PERSON", "ORG", "GPE", "NORP", *_THING_LABELS}
+# Kinds that act (and may speak); the others are things events are about.
+ACTING = frozenset({ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY})
+# Kinds the model confuses with one another: an unknown name is often called an organisation.
+_NAMED_THINGS = frozenset(ActorKind) - {ActorKind.PERSON, ActorKind.COUNTRY}
 _AFFILIATION = re.compile(r"^(?P<country>.+?)-(?:based|led|backed|funded|run|made|owned)$", re.I)
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
-_NAME_CHARS = re.compile(r"^[A-Z][\w.'’-]*$")
+_NAME_CHARS = re.compile(r"^[A-Z][\w.'’&-]*$")
+_COINED = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z0-9][\w.'’&-]*$")  # "iPod", "eBay": a capital inside
+_MODEL_NUMBER = re.compile(r"^(?=[\w.-]*\d)[\w.-]+$")  # "4", "3G", "737-800" after a name
 
 
 @dataclass
@@ -66,13 +88,21 @@ class ActorTable:
 
 
 def find_actors(doc: Doc, document: Document, *, lexicon: Lexicon | None = None) -> ActorTable:
-    """Group the document's person, organisation and country mentions into actors."""
-    vocab = (lexicon or get()).actors
+    """Group the document's mentions of persons, organisations, countries and named things
+    into actors."""
+    lexicon = lexicon or get()
+    vocab = lexicon.actors
     groups: dict[tuple[ActorKind, str], _Group] = {}
     locations: dict[int, str] = {}
     for ent in doc.ents:
-        if ent.label_ not in _LABELS:
+        if ent.label_ not in _LABELS or _is_holiday(ent, lexicon):
             continue
+        if (
+            ent.label_ in {"ORG", "PRODUCT", "NORP"}
+            and ent.end < len(doc)
+            and _is_model_number_after(doc[ent.end])
+        ):
+            ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)  # "iPhone" + "4"
         found = _classify(ent, vocab)
         if found is None:
             if ent.label_ in {"GPE", "LOC"}:
@@ -89,6 +119,9 @@ def find_actors(doc: Doc, document: Document, *, lexicon: Lexicon | None = None)
         country = countries(vocab).get(match["country"].lower()) if match else None
         if country and not token.ent_type_:
             _add(groups, ActorKind.COUNTRY, country, token.i, token.i + 1, ())
+    for kind, tokens in _unlabelled_names(doc, vocab):
+        _add(groups, kind, _join(tokens), tokens[0].i, tokens[-1].i + 1, ())
+    groups = _settle_kinds(groups)
     authors = {a.lower() for a in document.source.authors}
     headlines = _headline_ranges(doc.text)
     body = [
@@ -217,11 +250,16 @@ def _classify(
         tokens.pop(0)
     if not tokens:
         return None
+    label = ent.label_
+    if label == "NORP":
+        if not _COINED.match(tokens[0].text):
+            return None  # a nationality or group ("American"), not an actor
+        label = "ORG"  # a coined name the model took for a people ("iTunes")
     inner_title: list[Token] = []
-    if all(_is_title_token(t, vocab) for t in tokens) and ent.label_ in {"PERSON", "ORG"}:
+    if all(_is_title_token(t, vocab) for t in tokens) and label in {"PERSON", "ORG"}:
         return None  # "Rear Adm." tagged as an organisation: a title, not an actor
-    if ent.label_ == "PERSON" or (
-        ent.label_ == "ORG" and _looks_like_person_name(_strip_titles(tokens, vocab), vocab)
+    if label == "PERSON" or (
+        label == "ORG" and _looks_like_person_name(_strip_titles(tokens, vocab), vocab)
     ):
         while len(tokens) > 1 and _is_title_token(tokens[0], vocab):
             inner_title.append(tokens.pop(0))
@@ -231,41 +269,216 @@ def _classify(
     if _is_credit(ent):
         return None
     country = countries(vocab).get(lower) or countries(vocab).get(lower.removeprefix("the "))
-    if ent.label_ == "NORP":
-        return None
     if country:
         return ActorKind.COUNTRY, country, start, end, ()
     if (
-        ent.label_ in {"GPE", "FAC"}
+        label in {"GPE", *_THING_LABELS}
         and tokens[-1].lower_ in vocab.org_head_nouns
         and len(tokens) > 1
     ):
         return ActorKind.ORGANIZATION, name, start, end, ()  # "Moscow City Hall"
-    if ent.label_ == "FAC":
-        return None
-    if ent.label_ == "GPE":
+    if label == "GPE":
         capital_of = capitals().get(lower)
         if capital_of and any(t.dep_ in _SUBJECT_DEPS for t in tokens):
             return ActorKind.COUNTRY, capital_of, start, end, ()
         return None
+    if not _is_name(tokens, vocab):
+        return None  # lower-case words inside: a phrase, not a name
+    if label in _THING_LABELS:
+        return _kind_by_nouns(tokens, vocab) or _THING_LABELS[label], name, start, end, ()
     title = _title_before(ent.doc, start, inner_title, vocab)
     titles = tuple(t for t in (title, _apposition(tokens, vocab)) if t)
-    kind = ActorKind.PERSON if ent.label_ == "PERSON" else ActorKind.ORGANIZATION
+    kind = ActorKind.PERSON if label == "PERSON" else ActorKind.ORGANIZATION
     appos_head = _apposition_head(tokens, vocab)
     if kind is ActorKind.PERSON:
-        if appos_head is not None and appos_head.lemma_.lower() in vocab.org_head_nouns:
+        appos_lemma = appos_head.lemma_.lower() if appos_head is not None else ""
+        if appos_lemma in vocab.org_head_nouns:
             kind = ActorKind.ORGANIZATION
+        elif (thing := _appos_kind(tokens, vocab)) and not title:
+            kind = thing  # "Gosuslugi, the public services portal"
         elif len(tokens) == 1 and lower in places() and not title:
             return None  # a city the model took for a surname
         elif any(t.lower_ in vocab.org_head_nouns for t in tokens[1:]):
             kind = ActorKind.ORGANIZATION
     elif _looks_like_person_name(tokens, vocab) and title:
         kind = ActorKind.PERSON
-    if not all(
-        _NAME_CHARS.match(t.text) or t.is_punct or t.lower_ in vocab.name_connectors for t in tokens
-    ):
-        return None  # lower-case words inside: a phrase, not a name
+    elif tokens[-1].lower_ not in vocab.org_head_nouns:
+        kind = _thing_kind(tokens, vocab) or kind
     return kind, name, start, end, titles
+
+
+def _is_name(tokens: list[Token], vocab: ActorWords) -> bool:
+    """Capitalised or coined words, joined by connectors, with model numbers after them."""
+    return bool(_NAME_CHARS.match(tokens[0].text) or _COINED.match(tokens[0].text)) and all(
+        _NAME_CHARS.match(t.text)
+        or _COINED.match(t.text)
+        or _MODEL_NUMBER.match(t.text)
+        or t.is_punct
+        or t.lower_ in vocab.name_connectors
+        for t in tokens[1:]
+    )
+
+
+def _kind_by_nouns(tokens: list[Token], vocab: ActorWords) -> ActorKind | None:
+    """The kind a noun of the name or around it gives: the name's last word ("Patriot Act";
+    not a product noun),
+    the one noun it modifies ("the Nikkei index") or its apposition (`_appos_kind`)."""
+    last = vocab.kind_nouns.get(tokens[-1].lower_)
+    if len(tokens) > 1 and last is not None and last is not ActorKind.PRODUCT:
+        return last  # a company is often named for what it makes: "Apple Computer"
+    head = _head_of(tokens)
+    noun = head.head
+    # "the iPod player" names a player; "Apple devices" are many devices of one maker.
+    if (
+        head.dep_ == "compound"
+        and noun.i > tokens[-1].i
+        and noun.tag_ == "NN"
+        and all(c.lower_ == "the" for c in noun.children if c.dep_ == "det")
+        and noun.lemma_.lower() in vocab.kind_nouns
+    ):
+        return vocab.kind_nouns[noun.lemma_.lower()]
+    return _appos_kind(tokens, vocab)
+
+
+def _appos_kind(tokens: list[Token], vocab: ActorWords) -> ActorKind | None:
+    """The kind the noun in apposition gives: "Gosuslugi, the portal", "the portal,
+    Gosuslugi" (the model often tags such a noun as a proper noun)."""
+    head = _head_of(tokens)
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if head.dep_ == "appos" and head.head.i < tokens[0].i:
+        nouns.append(head.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if (noun.text[:1].islower() or noun.pos_ == "NOUN") and lemma in vocab.kind_nouns:
+            return vocab.kind_nouns[lemma]
+    return None
+
+
+def _thing_kind(tokens: list[Token], vocab: ActorWords) -> ActorKind | None:
+    """What a name the model took for an organisation really names, if the words around it
+    tell: a noun of a kind (`_kind_by_nouns`), or what only a product takes: a counting
+    determiner or a number ("an iPod", "three million iPods"), a product adjective ("the new
+    iPhone") or a model number ("iPhone 4", "Airbus A380"; a large round number names an
+    index or a list: "FTSE 100"). An acronym ("IBM", "USD") takes no such evidence, and
+    neither does an owner ("the Beatles' Apple Corps" as much as "Apple's iPod")."""
+    kind = _kind_by_nouns(tokens, vocab)
+    if kind is not None:
+        return kind
+    if len(tokens) > 1 and _is_model_number(tokens[-1].text):
+        return ActorKind.PRODUCT
+    if all(t.text.isupper() or not t.is_alpha for t in tokens):
+        return None
+    head = _head_of(tokens)
+    inside = {t.i for t in tokens}
+    for child in head.children:
+        if child.i in inside or child.i > head.i:
+            continue
+        if (
+            (child.dep_ == "det" and child.lower_ in vocab.count_determiners)
+            or child.dep_ == "nummod"
+            or (child.dep_ == "amod" and child.lower_ in vocab.product_modifiers)
+        ):
+            return ActorKind.PRODUCT
+    return None
+
+
+def _settle_kinds(
+    groups: dict[tuple[ActorKind, str], _Group],
+) -> dict[tuple[ActorKind, str], _Group]:
+    """One kind per name in a document: a name the words around one of its mentions show to
+    be a thing is that thing wherever the model called it an organisation; a plural name
+    ("iPods") next to its singular ("iPod") is a mention of it, and both are a product; a
+    one-word name the model also took for a person, without a title, is the thing too
+    ("Gosuslugi, the portal" and then "their Gosuslugi account")."""
+    things = {name: kind for kind, name in groups if kind not in ACTING}
+    plurals = {
+        name: name[:-1]
+        for kind, name in groups
+        if kind in _NAMED_THINGS
+        and name.endswith("s")
+        and len(name) > 3
+        and name[-2].isalpha()  # "iPhone 4s" is a model of its own
+        and any(name[:-1] == other for k, other in groups if k in _NAMED_THINGS)
+    }
+    for singular in plurals.values():
+        things.setdefault(singular, ActorKind.PRODUCT)
+    settled: dict[tuple[ActorKind, str], _Group] = {}
+    for (kind, name), group in groups.items():
+        if kind in _NAMED_THINGS:
+            if name in plurals:
+                name = plurals[name]
+                group.name = group.name[: len(name)]
+            kind = things.get(name, kind)
+        elif kind is ActorKind.PERSON and " " not in name and not group.titles:
+            kind = things.get(name, kind)
+        target = settled.setdefault((kind, name), group)
+        group.kind = kind
+        if target is not group:
+            target.names |= group.names
+            target.mentions += group.mentions
+            target.titles += [t for t in group.titles if t not in target.titles]
+    return settled
+
+
+def _unlabelled_names(doc: Doc, vocab: ActorWords) -> list[tuple[ActorKind, list[Token]]]:
+    """Names the model left untagged: a run of name words outside its entities that holds a
+    coined word ("iPhone 4", "iPods"), or that ends in a noun of a kind ("Dow Jones
+    Industrial Average"). A coined name is an organisation unless the words around it say
+    otherwise (`_thing_kind`), as the model would call it."""
+    found: list[tuple[ActorKind, list[Token]]] = []
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and _is_name_word(token, first=not run):
+            run.append(token)
+            continue
+        while run and (run[-1].is_punct or run[-1].text in _POSSESSIVE):
+            run.pop()
+        while run and run[0].lower_ in vocab.articles:
+            run.pop(0)
+        coined = next((i for i, t in enumerate(run) if _COINED.match(t.text)), None)
+        if coined is not None:
+            run = run[coined:]  # "8 GB iPod": the name starts at the coined word
+            found.append((_thing_kind(run, vocab) or ActorKind.ORGANIZATION, run))
+        elif len(run) > 1 and run[-1].lower_ in vocab.kind_nouns and _is_name(run, vocab):
+            found.append((vocab.kind_nouns[run[-1].lower_], run))
+        run = []
+    return found
+
+
+def _is_model_number(text: str) -> bool:
+    return bool(_MODEL_NUMBER.match(text)) and (not text.isdigit() or int(text) < 100)
+
+
+def _is_name_word(token: Token, first: bool) -> bool:
+    """A word of a name outside the model's entities (a number it calls a cardinal may
+    still be a model number: "iPhone 4")."""
+    if _is_model_number_after(token):
+        return not first
+    if _COINED.match(token.text):
+        return token.ent_type_ not in _LABELS  # "zPads" is no date, whatever the model says
+    if token.ent_type_:
+        return False
+    return (token.pos_ == "PROPN" and bool(_NAME_CHARS.match(token.text))) or (
+        not first and token.text in _POSSESSIVE
+    )
+
+
+def _is_model_number_after(token: Token) -> bool:
+    return (
+        token.i > 0
+        and token.ent_type_ in {"", "CARDINAL"}
+        and token.pos_ in {"NUM", "PROPN"}
+        and _is_model_number(token.text)
+        and not token.is_sent_start
+    )
+
+
+def _is_holiday(ent: Span, lexicon: Lexicon) -> bool:
+    """A holiday the model tagged as an event ("New Year"): a date, read by the date rules."""
+    text = ent.text.lower().removeprefix("the ")
+    return ent.label_ == "EVENT" and any(
+        t in lexicon.time.holidays for t in (text, f"{text}'s", f"{text} day")
+    )
 
 
 def _headline_ranges(text: str) -> list[tuple[int, int]]:
@@ -419,7 +632,13 @@ def _find_longer(group: _Group, kept: list[_Group], vocab: ActorWords) -> _Group
             # "Putin" -> "Vladimir Putin"; "Wagner" (as a person) -> "Wagner Group"
             fits = tail if other.kind is ActorKind.PERSON else head
         else:
-            fits = tail or (head and other_words[-1] in vocab.org_head_nouns)
+            # "Wagner" -> "Wagner Group", unless the short name is the more used one: then
+            # the long one names something of its own ("Apple" and "Apple TV")
+            fits = tail or (
+                head
+                and other_words[-1] in vocab.org_head_nouns
+                and len(group.mentions) <= len(other.mentions)
+            )
         if fits:
             candidates.append(other)
     return candidates[0] if len(candidates) == 1 else None

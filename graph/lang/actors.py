@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from graph.model import ActorKind
+
 
 @dataclass(frozen=True, eq=False)
 class ActorWords:
@@ -22,6 +24,19 @@ class ActorWords:
         name_connectors: lower-case words that may join the capitalised words of a name
             ("Bank of England", "Institute for Peace").
         articles: words dropped from the front of a name ("the Kremlin" -> "Kremlin").
+        kind_nouns: nouns that make a named thing a product, facility, law, named event or
+            market index when they end its name ("Dow Jones Industrial Average", "Patriot
+            Act"), head its apposition ("Gosuslugi, the portal") or follow it as the head of
+            its phrase ("the Nikkei index"), lower-cased -> the kind.
+        product_modifiers: adjectives that, before a name the model took for an organisation,
+            show it is a product ("the new iPod", "the latest iPhone").
+        count_determiners: determiners that count or pick one of many, which a product's
+            name takes and an organisation's does not ("an iPod", "every iPhone").
+        corporate_designators: words after a company's name that only say it is one
+            ("Inc.", "Corp.", "Group"), lower-cased without their final period: "Apple Inc."
+            and "Apple" are one name.
+        given_names: variants and nicknames of given names -> one standard form ("bill" ->
+            "william"), lower-cased: "Bill Gates" and "William Gates" are one person.
     """
 
     title_words: frozenset[str]
@@ -30,6 +45,11 @@ class ActorWords:
     country_aliases: Mapping[str, str]
     name_connectors: frozenset[str]
     articles: frozenset[str]
+    kind_nouns: Mapping[str, ActorKind]
+    product_modifiers: frozenset[str]
+    count_determiners: frozenset[str]
+    corporate_designators: frozenset[str]
+    given_names: Mapping[str, str]
 
 
 @cache

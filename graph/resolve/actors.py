@@ -1,12 +1,23 @@
-"""Actors across documents: one node per real person, organisation or country.
+"""Actors across documents: one node per real person, organisation, country or named thing.
 
 Merging is on evidence, never across kinds:
 - the same name up to spelling and transliteration ("Yury"/"Yuri", "Lugansk"/"Luhansk",
   "U.S."/"US") is one actor;
 - a surname alone joins the one full name with that surname in the corpus; when two
   different full names share it, it stays apart (homonyms are not merged on name alone);
-- an organisation's short form joins its long form ("State Department" and
-  "U.S. State Department"; "RAND" and "RAND Corporation").
+- a nickname or variant of a given name is the name ("Bill Gates", "William Gates"), for
+  people only; a company's designator is no part of its name ("Apple Inc.", "Apple");
+- an acronym joins the one longer name of a compatible kind whose capitalised words it
+  spells ("SMB", "Server Message Block"; "WWDC", "Worldwide Developers Conference");
+- an organisation's or a thing's short form joins its long form ("State Department" and
+  "U.S. State Department"; "RAND" and "RAND Corporation"; "Macintosh" and "Apple
+  Macintosh"), unless the short form is the
+  more used one: then the long one names something of its own ("Apple" and "Apple TV");
+- a name that documents give different kinds among organisation and the kinds of things
+  (product, facility, law, event, index, work) is one actor: the model calls any name it
+  does not know an organisation, so the kind of thing wins when the documents that show it
+  hold at least a quarter of the name's mentions ("iPod"), and organisation wins otherwise
+  ("Apple" called a product once). People and countries never merge with other kinds.
 Titles are kept as history: each with the source that gives it and that source's date.
 """
 
@@ -59,16 +70,17 @@ def merge_actors(
     Returns:
         The actors sorted by id, and a map from (document index, local index) to actor id.
     """
+    vocab = vocab or get().actors
     clusters: dict[tuple[ActorKind, str], _Cluster] = {}
     for d, extraction in enumerate(extractions):
         for a, local in enumerate(extraction.actors):
-            key = (local.actor_type, name_key(local.name))
+            key = (local.actor_type, _cluster_key(local.actor_type, local.name, vocab))
             cluster = clusters.setdefault(key, _Cluster(local.actor_type))
             cluster.members.append((d, a))
             cluster.names[local.name] += len(local.mentions)
             for alias in local.aliases:
                 cluster.names[alias] += 0
-    merged = _merge_short_forms(clusters, vocab or get().actors)
+    merged = _merge_short_forms(_one_kind_per_name(clusters), vocab)
     actors: list[Actor] = []
     mapping: dict[ActorKey, str] = {}
     for cluster in merged:
@@ -79,6 +91,62 @@ def merge_actors(
     return sorted(actors, key=lambda a: a.id), mapping
 
 
+def _cluster_key(kind: ActorKind, name: str, vocab: ActorWords) -> str:
+    """`name_key`, with a person's given name in its standard form and an organisation's
+    designator dropped."""
+    given, _, rest = name.partition(" ")
+    if kind is ActorKind.PERSON and rest:
+        name = f"{vocab.given_names.get(given.lower(), given)} {rest}"
+    words = name_key(name).split()
+    if kind is ActorKind.ORGANIZATION:
+        while len(words) > 1 and words[-1] in vocab.corporate_designators:
+            words.pop()
+    return " ".join(words)
+
+
+def _acronym(cluster: _Cluster) -> str | None:
+    """The cluster's name when it is an acronym: 2 to 6 capitals ("SMB", "U.N." -> "UN")."""
+    for name in cluster.names:
+        letters = name.replace(".", "")
+        if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+            return letters
+    return None
+
+
+def _initials(name: str, vocab: ActorWords) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in vocab.name_connectors]
+    return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
+
+
+_THINGS = frozenset(ActorKind) - {ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY}
+_THING_SHARE = 0.25  # of a name's mentions, for a kind of thing to overrule organisation
+
+
+def _one_kind_per_name(
+    clusters: dict[tuple[ActorKind, str], _Cluster],
+) -> dict[tuple[ActorKind, str], _Cluster]:
+    """Clusters of one name key as an organisation and as things become one (module doc)."""
+    by_key: dict[str, list[tuple[ActorKind, _Cluster]]] = defaultdict(list)
+    for (kind, key), cluster in clusters.items():
+        if kind is ActorKind.ORGANIZATION or kind in _THINGS:
+            by_key[key].append((kind, cluster))
+    settled = {k: c for k, c in clusters.items() if k[0] not in _THINGS | {ActorKind.ORGANIZATION}}
+    for key, kinds in by_key.items():
+        weight = {kind: sum(cluster.names.values()) for kind, cluster in kinds}
+        things = [kind for kind in weight if kind in _THINGS]
+        kind = ActorKind.ORGANIZATION if ActorKind.ORGANIZATION in weight else things[0]
+        if things:
+            thing = max(things, key=lambda k: (weight[k], k.value))
+            if weight[thing] >= _THING_SHARE * sum(weight.values()):
+                kind = thing
+        target = _Cluster(kind)
+        for _, cluster in sorted(kinds, key=lambda kc: kc[0].value):
+            target.members += cluster.members
+            target.names.update(cluster.names)
+        settled[(kind, key)] = target
+    return settled
+
+
 def _merge_short_forms(
     clusters: dict[tuple[ActorKind, str], _Cluster], vocab: ActorWords
 ) -> list[_Cluster]:
@@ -86,15 +154,30 @@ def _merge_short_forms(
     kept: list[tuple[tuple[ActorKind, str], _Cluster]] = []
     for (kind, key), cluster in by_length:
         words = key.split()
+        acronym = _acronym(cluster) if len(words) == 1 else None
         targets = []
         for (other_kind, other_key), other in kept:
             other_words = other_key.split()
+            if (
+                acronym
+                and other_kind not in {ActorKind.PERSON, ActorKind.COUNTRY}
+                and kind in {ActorKind.ORGANIZATION, other_kind}
+                and any(_initials(n, vocab) == acronym for n in other.names)
+            ):
+                targets.append(other)  # kinds of things: the model often calls one an ORG
+                continue
             if other_kind is not kind or len(other_words) <= len(words):
                 continue
             tail = other_words[-len(words) :] == words
-            head = other_words[: len(words)] == words and other_words[-1] in vocab.org_head_nouns
-            if (kind is ActorKind.PERSON and tail) or (
-                kind is ActorKind.ORGANIZATION and (tail or head)
+            head = (
+                other_words[: len(words)] == words
+                and other_words[-1] in vocab.org_head_nouns
+                and cluster.names.total() <= other.names.total()
+            )
+            if (
+                (kind is ActorKind.PERSON or kind in _THINGS)
+                and tail
+                or (kind is ActorKind.ORGANIZATION and (tail or head))
             ):
                 targets.append(other)
         # A short form joins a long form only when exactly one long form fits it.

@@ -1,6 +1,75 @@
 """English vocabulary around names: titles, ranks, organisation heads, country short forms."""
 
 from graph.lang.actors import ActorWords
+from graph.model import ActorKind
+
+# Common English given-name variants and nicknames, by standard form.
+_GIVEN_NAMES = {
+    "william": "bill billy will willy liam",
+    "robert": "bob bobby rob robbie bert",
+    "richard": "dick rick ricky rich",
+    "james": "jim jimmy jamie",
+    "john": "jack johnny",
+    "michael": "mike mick mickey",
+    "steven": "steve stephen stevie",
+    "thomas": "tom tommy",
+    "joseph": "joe joey",
+    "david": "dave davy",
+    "christopher": "chris kit",
+    "anthony": "tony",
+    "alexander": "alex sasha sandy",
+    "nicholas": "nick nicky",
+    "benjamin": "ben benny",
+    "daniel": "dan danny",
+    "samuel": "sam sammy",
+    "edward": "ed eddie ted teddy ned",
+    "andrew": "andy drew",
+    "patrick": "pat paddy",
+    "matthew": "matt",
+    "gregory": "greg",
+    "jeffrey": "jeff geoffrey",
+    "lawrence": "larry",
+    "gerald": "jerry gerry",
+    "ronald": "ron ronnie",
+    "donald": "don donnie",
+    "kenneth": "ken kenny",
+    "timothy": "tim timmy",
+    "peter": "pete",
+    "charles": "charlie chuck",
+    "frederick": "fred freddie",
+    "henry": "harry hank",
+    "philip": "phil",
+    "katherine": "kate katie kathy catherine kathryn",
+    "elizabeth": "liz beth betty lisa eliza",
+    "margaret": "maggie meg peggy",
+    "jennifer": "jenny jen",
+    "susan": "sue susie",
+    "rebecca": "becky",
+    "deborah": "debbie deb",
+    "patricia": "patty trish",
+    "victoria": "vicky",
+    "dmitry": "dima dmitri",
+    "vladimir": "volodya",
+}
+
+_KIND_NOUNS = {
+    ActorKind.PRODUCT: """
+        phone smartphone handset player device computer laptop notebook desktop tablet
+        console camera software browser app application game car vehicle truck aircraft
+        airliner jet plane helicopter drone rifle missile drug medicine vaccine pill chip
+        processor portal platform messenger
+        """,
+    ActorKind.INDEX: "index average composite",
+    ActorKind.LAW: "act bill law amendment directive treaty statute charter",
+    ActorKind.EVENT: """
+        conference summit war olympics games championship cup festival expo exhibition
+        tournament
+        """,
+    ActorKind.FACILITY: """
+        airport stadium bridge station plant factory port hospital prison tower arena theater
+        theatre dam pipeline building
+        """,
+}
 
 WORDS = ActorWords(
     title_words=frozenset(
@@ -38,7 +107,6 @@ WORDS = ActorWords(
         broadcaster network radio television tv agency news media publication journal tank
         think-tank cabinet government administration authority authorities board bureau
         center centre hall municipality secretariat mission embassy consulate
-        portal platform app messenger
         """.split()
     ),
     country_aliases={
@@ -54,4 +122,21 @@ WORDS = ActorWords(
     },
     name_connectors=frozenset({"of", "for", "and", "de"}),
     articles=frozenset({"the", "a", "an"}),
+    kind_nouns={word: kind for kind, words in _KIND_NOUNS.items() for word in words.split()},
+    product_modifiers=frozenset(
+        "new latest original previous older newer cheaper upcoming redesigned next-generation"
+        .split()
+    ),
+    count_determiners=frozenset({"a", "an", "every", "each", "another"}),
+    corporate_designators=frozenset(
+        """
+        inc incorporated corp corporation co company ltd limited llc llp lp plc gmbh ag sa
+        nv bv spa group holdings
+        """.split()
+    ),
+    given_names={
+        variant: name
+        for name, variants in _GIVEN_NAMES.items()
+        for variant in variants.split()
+    },
 )  # fmt: skip
