@@ -578,3 +578,7 @@ def _print_table(columns: list[str], rows: list[list[str]]) -> None:
 
 def main() -> None:  # pragma: no cover - console script entry
     app()
+
+
+if __name__ == "__main__":  # python -m graph.cli
+    main()
