@@ -129,7 +129,9 @@ def load_command(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders (recursive) or globs of .txt, .md, .html; - for standard input."
+            help="Files, folders (recursive) or globs of .txt, .md, .html articles, and of "
+            ".jsonl or .csv files of one article a row with the columns text (required), title, "
+            "url, published, authors, publisher; - for standard input."
         ),
     ],
     graph: GraphOption = DEFAULT_GRAPH,
@@ -156,6 +158,10 @@ def load_command(
 
     Loading the same documents again changes nothing; new documents are added and resolved
     together with those already in the graph.
+
+    A .jsonl or .csv file holds one article a row, with the columns (JSON keys) text
+    (required), title, url, published (a day, 2024-03-29), authors (a JSON list, or names
+    separated by ;) and publisher; a bad row is skipped with its file and row (FILE#LINE).
     """
     # With --neo4j the server is checked first, so a wrong password costs no extraction.
     store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None

@@ -153,5 +153,6 @@ def _nothing_loaded(paths: Sequence[str], problems: list[DocumentError]) -> str:
         return str(problems[0])
     return (
         f"nothing to load from {', '.join(paths)} ({len(problems)} problems, listed above); "
-        "pass .txt, .md or .html files or folders holding them"
+        "pass .txt, .md or .html files, .jsonl or .csv files of articles, or folders holding"
+        " them"
     )

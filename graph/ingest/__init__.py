@@ -2,9 +2,11 @@
 
     find_files(paths)       files, folders and glob patterns -> supported files + errors
     read_document(path)     one file -> Document (raises DocumentError)
-    read_documents(paths)   both of the above; bad files are collected, good ones still load
+    read_documents(paths)   both of the above, and files of many articles (JSONL, CSV, one a
+                            row); bad files and rows are collected, good ones still load
 
-Modules: `files` (finding, reading, decoding), `clean` (plain text and Markdown), `html`
+Modules: `files` (finding, reading, decoding), `tables` (JSONL and CSV files of articles),
+`clean` (plain text and Markdown), `html`
 (trafilatura), `metadata` (title, date, url, authors, publisher stated in the text),
 `markup` and `boilerplate` (the line rules `clean` and `metadata` share), `words` (the
 alternations those rules build from the language's `PageWords`, see `graph.lang.page`).
@@ -28,10 +30,12 @@ from graph.ingest.files import (
     find_files,
     format_of,
     read_bytes,
+    table_format,
     unsupported_error,
 )
 from graph.ingest.html import extract_html
 from graph.ingest.metadata import text_metadata
+from graph.ingest.tables import read_table
 from graph.lang import Lexicon, get
 from graph.model import Document, Source
 
@@ -78,6 +82,10 @@ def read_document(
     """
     name = display_path(path)
     fmt = format_of(path)
+    if table_format(path) is not None:
+        raise DocumentError(
+            name, "a file of many articles, one a row", "read it with read_documents"
+        )
     if fmt is None:
         raise unsupported_error(name, path)
     return _document(read_bytes(path, max_mb), name, fmt, lexicon or get())
@@ -106,6 +114,12 @@ def read_stream(
         )
     fmt: Format = "html" if raw.lstrip()[:1] == b"<" else "markdown"
     return _document(raw, name, fmt, lexicon or get())
+
+
+def _row(raw: bytes, name: str, lexicon: Lexicon) -> Document:
+    """One article of a JSONL or CSV file: HTML when it opens with a tag, else plain text."""
+    fmt: Format = "html" if raw.lstrip()[:1] == b"<" else "text"
+    return _document(raw, name, fmt, lexicon)
 
 
 def _document(raw: bytes, name: str, fmt: Format, lexicon: Lexicon) -> Document:
@@ -144,7 +158,8 @@ def read_documents(
 
     Args:
         paths: Files, folders (searched recursively) and glob patterns; "-" reads one
-            article from standard input.
+            article from standard input. A .jsonl, .ndjson or .csv file gives one article
+            per row (see `graph.ingest.tables`).
         lexicon: The language of the articles' page words (default: `graph.lang.get()`).
         max_mb: The largest file read, in megabytes; larger ones are reported.
 
@@ -161,9 +176,15 @@ def read_documents(
             documents.append(read_stream(sys.stdin.buffer, lexicon=lexicon, max_mb=max_mb))
         except DocumentError as exc:
             errors.append(exc)
+    lexicon = lexicon or get()
     for path in files:
         try:
-            documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb))
+            if table_format(path) is not None:
+                rows, bad = read_table(path, lexicon=lexicon, max_mb=max_mb, build=_row)
+                documents += rows
+                errors += bad
+            else:
+                documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb))
         except DocumentError as exc:
             errors.append(exc)
         except Exception as exc:  # a bug or a broken library must not sink the other files
