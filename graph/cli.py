@@ -34,7 +34,7 @@ from rich.text import Text
 
 from graph import export, query, schema, viewer, views
 from graph.errors import GraphError, NoDocumentsError
-from graph.ingest import MAX_DOCUMENT_MB
+from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
 from graph.store import PushReport, read_saved
@@ -127,13 +127,25 @@ class ExportFormat(StrEnum):
 @app.command("load")
 def load_command(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Files, folders (recursive) or globs of .txt, .md, .html articles, and of "
             ".jsonl or .csv files of one article a row with the columns text (required), title, "
-            "url, published, authors, publisher; - for standard input."
+            "url, published, authors, publisher; http(s) addresses; - for standard input."
         ),
-    ],
+    ] = None,
+    urls: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--urls",
+            help="A text file of web addresses to fetch, one a line (# starts a comment); "
+            "repeat for more.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(min=0.1, help="Seconds each web address may take.", show_default=True),
+    ] = URL_TIMEOUT,
     graph: GraphOption = DEFAULT_GRAPH,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     model: Annotated[
@@ -142,7 +154,10 @@ def load_command(
     max_size: Annotated[
         float,
         typer.Option(
-            "--max-size", min=0.001, help="Largest article file read, in MB.", show_default=True
+            "--max-size",
+            min=0.001,
+            help="Largest article (file, row or web page) read, in MB.",
+            show_default=True,
         ),
     ] = MAX_DOCUMENT_MB,
     neo4j: Annotated[
@@ -159,10 +174,19 @@ def load_command(
     Loading the same documents again changes nothing; new documents are added and resolved
     together with those already in the graph.
 
-    A .jsonl or .csv file holds one article a row, with the columns (JSON keys) text
-    (required), title, url, published (a day, 2024-03-29), authors (a JSON list, or names
-    separated by ;) and publisher; a bad row is skipped with its file and row (FILE#LINE).
+    A web address (http://, https://) is fetched and its article extracted; --urls reads
+    addresses from a file. A .jsonl or .csv file holds one article a row, with the columns
+    (JSON keys) text (required), title, url, published (a day, 2024-03-29), authors (a JSON
+    list, or names separated by ;) and publisher; a bad row is skipped with its file and row
+    (FILE#LINE).
     """
+    if not paths and not urls:
+        err.print(
+            "error: name files, folders or web addresses to load, or a list of addresses with "
+            "--urls FILE",
+            markup=False,
+        )
+        raise typer.Exit(2)
     # With --neo4j the server is checked first, so a wrong password costs no extraction.
     store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None
     progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
@@ -170,7 +194,7 @@ def load_command(
         try:
             with progress:
                 report = load(
-                    paths,
+                    paths or [],
                     graph,
                     jobs,
                     model,
@@ -178,6 +202,8 @@ def load_command(
                     on_document=progress.advanced,
                     on_phase=progress.phase,
                     max_document_mb=max_size,
+                    url_lists=[u.as_posix() for u in urls or []],
+                    timeout=timeout,
                 )
         except NoDocumentsError as error:
             if len(error.problems) > 1:  # one problem is the message itself

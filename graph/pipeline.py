@@ -9,7 +9,7 @@ from pathlib import Path
 
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, extract_documents, lexicon_for
-from graph.ingest import MAX_DOCUMENT_MB, read_documents
+from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve
 from graph.resolve.copies import fingerprint
@@ -40,8 +40,14 @@ def load(
     on_document: Callable[[Document], None] | None = None,
     on_phase: Callable[[str], None] | None = None,
     max_document_mb: float = MAX_DOCUMENT_MB,
+    url_lists: Sequence[str] = (),
+    timeout: float = URL_TIMEOUT,
 ) -> LoadReport:
     """Load documents into the saved graph at `graph_path`, creating it if needed.
+
+    `paths` are files, folders, globs, http(s) addresses and "-" (standard input);
+    `url_lists` are text files of addresses, one a line; each address may take `timeout`
+    seconds (see `graph.ingest.read_documents`).
 
     Documents already in the graph (same bytes) are not extracted again; the whole corpus is
     re-resolved so new documents merge with old ones. Bad files are reported in
@@ -64,7 +70,18 @@ def load(
     """
     phase = on_phase or (lambda _: None)
     with locked(graph_path, on_wait=lambda: phase(f"waiting for another load of {graph_path}")):
-        return _load(paths, graph_path, jobs, model, on_start, on_document, phase, max_document_mb)
+        return _load(
+            paths,
+            graph_path,
+            jobs,
+            model,
+            on_start,
+            on_document,
+            phase,
+            max_document_mb,
+            url_lists,
+            timeout,
+        )
 
 
 def _load(
@@ -76,6 +93,8 @@ def _load(
     on_document: Callable[[Document], None] | None,
     phase: Callable[[str], None],
     max_document_mb: float,
+    url_lists: Sequence[str],
+    timeout: float,
 ) -> LoadReport:
     phase("reading the saved graph")
     saved = read_saved(graph_path)  # fail on a corrupt graph before any work
@@ -90,10 +109,12 @@ def _load(
     phase("loading the language model")
     lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")
-    documents, problems = read_documents(paths, lexicon=lexicon, max_mb=max_document_mb)
+    documents, problems = read_documents(
+        paths, lexicon=lexicon, max_mb=max_document_mb, url_lists=url_lists, timeout=timeout
+    )
     report = LoadReport(graph_path=graph_path, problems=problems)
     if not documents:
-        raise NoDocumentsError(_nothing_loaded(paths, problems), problems)
+        raise NoDocumentsError(_nothing_loaded([*paths, *url_lists], problems), problems)
 
     documents = _one_per_content(documents, report)
     current = {

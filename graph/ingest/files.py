@@ -211,7 +211,7 @@ def _above(info: os.stat_result) -> int:
     return int(info.st_size / 2**20) + 1
 
 
-def decode(path: Path, raw: bytes) -> str:
+def decode(path: Path | str, raw: bytes) -> str:
     """Decode a file's bytes as UTF-8 (a byte-order mark selects UTF-8 or UTF-16).
 
     Raises:
@@ -222,7 +222,7 @@ def decode(path: Path, raw: bytes) -> str:
         >>> decode(Path("a.txt"), b"\\xef\\xbb\\xbfHello")
         'Hello'
     """
-    name = display_path(path)
+    name = path if isinstance(path, str) else display_path(path)
     if not raw:
         raise DocumentError(name, "empty file", "add the article text, or leave the file out")
     encoding, start = "utf-8", 0
