@@ -32,12 +32,12 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from graph import export, query, schema, viewer, views
+from graph import corpus, export, query, schema, viewer, views
 from graph.errors import GraphError, NoDocumentsError
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
-from graph.store import PushReport, read_saved
+from graph.store import PushReport, ReadResult, read_saved
 from graph.store.file import check_saved
 from graph.store.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
 from graph.store.push import DEFAULT_BATCH_SIZE, push_saved
@@ -116,6 +116,12 @@ def _run(action: Callable[[], T]) -> T:
 def _fail(error: GraphError) -> NoReturn:
     err.print(f"error: {error}", markup=False, highlight=False)
     raise typer.Exit(1) from None
+
+
+class QueryFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
 
 
 class ExportFormat(StrEnum):
@@ -337,6 +343,119 @@ def timeline_command(
     out.print(f"{len(rows)} events", markup=False, highlight=False)
 
 
+@app.command("sources")
+def sources_command(
+    graph: GraphOption = DEFAULT_GRAPH,
+    format: Annotated[
+        QueryFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: table on a terminal, else csv)."
+        ),
+    ] = None,
+) -> None:
+    """The graph's sources, earliest first: id, date (stated or inferred), title, publisher,
+    path or url, events and claims, and copies (`copy of src_...`)."""
+    saved = _run(lambda: read_saved(graph, missing_ok=False))
+    rows = corpus.sources(saved.graph)
+    columns = ["source", "published", "basis", "title", "publisher", "path", "url", "events"]
+    columns += ["claims", "status"]
+    result = ReadResult(
+        columns,
+        [
+            [
+                r.source_id,
+                r.published,
+                r.basis,
+                r.title,
+                r.publisher,
+                r.path,
+                r.url,
+                r.events,
+                r.claims,
+                r.status,
+            ]
+            for r in rows
+        ],
+    )
+    format = format or (QueryFormat.TABLE if _on_screen(sys.stdout) else QueryFormat.CSV)
+    if format is QueryFormat.JSON:
+        sys.stdout.write(query.to_json(result))
+    elif format is QueryFormat.CSV:
+        sys.stdout.write(query.to_csv(result))
+    else:
+        shown = ["source", "published", "title", "publisher", "path", "events", "status"]
+        _print_table(
+            shown,
+            [
+                [
+                    r.source_id,
+                    f"{r.published} ({r.basis})" if r.published else "undated",
+                    r.title,
+                    r.publisher or "",
+                    r.url if r.url and r.url == r.path else r.path,
+                    str(r.events),
+                    r.status,
+                ]
+                for r in rows
+            ],
+        )
+        copies = sum(1 for r in rows if r.copy_of)
+        out.print(f"{len(rows)} sources, {copies} of them copies", markup=False, highlight=False)
+
+
+@app.command("remove")
+def remove_command(
+    names: Annotated[
+        list[str],
+        typer.Argument(metavar="SOURCE...", help="Source ids, paths or urls (see `sources`)."),
+    ],
+    graph: GraphOption = DEFAULT_GRAPH,
+) -> None:
+    """Take sources out of the graph; the rest is resolved again as if they were never loaded.
+
+    The file is rewritten atomically, under the same lock as `load`. A name that matches no
+    source changes nothing.
+    """
+    progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
+    with progress:
+        report = _run(lambda: corpus.remove(graph, names, on_phase=progress.phase))
+    if _quiet:
+        return
+    for row in report.removed:
+        out.print(f"removed {row.source_id} {row.path}", markup=False, highlight=False)
+    nodes = ", ".join(f"{n} {k}" for k, n in sorted(report.nodes.items()))
+    out.print(
+        f"{len(report.removed)} sources removed -> {report.graph_path}: {nodes or 'empty'}",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command("stats")
+def stats_command(graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """Figures of the graph: nodes by kind, edges by type, documents, date ranges, top actors."""
+    saved = _run(lambda: read_saved(graph, missing_ok=False))
+    figures = corpus.stats(saved.graph)
+
+    def span(first: dt.date | None, last: dt.date | None) -> str:
+        return f"{first} to {last}" if first and last else "none"
+
+    lines = [
+        f"documents     {figures.documents} ({figures.copies} copies of another)",
+        f"published     {span(figures.first_published, figures.last_published)}",
+        f"events dated  {span(figures.first_event, figures.last_event)}"
+        f" ({figures.undated_events} undated)",
+    ]
+    for line in lines:
+        out.print(line, markup=False, highlight=False)
+    _print_table(["nodes", "count"], [[k, str(n)] for k, n in figures.nodes.items()])
+    _print_table(["edges", "count"], [[k, str(n)] for k, n in figures.edges.items()])
+    _print_table(
+        ["top actors", "events", "sources"],
+        [[a.name, str(a.events), str(a.sources)] for a in figures.top_actors],
+    )
+
+
 def _date_option(flag: str, value: str | None, *, last: bool = False) -> dt.date | None:
     """A day, a month (YYYY-MM) or a year (YYYY): its first day, or with `last` its last."""
     if value is None:
@@ -526,12 +645,6 @@ def _print_push(report: PushReport) -> None:
         markup=False,
         highlight=False,
     )
-
-
-class QueryFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
 
 
 @app.command("query")
