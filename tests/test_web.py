@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -106,10 +107,11 @@ def test_the_stated_charset_decodes_the_page_and_plain_text_is_read_as_text(serv
 
 
 def test_each_failing_address_is_one_line_and_the_others_load(server: str) -> None:
+    with socket.socket() as unused:  # a port nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{unused.getsockname()[1]}/"
     urls = [f"{server}/missing.html", f"{server}/photo.png", f"{server}/big.html"]
-    documents, errors = read_documents(
-        [*urls, f"{server}/decree.txt", "http://127.0.0.1:9/"], max_mb=0.01
-    )
+    documents, errors = read_documents([*urls, f"{server}/decree.txt", closed], max_mb=0.01)
     assert [d.source.path for d in documents] == [f"{server}/decree.txt"]
     assert [str(e) for e in errors] == [
         f"{server}/missing.html: HTTP 404 Not Found; check the address, or load a saved copy",
@@ -117,8 +119,8 @@ def test_each_failing_address_is_one_line_and_the_others_load(server: str) -> No
         " an article page",
         f"{server}/big.html: 0.0 MB or more, more than the 0.01 MB a document may have; raise"
         " the limit with --max-size",
-        "http://127.0.0.1:9/: cannot be reached ([Errno 111] Connection refused); check the"
-        " address and the connection",
+        f"{closed}: cannot be reached ([Errno 111] Connection refused); check the address and"
+        " the connection",
     ]
 
 
