@@ -17,7 +17,7 @@ WITH e, collect(DISTINCT a.name) AS participants,
               THEN 1 ELSE 0 END) AS actor_matches
 WHERE $actor IS NULL OR actor_matches > 0
 OPTIONAL MATCH (s:Source)-[:DESCRIBES]->(e)
-WITH e, participants, count(DISTINCT s) AS sources
+WITH e, participants, count(DISTINCT coalesce(s.copy_of, s.id)) AS sources
 OPTIONAL MATCH (c:Claim)-[:ABOUT]->(e)
 OPTIONAL MATCH (c)-[x:CONTRADICTS]-(:Claim)
 WITH e, participants, sources, count(x) > 0 AS contested

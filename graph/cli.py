@@ -32,12 +32,12 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from graph import export, query, schema, viewer, views
+from graph import corpus, export, query, schema, viewer, views
 from graph.errors import GraphError, NoDocumentsError
-from graph.ingest import MAX_DOCUMENT_MB
+from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
-from graph.store import PushReport, read_saved
+from graph.store import PushReport, ReadResult, read_saved
 from graph.store.file import check_saved
 from graph.store.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
 from graph.store.push import DEFAULT_BATCH_SIZE, push_saved
@@ -118,6 +118,12 @@ def _fail(error: GraphError) -> NoReturn:
     raise typer.Exit(1) from None
 
 
+class QueryFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
 class ExportFormat(StrEnum):
     JSON = "json"
     GRAPHML = "graphml"
@@ -127,11 +133,25 @@ class ExportFormat(StrEnum):
 @app.command("load")
 def load_command(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="Files, folders (recursive) or globs of .txt, .md, .html; - for standard input."
+            help="Files, folders (recursive) or globs of .txt, .md, .html articles, and of "
+            ".jsonl or .csv files of one article a row with the columns text (required), title, "
+            "url, published, authors, publisher; http(s) addresses; - for standard input."
         ),
-    ],
+    ] = None,
+    urls: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--urls",
+            help="A text file of web addresses to fetch, one a line (# starts a comment); "
+            "repeat for more.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(min=0.1, help="Seconds each web address may take.", show_default=True),
+    ] = URL_TIMEOUT,
     graph: GraphOption = DEFAULT_GRAPH,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     model: Annotated[
@@ -140,7 +160,10 @@ def load_command(
     max_size: Annotated[
         float,
         typer.Option(
-            "--max-size", min=0.001, help="Largest article file read, in MB.", show_default=True
+            "--max-size",
+            min=0.001,
+            help="Largest article (file, row or web page) read, in MB.",
+            show_default=True,
         ),
     ] = MAX_DOCUMENT_MB,
     neo4j: Annotated[
@@ -156,7 +179,20 @@ def load_command(
 
     Loading the same documents again changes nothing; new documents are added and resolved
     together with those already in the graph.
+
+    A web address (http://, https://) is fetched and its article extracted; --urls reads
+    addresses from a file. A .jsonl or .csv file holds one article a row, with the columns
+    (JSON keys) text (required), title, url, published (a day, 2024-03-29), authors (a JSON
+    list, or names separated by ;) and publisher; a bad row is skipped with its file and row
+    (FILE#LINE).
     """
+    if not paths and not urls:
+        err.print(
+            "error: name files, folders or web addresses to load, or a list of addresses with "
+            "--urls FILE",
+            markup=False,
+        )
+        raise typer.Exit(2)
     # With --neo4j the server is checked first, so a wrong password costs no extraction.
     store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None
     progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
@@ -164,7 +200,7 @@ def load_command(
         try:
             with progress:
                 report = load(
-                    paths,
+                    paths or [],
                     graph,
                     jobs,
                     model,
@@ -172,6 +208,8 @@ def load_command(
                     on_document=progress.advanced,
                     on_phase=progress.phase,
                     max_document_mb=max_size,
+                    url_lists=[u.as_posix() for u in urls or []],
+                    timeout=timeout,
                 )
         except NoDocumentsError as error:
             if len(error.problems) > 1:  # one problem is the message itself
@@ -303,6 +341,119 @@ def timeline_command(
         ],
     )
     out.print(f"{len(rows)} events", markup=False, highlight=False)
+
+
+@app.command("sources")
+def sources_command(
+    graph: GraphOption = DEFAULT_GRAPH,
+    format: Annotated[
+        QueryFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: table on a terminal, else csv)."
+        ),
+    ] = None,
+) -> None:
+    """The graph's sources, earliest first: id, date (stated or inferred), title, publisher,
+    path or url, events and claims, and copies (`copy of src_...`)."""
+    saved = _run(lambda: read_saved(graph, missing_ok=False))
+    rows = corpus.sources(saved.graph)
+    columns = ["source", "published", "basis", "title", "publisher", "path", "url", "events"]
+    columns += ["claims", "status"]
+    result = ReadResult(
+        columns,
+        [
+            [
+                r.source_id,
+                r.published,
+                r.basis,
+                r.title,
+                r.publisher,
+                r.path,
+                r.url,
+                r.events,
+                r.claims,
+                r.status,
+            ]
+            for r in rows
+        ],
+    )
+    format = format or (QueryFormat.TABLE if _on_screen(sys.stdout) else QueryFormat.CSV)
+    if format is QueryFormat.JSON:
+        sys.stdout.write(query.to_json(result))
+    elif format is QueryFormat.CSV:
+        sys.stdout.write(query.to_csv(result))
+    else:
+        shown = ["source", "published", "title", "publisher", "path", "events", "status"]
+        _print_table(
+            shown,
+            [
+                [
+                    r.source_id,
+                    f"{r.published} ({r.basis})" if r.published else "undated",
+                    r.title,
+                    r.publisher or "",
+                    r.url if r.url and r.url == r.path else r.path,
+                    str(r.events),
+                    r.status,
+                ]
+                for r in rows
+            ],
+        )
+        copies = sum(1 for r in rows if r.copy_of)
+        out.print(f"{len(rows)} sources, {copies} of them copies", markup=False, highlight=False)
+
+
+@app.command("remove")
+def remove_command(
+    names: Annotated[
+        list[str],
+        typer.Argument(metavar="SOURCE...", help="Source ids, paths or urls (see `sources`)."),
+    ],
+    graph: GraphOption = DEFAULT_GRAPH,
+) -> None:
+    """Take sources out of the graph; the rest is resolved again as if they were never loaded.
+
+    The file is rewritten atomically, under the same lock as `load`. A name that matches no
+    source changes nothing.
+    """
+    progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
+    with progress:
+        report = _run(lambda: corpus.remove(graph, names, on_phase=progress.phase))
+    if _quiet:
+        return
+    for row in report.removed:
+        out.print(f"removed {row.source_id} {row.path}", markup=False, highlight=False)
+    nodes = ", ".join(f"{n} {k}" for k, n in sorted(report.nodes.items()))
+    out.print(
+        f"{len(report.removed)} sources removed -> {report.graph_path}: {nodes or 'empty'}",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command("stats")
+def stats_command(graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """Figures of the graph: nodes by kind, edges by type, documents, date ranges, top actors."""
+    saved = _run(lambda: read_saved(graph, missing_ok=False))
+    figures = corpus.stats(saved.graph)
+
+    def span(first: dt.date | None, last: dt.date | None) -> str:
+        return f"{first} to {last}" if first and last else "none"
+
+    lines = [
+        f"documents     {figures.documents} ({figures.copies} copies of another)",
+        f"published     {span(figures.first_published, figures.last_published)}",
+        f"events dated  {span(figures.first_event, figures.last_event)}"
+        f" ({figures.undated_events} undated)",
+    ]
+    for line in lines:
+        out.print(line, markup=False, highlight=False)
+    _print_table(["nodes", "count"], [[k, str(n)] for k, n in figures.nodes.items()])
+    _print_table(["edges", "count"], [[k, str(n)] for k, n in figures.edges.items()])
+    _print_table(
+        ["top actors", "events", "sources"],
+        [[a.name, str(a.events), str(a.sources)] for a in figures.top_actors],
+    )
 
 
 def _date_option(flag: str, value: str | None, *, last: bool = False) -> dt.date | None:
@@ -496,12 +647,6 @@ def _print_push(report: PushReport) -> None:
     )
 
 
-class QueryFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-
-
 @app.command("query")
 def query_command(
     name: Annotated[
@@ -578,3 +723,7 @@ def _print_table(columns: list[str], rows: list[list[str]]) -> None:
 
 def main() -> None:  # pragma: no cover - console script entry
     app()
+
+
+if __name__ == "__main__":  # python -m graph.cli
+    main()

@@ -118,6 +118,7 @@ class EdgeType(StrEnum):
     PRECEDES = "PRECEDES"  # Event -> Event, consecutive on the timeline
     SUPPORTS = "SUPPORTS"  # Claim -> Claim
     CONTRADICTS = "CONTRADICTS"  # Claim -> Claim
+    COPY_OF = "COPY_OF"  # Source -> Source, a copy or near-copy -> the primary it repeats
 
 
 class ActorKind(StrEnum):
@@ -321,6 +322,11 @@ class Source(Model):
     )
     format: Literal["text", "markdown", "html"] = Field(description="Input format of the file.")
     words: int = Field(ge=0, description="Number of words in the cleaned text.")
+    copy_of: str | None = Field(
+        default=None,
+        description="Id of the primary Source this article is a copy or near-copy of; its"
+        " events and claims are the primary's, never independent corroboration.",
+    )
 
 
 class Actor(Model):
@@ -537,3 +543,8 @@ class DocExtraction(Model):
     actors: tuple[LocalActor, ...] = Field(default=(), description="Actors in the document.")
     events: tuple[LocalEvent, ...] = Field(default=(), description="Events in the document.")
     claims: tuple[LocalClaim, ...] = Field(default=(), description="Claims in the document.")
+    fingerprint: tuple[int, ...] = Field(
+        default=(),
+        description="Sketch of the cleaned text's word 5-grams (the smallest hashes), by which"
+        " copies and near-copies of an article are found.",
+    )

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, extract_documents, lexicon_for
-from graph.ingest import MAX_DOCUMENT_MB, read_documents
+from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve
+from graph.resolve.copies import fingerprint
 from graph.store import read_saved, write_saved
 from graph.store.file import locked
 
@@ -39,8 +40,14 @@ def load(
     on_document: Callable[[Document], None] | None = None,
     on_phase: Callable[[str], None] | None = None,
     max_document_mb: float = MAX_DOCUMENT_MB,
+    url_lists: Sequence[str] = (),
+    timeout: float = URL_TIMEOUT,
 ) -> LoadReport:
     """Load documents into the saved graph at `graph_path`, creating it if needed.
+
+    `paths` are files, folders, globs, http(s) addresses and "-" (standard input);
+    `url_lists` are text files of addresses, one a line; each address may take `timeout`
+    seconds (see `graph.ingest.read_documents`).
 
     Documents already in the graph (same bytes) are not extracted again; the whole corpus is
     re-resolved so new documents merge with old ones. Bad files are reported in
@@ -63,7 +70,18 @@ def load(
     """
     phase = on_phase or (lambda _: None)
     with locked(graph_path, on_wait=lambda: phase(f"waiting for another load of {graph_path}")):
-        return _load(paths, graph_path, jobs, model, on_start, on_document, phase, max_document_mb)
+        return _load(
+            paths,
+            graph_path,
+            jobs,
+            model,
+            on_start,
+            on_document,
+            phase,
+            max_document_mb,
+            url_lists,
+            timeout,
+        )
 
 
 def _load(
@@ -75,6 +93,8 @@ def _load(
     on_document: Callable[[Document], None] | None,
     phase: Callable[[str], None],
     max_document_mb: float,
+    url_lists: Sequence[str],
+    timeout: float,
 ) -> LoadReport:
     phase("reading the saved graph")
     saved = read_saved(graph_path)  # fail on a corrupt graph before any work
@@ -89,10 +109,12 @@ def _load(
     phase("loading the language model")
     lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")
-    documents, problems = read_documents(paths, lexicon=lexicon, max_mb=max_document_mb)
+    documents, problems = read_documents(
+        paths, lexicon=lexicon, max_mb=max_document_mb, url_lists=url_lists, timeout=timeout
+    )
     report = LoadReport(graph_path=graph_path, problems=problems)
     if not documents:
-        raise NoDocumentsError(_nothing_loaded(paths, problems), problems)
+        raise NoDocumentsError(_nothing_loaded([*paths, *url_lists], problems), problems)
 
     documents = _one_per_content(documents, report)
     current = {
@@ -109,6 +131,13 @@ def _load(
     # Older extractor output is kept for documents not given again, rather than lost.
     kept = {x.source.content_hash: x for x in saved.extractions}
     kept.update({x.source.content_hash: x for x in extracted})
+    # Fingerprints find copies among all documents; one given again gains the one it lacks.
+    for document in documents:
+        x = kept.get(document.source.content_hash)
+        if x is not None and not x.fingerprint:
+            kept[x.source.content_hash] = x.model_copy(
+                update={"fingerprint": fingerprint(document.text)}
+            )
     corpus = sorted(kept.values(), key=lambda x: x.source.id)
     phase(f"resolving {len(corpus)} documents")
     record = resolve(corpus, lexicon=lexicon)
@@ -145,5 +174,6 @@ def _nothing_loaded(paths: Sequence[str], problems: list[DocumentError]) -> str:
         return str(problems[0])
     return (
         f"nothing to load from {', '.join(paths)} ({len(problems)} problems, listed above); "
-        "pass .txt, .md or .html files or folders holding them"
+        "pass .txt, .md or .html files, .jsonl or .csv files of articles, or folders holding"
+        " them"
     )

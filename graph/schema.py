@@ -68,6 +68,7 @@ RELATIONSHIP_ENDS: dict[EdgeType, tuple[NodeKind, NodeKind]] = {
     EdgeType.PRECEDES: (NodeKind.EVENT, NodeKind.EVENT),
     EdgeType.SUPPORTS: (NodeKind.CLAIM, NodeKind.CLAIM),
     EdgeType.CONTRADICTS: (NodeKind.CLAIM, NodeKind.CLAIM),
+    EdgeType.COPY_OF: (NodeKind.SOURCE, NodeKind.SOURCE),
 }
 
 Form = Literal["value", "date", "day", "json", "count", "column", "caption"]

@@ -31,7 +31,7 @@ class TimelineRow:
     label: str
     modality: str  # actual, planned, possible, negated, reported
     participants: tuple[str, ...]
-    sources: int  # independent sources that describe the event
+    sources: int  # independent sources that describe the event (copies count once)
     contested: bool  # a claim about it is contradicted by another
 
     @property
@@ -79,8 +79,8 @@ def timeline(
             continue
         if date_to and (start is None or start > date_to):
             continue
-        sources = {
-            u
+        sources = {  # a copy of an article is its primary again, not another source
+            graph.nodes[u].get("copy_of") or u
             for u, _, d in graph.in_edges(node, data=True)
             if d["type"] == EdgeType.DESCRIBES.value
         }

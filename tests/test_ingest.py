@@ -24,6 +24,7 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 ARTICLE = "Russia will begin its spring conscription next week, the Defense Ministry said.\n"
 EMPTY = "empty file; add the article text, or leave the file out"
 SUPPORTED = ".txt, .md, .markdown, .html, .htm"
+READABLE = f"{SUPPORTED}, .jsonl, .ndjson, .csv"
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -109,7 +110,7 @@ def test_folder_without_articles_is_reported(tmp_path: Path) -> None:
     files, errors = find_files([folder])
     assert files == []
     assert [str(e) for e in errors] == [
-        f"{folder}: no .txt, .md, .markdown, .html, .htm files in this folder; "
+        f"{folder}: no {READABLE} files in this folder; "
         "point to a folder that holds articles, or name the files"
     ]
 
@@ -119,7 +120,7 @@ def test_pattern_without_matches_is_reported(tmp_path: Path) -> None:
     files, errors = find_files([pattern])
     assert files == []
     assert [str(e) for e in errors] == [
-        f"{pattern}: no .txt, .md, .markdown, .html, .htm files match this pattern; "
+        f"{pattern}: no {READABLE} files match this pattern; "
         "check the pattern (quote it so the shell does not expand it)"
     ]
 
@@ -130,7 +131,7 @@ def test_unsupported_suffix_named_explicitly_is_reported(tmp_path: Path) -> None
     assert files == []
     assert [str(e) for e in errors] == [
         f"{path.as_posix()}: unsupported file type '.pdf'; "
-        "give a .txt, .md, .markdown, .html, .htm file (convert other formats to text first)"
+        f"give a {READABLE} file (convert other formats to text first)"
     ]
     assert error_for(path) == str(errors[0])
 
@@ -214,20 +215,21 @@ def test_folders_are_searched_recursively_and_sorted(tmp_path: Path) -> None:
     write(tmp_path / ".e.txt", ARTICLE)
     write(tmp_path / "sub" / "feed.jsonl", "{}")
     write(tmp_path / "feed2.JSONL", "{}")
+    write(tmp_path / "sub" / "photo.PNG", b"\x89PNG")
     files, errors = find_files([tmp_path.as_posix()])
     assert [str(e) for e in errors] == [  # other files are named, never skipped in silence
-        f"{tmp_path.as_posix()}: other files not read (2 .jsonl, 1 .pdf); only .txt, .md,"
-        " .markdown, .html, .htm files are articles; convert the others to text to load them"
+        f"{tmp_path.as_posix()}: other files not read (1 .pdf, 1 .png); only {READABLE} files"
+        " are read as articles; convert the others to text to load them"
     ]
     found = [f.relative_to(tmp_path).as_posix() for f in files]
-    assert found == ["a.txt", "b.md", "sub/deeper/c.HTML"]
+    assert found == ["a.txt", "b.md", "feed2.JSONL", "sub/deeper/c.HTML", "sub/feed.jsonl"]
 
 
 def test_glob_patterns_expand(tmp_path: Path) -> None:
     write(tmp_path / "x" / "one.txt", ARTICLE)
     write(tmp_path / "x" / "two.md", ARTICLE)
     write(tmp_path / "x" / "y" / "three.htm", "<p>x</p>")
-    write(tmp_path / "x" / "skip.csv", "a,b")
+    write(tmp_path / "x" / "skip.pdf", "a,b")
     flat, _ = find_files([(tmp_path / "x" / "*").as_posix()])
     deep, _ = find_files([(tmp_path / "**" / "*.htm").as_posix()])
     assert [f.name for f in flat] == ["one.txt", "two.md", "three.htm"]

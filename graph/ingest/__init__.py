@@ -2,9 +2,12 @@
 
     find_files(paths)       files, folders and glob patterns -> supported files + errors
     read_document(path)     one file -> Document (raises DocumentError)
-    read_documents(paths)   both of the above; bad files are collected, good ones still load
+    read_documents(paths)   both of the above, and files of many articles (JSONL, CSV, one a
+                            row); bad files and rows are collected, good ones still load
 
-Modules: `files` (finding, reading, decoding), `clean` (plain text and Markdown), `html`
+Modules: `files` (finding, reading, decoding), `tables` (JSONL and CSV files of articles),
+`web` (pages fetched from http(s) addresses),
+`clean` (plain text and Markdown), `html`
 (trafilatura), `metadata` (title, date, url, authors, publisher stated in the text),
 `markup` and `boilerplate` (the line rules `clean` and `metadata` share), `words` (the
 alternations those rules build from the language's `PageWords`, see `graph.lang.page`).
@@ -28,20 +31,25 @@ from graph.ingest.files import (
     find_files,
     format_of,
     read_bytes,
+    table_format,
     unsupported_error,
 )
 from graph.ingest.html import extract_html
-from graph.ingest.metadata import text_metadata
+from graph.ingest.metadata import publisher_from_url, text_metadata
+from graph.ingest.tables import read_table
+from graph.ingest.web import URL_TIMEOUT, fetch, is_url, read_url_list
 from graph.lang import Lexicon, get
 from graph.model import Document, Source
 
 __all__ = [
     "MAX_DOCUMENT_MB",
     "STDIN",
+    "URL_TIMEOUT",
     "find_files",
     "read_document",
     "read_documents",
     "read_stream",
+    "read_url",
 ]
 
 STDIN = "-"
@@ -78,6 +86,10 @@ def read_document(
     """
     name = display_path(path)
     fmt = format_of(path)
+    if table_format(path) is not None:
+        raise DocumentError(
+            name, "a file of many articles, one a row", "read it with read_documents"
+        )
     if fmt is None:
         raise unsupported_error(name, path)
     return _document(read_bytes(path, max_mb), name, fmt, lexicon or get())
@@ -108,8 +120,14 @@ def read_stream(
     return _document(raw, name, fmt, lexicon or get())
 
 
+def _row(raw: bytes, name: str, lexicon: Lexicon) -> Document:
+    """One article of a JSONL or CSV file: HTML when it opens with a tag, else plain text."""
+    fmt: Format = "html" if raw.lstrip()[:1] == b"<" else "text"
+    return _document(raw, name, fmt, lexicon)
+
+
 def _document(raw: bytes, name: str, fmt: Format, lexicon: Lexicon) -> Document:
-    text = decode(Path(name), raw)
+    text = decode(name, raw)
     if fmt == "html":
         cleaned, meta = extract_html(text, lexicon=lexicon)
     else:
@@ -138,23 +156,43 @@ def _document(raw: bytes, name: str, fmt: Format, lexicon: Lexicon) -> Document:
 
 
 def read_documents(
-    paths: Sequence[str], *, lexicon: Lexicon | None = None, max_mb: float = MAX_DOCUMENT_MB
+    paths: Sequence[str],
+    *,
+    lexicon: Lexicon | None = None,
+    max_mb: float = MAX_DOCUMENT_MB,
+    url_lists: Sequence[str] = (),
+    timeout: float = URL_TIMEOUT,
 ) -> tuple[list[Document], list[DocumentError]]:
     """Find and read every article under `paths`; one bad file never stops the others.
 
     Args:
-        paths: Files, folders (searched recursively) and glob patterns; "-" reads one
-            article from standard input.
+        paths: Files, folders (searched recursively), glob patterns and http(s) addresses;
+            "-" reads one article from standard input. A .jsonl, .ndjson or .csv file gives
+            one article per row (see `graph.ingest.tables`); an address is fetched (see
+            `graph.ingest.web`).
         lexicon: The language of the articles' page words (default: `graph.lang.get()`).
-        max_mb: The largest file read, in megabytes; larger ones are reported.
+        max_mb: The largest file or page read, in megabytes; larger ones are reported.
+        url_lists: Text files listing addresses to fetch, one a line.
+        timeout: Seconds each address may take.
 
     Returns:
-        The documents in file order, and one error per path or file that could not be used.
+        The documents in file order (then addresses in the order given), and one error per
+        path, file, row or address that could not be used.
 
     Example:
-        >>> docs, errors = read_documents(["seeds"])
+        >>> docs, errors = read_documents(["seeds", "https://example.com/news/1"])
     """
-    files, errors = find_files([p for p in paths if p != STDIN])
+    lexicon = lexicon or get()
+    urls = [p for p in paths if is_url(p)]
+    files, errors = find_files([p for p in paths if p != STDIN and not is_url(p)])
+    for listing in url_lists:
+        try:
+            listed, bad = read_url_list(Path(listing))
+        except DocumentError as exc:
+            errors.append(exc)
+            continue
+        urls += listed
+        errors += bad
     documents: list[Document] = []
     if STDIN in paths:
         try:
@@ -163,15 +201,49 @@ def read_documents(
             errors.append(exc)
     for path in files:
         try:
-            documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb))
+            if table_format(path) is not None:
+                rows, bad = read_table(path, lexicon=lexicon, max_mb=max_mb, build=_row)
+                documents += rows
+                errors += bad
+            else:
+                documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb))
         except DocumentError as exc:
             errors.append(exc)
         except Exception as exc:  # a bug or a broken library must not sink the other files
-            errors.append(
-                DocumentError(
-                    str(path),
-                    f"could not be read ({type(exc).__name__}: {exc})".replace("\n", " "),
-                    "the other documents were loaded; please report this file",
-                )
-            )
+            errors.append(_unexpected(str(path), exc))
+    for url in dict.fromkeys(urls):
+        try:
+            documents.append(read_url(url, lexicon=lexicon, max_mb=max_mb, timeout=timeout))
+        except DocumentError as exc:
+            errors.append(exc)
+        except Exception as exc:
+            errors.append(_unexpected(url, exc))
     return documents, errors
+
+
+def read_url(
+    url: str,
+    *,
+    lexicon: Lexicon | None = None,
+    max_mb: float = MAX_DOCUMENT_MB,
+    timeout: float = URL_TIMEOUT,
+) -> Document:
+    """Fetch the page at `url` and read its article; the Source keeps `url` as its path and url.
+
+    Raises:
+        DocumentError: the page cannot be fetched (see `graph.ingest.web.fetch`), or holds
+            text `read_document` would refuse.
+    """
+    raw, fmt = fetch(url, max_mb=max_mb, timeout=timeout)
+    document = _document(raw, url, "html" if fmt == "html" else "text", lexicon or get())
+    publisher = document.source.publisher or publisher_from_url(url)
+    source = document.source.model_copy(update={"url": url, "publisher": publisher})
+    return document.model_copy(update={"source": source})
+
+
+def _unexpected(name: str, exc: Exception) -> DocumentError:
+    return DocumentError(
+        name,
+        f"could not be read ({type(exc).__name__}: {exc})".replace("\n", " "),
+        "the other documents were loaded; please report this file",
+    )

@@ -23,7 +23,13 @@ FORMATS: dict[str, Format] = {
 }
 """Supported file suffixes (lower case) and the format each is read as."""
 
+TableFormat = Literal["jsonl", "csv"]
+
+TABLE_FORMATS: dict[str, TableFormat] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+"""Suffixes (lower case) of files of many articles, one a row (see `graph.ingest.tables`)."""
+
 _SUFFIXES = ", ".join(FORMATS)
+_READABLE = ", ".join([*FORMATS, *TABLE_FORMATS])
 _GLOB_CHARS = frozenset("*?[")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -36,12 +42,23 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 
 
 def format_of(path: Path) -> Format | None:
-    """The format a file is read as, from its suffix; None when unsupported."""
+    """The format an article file is read as, from its suffix; None when unsupported."""
     return FORMATS.get(path.suffix.lower())
 
 
+def table_format(path: Path) -> TableFormat | None:
+    """How a file of articles (one a row) is read, from its suffix; None when not one."""
+    return TABLE_FORMATS.get(path.suffix.lower())
+
+
+def readable(path: Path) -> bool:
+    """Whether `load` reads a file of this suffix: an article, or a file of articles."""
+    return format_of(path) is not None or table_format(path) is not None
+
+
 def find_files(paths: Sequence[str]) -> tuple[list[Path], list[DocumentError]]:
-    """Expand files, folders (recursively) and glob patterns into supported article files.
+    """Expand files, folders (recursively) and glob patterns into article files and files of
+    articles (JSONL, CSV).
 
     Files inside folders or matched by a pattern are skipped quietly when their suffix is not
     supported; a file named explicitly with such a suffix is an error. Hidden files and
@@ -71,26 +88,26 @@ def find_files(paths: Sequence[str]) -> tuple[list[Path], list[DocumentError]]:
                 errors.append(
                     DocumentError(
                         given,
-                        f"no {_SUFFIXES} files in this folder",
+                        f"no {_READABLE} files in this folder",
                         "point to a folder that holds articles, or name the files",
                     )
                 )
             found += files
         elif path.exists():
-            if format_of(path) is None:
+            if not readable(path):
                 errors.append(unsupported_error(given, path))
             else:
                 found.append(path)
         elif _GLOB_CHARS & set(given):
             matches = [Path(m) for m in glob.glob(given, recursive=True)]
-            files = [m for m in matches if m.is_file() and format_of(m)]
+            files = [m for m in matches if m.is_file() and readable(m)]
             for folder in (m for m in matches if m.is_dir()):
                 files += _walk(folder)[0]
             if not files:
                 errors.append(
                     DocumentError(
                         given,
-                        f"no {_SUFFIXES} files match this pattern",
+                        f"no {_READABLE} files match this pattern",
                         "check the pattern (quote it so the shell does not expand it)",
                     )
                 )
@@ -112,7 +129,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
             path = Path(root, name)
             if name.startswith("."):
                 continue
-            if format_of(path) and path.is_file():
+            if readable(path) and path.is_file():
                 files.append(path)
             elif path.is_file():
                 others.append(path)
@@ -126,7 +143,7 @@ def _others_skipped(given: str, others: list[Path]) -> DocumentError:
     return DocumentError(
         given,
         f"other files not read ({listed})",
-        f"only {_SUFFIXES} files are articles; convert the others to text to load them",
+        f"only {_READABLE} files are read as articles; convert the others to text to load them",
     )
 
 
@@ -143,7 +160,7 @@ def unsupported_error(given: str, path: Path) -> DocumentError:
     return DocumentError(
         given,
         f"unsupported file type {suffix!r}",
-        f"give a {_SUFFIXES} file (convert other formats to text first)",
+        f"give a {_READABLE} file (convert other formats to text first)",
     )
 
 
@@ -194,7 +211,7 @@ def _above(info: os.stat_result) -> int:
     return int(info.st_size / 2**20) + 1
 
 
-def decode(path: Path, raw: bytes) -> str:
+def decode(path: Path | str, raw: bytes) -> str:
     """Decode a file's bytes as UTF-8 (a byte-order mark selects UTF-8 or UTF-16).
 
     Raises:
@@ -205,7 +222,7 @@ def decode(path: Path, raw: bytes) -> str:
         >>> decode(Path("a.txt"), b"\\xef\\xbb\\xbfHello")
         'Hello'
     """
-    name = display_path(path)
+    name = path if isinstance(path, str) else display_path(path)
     if not raw:
         raise DocumentError(name, "empty file", "add the article text, or leave the file out")
     encoding, start = "utf-8", 0

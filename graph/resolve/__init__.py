@@ -1,7 +1,10 @@
 """Corpus-wide resolution: per-document extractions in, one graph of nodes and edges out.
 
 The only stage that sees all documents at once. It is deterministic: the same extractions,
-in any order, give the same graph.
+in any order, give the same graph. Copies and near-copies of an article (`copies`) are set
+aside first: each keeps its Source node, marked `copy_of` its primary and linked to it by a
+COPY_OF edge, and adds no actors, events or claims of its own, so one story syndicated forty
+times is still one source of each event.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from graph.lang import Lexicon, get
 from graph.model import DocExtraction, Edge, EdgeType, GraphRecord, Node, Role, Span
 from graph.resolve.actors import merge_actors
 from graph.resolve.claims import link_claims, make_claims
+from graph.resolve.copies import Copy, find_copies
 from graph.resolve.events import merge_events
 from graph.resolve.sources import infer_publication_dates
 from graph.resolve.timeline import chain_events
@@ -26,6 +30,9 @@ def resolve(extractions: Sequence[DocExtraction], *, lexicon: Lexicon | None = N
     (English by default)."""
     lexicon = lexicon or get()
     extractions = sorted(extractions, key=lambda x: x.source.id)
+    copies = find_copies(extractions)
+    copied = [x.source for x in extractions if x.source.id in copies]
+    extractions = [x for x in extractions if x.source.id not in copies]
     actors, actor_ids = merge_actors(extractions, vocab=lexicon.actors)
     events, event_ids = merge_events(extractions, actor_ids, vocab=lexicon.events)
     # Undated sources are dated from what they share with dated ones; their relative dates
@@ -39,8 +46,11 @@ def resolve(extractions: Sequence[DocExtraction], *, lexicon: Lexicon | None = N
         events, event_ids = merge_events(extractions, actor_ids, vocab=lexicon.events)
     claims, claim_ids = make_claims(extractions)
     sources = [x.source for x in extractions]
+    sources += [s.model_copy(update={"copy_of": copies[s.id].primary}) for s in copied]
 
     edges = _EdgeSet()
+    for source in copied:
+        edges.put(_copy_edge(source.id, copies[source.id]))
     speakers: dict[str, str | None] = {}
     about: dict[str, str] = {}
     for d, extraction in enumerate(extractions):
@@ -85,6 +95,17 @@ def resolve(extractions: Sequence[DocExtraction], *, lexicon: Lexicon | None = N
     return GraphRecord(
         nodes=tuple(sorted(nodes, key=lambda n: n.id)),
         edges=tuple(sorted(edges.values(), key=lambda e: e.id)),
+    )
+
+
+def _copy_edge(source_id: str, copy: Copy) -> Edge:
+    kind = EdgeType.COPY_OF
+    return Edge(
+        id=make_id("Edge", kind.value, source_id, copy.primary, ""),
+        source=source_id,
+        target=copy.primary,
+        type=kind,
+        evidence=f"shares about {copy.similarity:.0%} of its word 5-grams with {copy.primary}",
     )
 
 
