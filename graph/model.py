@@ -128,7 +128,7 @@ class ActorKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     COUNTRY = "country"
-    PRODUCT = "product"  # "iPhone 4", "iPod", the Gosuslugi portal
+    PRODUCT = "product"  # "iPhone 4", "iPod", the Healthcare.gov portal
     FACILITY = "facility"  # a building, plant, airport, venue: "Moscone Center"
     LAW = "law"  # a law, bill, treaty or directive: "the Patriot Act"
     EVENT = "event"  # a named occurrence: "World War II", "Worldwide Developers Conference"

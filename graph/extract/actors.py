@@ -11,7 +11,7 @@ Named things that events are about are actors too, with their own kind: products
 laws, named events, market indices and works. The model's labels for them (PRODUCT, FAC,
 LAW, EVENT, WORK_OF_ART) are taken as they are; it often calls a product an organisation,
 and general evidence corrects that: a noun of a kind that ends the name ("Dow Jones
-Industrial Average"), heads its apposition ("Gosuslugi, the portal") or follows it ("the
+Industrial Average"), heads its apposition ("Healthcare.gov, the portal") or follows it ("the
 Nikkei index"); the words a product takes and an organisation does not ("an iPod", "the new
 iPhone", "Apple's iPod", "three million iPods" next to "iPod"). A coined word with a capital
 inside ("iPod", "eBay") is a name, and so is a model number after one ("iPhone 4").
@@ -166,7 +166,7 @@ def merge_piece_actors(
 ) -> tuple[list[LocalActor], list[list[int]]]:
     """The actors of one document read in pieces, merged as `find_actors` merges names
     within a document: the same kind and name are one actor, and a shorter name joins the
-    one longer name it fits ('Putin' in one piece, 'Vladimir Putin' in another).
+    one longer name it fits ('Merkel' in one piece, 'Angela Merkel' in another).
 
     Args:
         pieces: each piece's actors, pieces in text order.
@@ -295,7 +295,7 @@ def _classify(
         if appos_lemma in vocab.org_head_nouns:
             kind = ActorKind.ORGANIZATION
         elif (thing := _appos_kind(tokens, vocab)) and not title:
-            kind = thing  # "Gosuslugi, the public services portal"
+            kind = thing  # "Healthcare.gov, the public insurance portal"
         elif len(tokens) == 1 and lower in places() and not title:
             return None  # a city the model took for a surname
         elif any(t.lower_ in vocab.org_head_nouns for t in tokens[1:]):
@@ -341,8 +341,8 @@ def _kind_by_nouns(tokens: list[Token], vocab: ActorWords) -> ActorKind | None:
 
 
 def _appos_kind(tokens: list[Token], vocab: ActorWords) -> ActorKind | None:
-    """The kind the noun in apposition gives: "Gosuslugi, the portal", "the portal,
-    Gosuslugi" (the model often tags such a noun as a proper noun)."""
+    """The kind the noun in apposition gives: "Healthcare.gov, the portal", "the portal,
+    Healthcare.gov" (the model often tags such a noun as a proper noun)."""
     head = _head_of(tokens)
     nouns = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
     if head.dep_ == "appos" and head.head.i < tokens[0].i:
@@ -389,7 +389,7 @@ def _settle_kinds(
     be a thing is that thing wherever the model called it an organisation; a plural name
     ("iPods") next to its singular ("iPod") is a mention of it, and both are a product; a
     one-word name the model also took for a person, without a title, is the thing too
-    ("Gosuslugi, the portal" and then "their Gosuslugi account")."""
+    ("Healthcare.gov, the portal" and then "their Healthcare.gov account")."""
     things = {name: kind for kind, name in groups if kind not in ACTING}
     plurals = {
         name: name[:-1]
@@ -589,7 +589,7 @@ def _join(tokens: list[Token] | Span) -> str:
 
 
 def _merge_within_document(groups: list[_Group], vocab: ActorWords) -> list[_Group]:
-    """'Putin' joins 'Vladimir Putin'; 'State Department' joins 'U.S. State Department'."""
+    """'Merkel' joins 'Angela Merkel'; 'State Department' joins 'U.S. State Department'."""
     groups.sort(key=lambda g: (-len(g.name.split()), g.name))
     kept: list[_Group] = []
     for group in groups:
@@ -629,10 +629,10 @@ def _find_longer(group: _Group, kept: list[_Group], vocab: ActorWords) -> _Group
         tail = words == other_words[-len(words) :]
         head = words == other_words[: len(words)]
         if group.kind is ActorKind.PERSON:
-            # "Putin" -> "Vladimir Putin"; "Wagner" (as a person) -> "Wagner Group"
+            # "Merkel" -> "Angela Merkel"; "Acme" (as a person) -> "Acme Group"
             fits = tail if other.kind is ActorKind.PERSON else head
         else:
-            # "Wagner" -> "Wagner Group", unless the short name is the more used one: then
+            # "Acme" -> "Acme Group", unless the short name is the more used one: then
             # the long one names something of its own ("Apple" and "Apple TV")
             fits = tail or (
                 head

@@ -1,7 +1,7 @@
 """Whether an event is told as fact, plan, possibility or denial.
 
 The words around an event's predicate decide: a negation or a verb of denial over it makes it
-`negated` ("no one will be forced", "the Kremlin denies any mobilization"); a modal of
+`negated` ("no one will be forced", "the ministry denies any new draft"); a modal of
 possibility `possible` ("could exceed 200,000 casualties"); a future auxiliary or a verb of
 intent `planned` ("will begin", "plans to bolster", "is set to visit"); otherwise it is told
 as fact, `actual`. Whether the article asserts the fact itself or only relays what someone

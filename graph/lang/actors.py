@@ -18,15 +18,15 @@ class ActorWords:
             lower-cased single words; multiword titles are sequences of them.
         title_qualifiers: words that may qualify a title ("former", "acting", "defense").
         org_head_nouns: nouns that mark a named thing as an organisation when they head an
-            apposition or end its name ("X, an independent news site"; "Wagner Group").
+            apposition or end its name ("X, an independent news site"; "Acme Group").
         country_aliases: short forms of country names the gazetteer does not list, lower-cased,
             -> the canonical name.
         name_connectors: lower-case words that may join the capitalised words of a name
             ("Bank of England", "Institute for Peace").
-        articles: words dropped from the front of a name ("the Kremlin" -> "Kremlin").
+        articles: words dropped from the front of a name ("the Pentagon" -> "Pentagon").
         kind_nouns: nouns that make a named thing a product, facility, law, named event or
             market index when they end its name ("Dow Jones Industrial Average", "Patriot
-            Act"), head its apposition ("Gosuslugi, the portal") or follow it as the head of
+            Act"), head its apposition ("Healthcare.gov, the portal") or follow it as the head of
             its phrase ("the Nikkei index"), lower-cased -> the kind.
         product_modifiers: adjectives that, before a name the model took for an organisation,
             show it is a product ("the new iPod", "the latest iPhone").
