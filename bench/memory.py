@@ -11,21 +11,14 @@ process and its workers), the time taken and what came out.
 from __future__ import annotations
 
 import argparse
-import json
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from graph.pipeline import load
+from bench.speed import measure_load
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE = "On March 3, 2024 the army mobilized 10,000 troops in the region.\n"
-# Given as the first argument, this runs one measured load in the current process (a child
-# started by `main`, so that its peak memory is the load's alone).
-_LOAD_ONCE = "--load-once"
 
 
 def write_repeated(path: Path, megabytes: float) -> int:
@@ -35,27 +28,11 @@ def write_repeated(path: Path, megabytes: float) -> int:
     return lines
 
 
-def load_once(article: str, graph: Path, jobs: int) -> dict[str, float]:
-    """Load `article` into a new graph at `graph`: seconds, peak MB, events in the graph."""
-    started = time.perf_counter()
-    report = load([article], graph, jobs=jobs, max_document_mb=1024)
-    return {
-        "seconds": time.perf_counter() - started,
-        "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "events": report.nodes.get("Event", 0),
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == [_LOAD_ONCE]:
-        print(json.dumps(load_once(argv[1], Path(argv[2]), int(argv[3]))))
-        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[0.25, 1.0], help="file sizes")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     print(f"{'MB':>6} {'lines':>7} {'seconds':>8} {'peak MB':>8} {'worker MB':>9} {'events':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         for megabytes in args.mb:
@@ -63,18 +40,9 @@ def main(argv: list[str] | None = None) -> int:
             lines = write_repeated(article, megabytes)
             graph = Path(tmp) / "bench.graph.json"
             graph.unlink(missing_ok=True)
-            child = [sys.executable, "-m", "bench.memory", _LOAD_ONCE]
-            result = subprocess.run(
-                [*child, str(article), str(graph), str(args.jobs)],
-                capture_output=True,
-                text=True,
-                cwd=ROOT,
-                check=False,
-            )
-            if result.returncode != 0:
-                print(result.stderr, file=sys.stderr)
+            figures = measure_load(article, graph, args.jobs, max_document_mb=1024)
+            if figures is None:
                 return 1
-            figures = json.loads(result.stdout.strip().splitlines()[-1])
             print(
                 f"{megabytes:>6g} {lines:>7} {figures['seconds']:>8.1f} "
                 f"{figures['main_mb']:>8.0f} {figures['worker_mb']:>9.0f} {figures['events']:>6}"

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from bench.corpora import ecbplus_arguments, ecbplus_readers, write_ecbplus_texts
+from graph.ingest import MAX_DOCUMENT_MB
 from graph.pipeline import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,11 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 _LOAD_ONCE = "--load-once"
 
 
-def load_once(folder: str, graph: Path, jobs: int) -> dict[str, float]:
-    """Load `folder` into a new graph at `graph` and measure it: seconds, documents, peak
-    memory of this process and of its workers (MB), nodes and edges."""
+def load_once(
+    path: str, graph: Path, jobs: int, max_document_mb: float = MAX_DOCUMENT_MB
+) -> dict[str, float]:
+    """Load `path` (a file or folder) into a new graph at `graph` and measure it: seconds,
+    documents, peak memory of this process and of its workers (MB), nodes, edges, events."""
     started = time.perf_counter()
-    report = load([folder], graph, jobs=jobs)
+    report = load([path], graph, jobs=jobs, max_document_mb=max_document_mb)
     elapsed = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -41,13 +44,34 @@ def load_once(folder: str, graph: Path, jobs: int) -> dict[str, float]:
         "worker_mb": workers / 1024,
         "nodes": sum(report.nodes.values()),
         "edges": sum(report.edges.values()),
+        "events": report.nodes.get("Event", 0),
     }
+
+
+def measure_load(
+    path: Path, graph: Path, jobs: int, max_document_mb: float = MAX_DOCUMENT_MB
+) -> dict[str, float] | None:
+    """`load_once` in a fresh interpreter, so that model loading, worker start-up and the
+    peak memory are the load's alone; None (its error printed) when the load fails."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.speed", _LOAD_ONCE, str(path), str(graph), str(jobs),
+         str(max_document_mb)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        print(result.stderr, file=sys.stderr)
+        return None
+    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == [_LOAD_ONCE]:
-        print(json.dumps(load_once(argv[1], Path(argv[2]), int(argv[3]))))
+        print(json.dumps(load_once(argv[1], Path(argv[2]), int(argv[3]), float(argv[4]))))
         return 0
     parser = ecbplus_arguments(__doc__)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
@@ -71,18 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in args.jobs:
             graph = Path(tmp) / f"bench-{jobs}.graph.json"
             started = time.perf_counter()
-            child = [sys.executable, "-m", "bench.speed", _LOAD_ONCE]
-            result = subprocess.run(
-                [*child, str(folder), str(graph), str(jobs)],
-                capture_output=True,
-                text=True,
-                cwd=ROOT,
-                check=False,
-            )
-            if result.returncode != 0:
-                print(result.stderr, file=sys.stderr)
+            figures = measure_load(folder, graph, jobs)
+            if figures is None:
                 return 1
-            figures = json.loads(result.stdout.strip().splitlines()[-1])
             seconds = figures["seconds"]
             print(
                 f"{jobs:>4} {seconds:>8.1f} {count / seconds:>7.2f} {words / seconds:>8.0f} "
