@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.corpora import Annotation, CorpusDocument, load_readers
+from bench.corpora import Annotation, CorpusDocument, Scores, load_readers, prf
 from graph.extract import extract_document
 from graph.ids import content_hash, make_id
 from graph.model import DocExtraction, Document, LocalClaim, Segment, Source
@@ -48,11 +48,8 @@ class Tally:
     system: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MEASURES, 0))
     hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MEASURES, 0))
 
-    def prf(self, measure: str) -> tuple[float, float, float]:
-        hits, system, gold = self.hits[measure], self.system[measure], self.gold[measure]
-        p = hits / system if system else 0.0
-        r = hits / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    def prf(self, measure: str) -> Scores:
+        return prf(self.hits[measure], self.gold[measure], self.system[measure])
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,16 @@ Annotation = dict[str, Any]
 character offsets `start` and `end`, and the corpus' own attributes."""
 
 
+Scores = tuple[float, float, float]
+
+
+def prf(hits: int, gold: int, system: int) -> Scores:
+    """Precision, recall and F1 of `hits` found among `system` answers for `gold` ones."""
+    p = hits / system if system else 0.0
+    r = hits / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 class Readers(Protocol):
     """The part of the evaluation data's `readers.py` that the benchmarks call."""
 

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.corpora import Scores, prf
 from bench.train_event_mentions import DEFAULT_DATA, held_out, read_corpus
 from graph.extract.mentions import TimeMLClass, find_event_mentions, load_mention_model
 
@@ -55,11 +56,9 @@ class Tally:
     hits_by_class: Counter[str] = field(default_factory=Counter)
 
     def prf(self, hits: int, gold: int | None = None, system: int | None = None) -> Scores:
-        gold = self.gold if gold is None else gold
-        system = self.system if system is None else system
-        p = hits / system if system else 0.0
-        r = hits / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(
+            hits, self.gold if gold is None else gold, self.system if system is None else system
+        )
 
     @property
     def class_f1(self) -> float:
@@ -70,9 +69,6 @@ class Tally:
         return self.prf(
             self.hits_by_class[name], self.gold_by_class[name], self.system_by_class[name]
         )
-
-
-Scores = tuple[float, float, float]
 
 
 def match(gold: Sequence[Mention], system: Sequence[Mention]) -> list[tuple[int, int]]:

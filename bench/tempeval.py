@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.corpora import Annotation, CorpusDocument, load_readers
+from bench.corpora import Annotation, CorpusDocument, Scores, load_readers, prf
 from graph.temporal import DateMention, find_dates
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,10 +52,8 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.update(other.errors)
 
-    def prf(self, hits: int) -> tuple[float, float, float]:
-        p = hits / self.system if self.system else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    def prf(self, hits: int) -> Scores:
+        return prf(hits, self.gold, self.system)
 
 
 def match(gold: list[Annotation], system: list[DateMention]) -> list[tuple[int, int]]:
