@@ -78,7 +78,12 @@ def find_events(
     mentions = {m.token: m.event_class for m in find_event_mentions(doc)}
     events: list[LocalEvent] = []
     by_token: dict[int, int] = {}
-    for sentence in doc.sents:
+    sentences = list(doc.sents)
+    # The article's opening lines: its first `_OPENING_SENTENCES` sentences.
+    opening_end = (
+        sentences[_OPENING_SENTENCES].start if len(sentences) > _OPENING_SENTENCES else len(doc)
+    )
+    for sentence in sentences:
         sent_dates = [d for d in dates if sentence.start_char <= d.start < sentence.end_char]
         sent_quantities = [
             q for q in quantities if sentence.start_char <= q.start < sentence.end_char
@@ -86,7 +91,8 @@ def find_events(
         found = _candidates(sentence, sent_dates, sent_quantities, mentions, actors, lexicon)
         for candidate in found:
             index = len(events)
-            events.append(_to_event(candidate, document, actors, sentence, lexicon))
+            opening = sentence.start < opening_end
+            events.append(_to_event(candidate, document, actors, sentence, opening, lexicon))
             for token in candidate.members:
                 by_token[token.i] = index
     return EventTable(events, by_token)
@@ -104,7 +110,7 @@ def _candidates(
     date_tokens = {t.i for d in dates for t in _tokens(sentence, d.start, d.end)}
     found: list[_Candidate] = []
     for token in sentence:
-        lemma = vocab.surface_lemmas.get(token.lower_, token.lemma_.lower())
+        lemma = _lemma(token, vocab)
         if token.i in date_tokens:
             continue
         phrasal = _phrasal_type(token, lemma, vocab)
@@ -326,6 +332,7 @@ def _to_event(
     document: Document,
     actors: ActorTable,
     sentence: Span,
+    opening: bool,
     lexicon: Lexicon,
 ) -> LocalEvent:
     vocab = lexicon.events
@@ -333,7 +340,7 @@ def _to_event(
     modality = event_modality(candidate.members, lexicon)
     best = _best_date(candidate)
     date = _bounded(best, token, lexicon) if best else None
-    news = modality == "actual" and _told_as_news(token, sentence, lexicon)
+    news = modality == "actual" and _told_as_news(token, opening, lexicon)
     if date is None and news and document.source.published is not None:
         date = by_publication(document.source.published)
     participants: list[Participant] = []
@@ -392,9 +399,9 @@ def _bounded(date: DateMention, trigger: Token, lexicon: Lexicon) -> DateValue:
     return date.value
 
 
-def _told_as_news(token: Token, sentence: Span, lexicon: Lexicon) -> bool:
+def _told_as_news(token: Token, opening: bool, lexicon: Lexicon) -> bool:
     """A main-clause event the article reports as its news: in the present perfect ("has
-    signed"), or in the past in the opening lines."""
+    signed"), or in the simple past in the opening lines (`opening`)."""
     if token.pos_ != "VERB" or token.dep_ not in {"ROOT", "conj"}:
         return False
     if token.dep_ == "conj" and token.head.dep_ != "ROOT":
@@ -402,8 +409,7 @@ def _told_as_news(token: Token, sentence: Span, lexicon: Lexicon) -> bool:
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & lexicon.time.perfect_auxiliaries and token.tag_ == "VBN":
         return True
-    opening = sum(1 for t in sentence.doc[: sentence.start] if t.is_sent_start) < _OPENING_SENTENCES
-    return token.tag_ == "VBD" and not auxiliaries - {"was", "were"} and opening
+    return opening and token.tag_ == "VBD" and not auxiliaries
 
 
 def _tense(token: Token, vocab: EventWords) -> str:
@@ -419,11 +425,16 @@ def _tense(token: Token, vocab: EventWords) -> str:
     return "present" if verb.tag_ in {"VBZ", "VBP"} else "unknown"
 
 
+def _lemma(token: Token, vocab: EventWords) -> str:
+    """The token's lemma, unless the lemmatiser is known to misread its word ("found")."""
+    return vocab.surface_lemmas.get(token.lower_, token.lemma_.lower())
+
+
 def _trigger_lemma(candidate: _Candidate, vocab: EventWords) -> str:
     for member in candidate.members:
-        if vocab.type_of(member.lemma_.lower()) is candidate.event_type:
-            return member.lemma_.lower()
-    return candidate.token.lemma_.lower()
+        if vocab.type_of(_lemma(member, vocab)) is candidate.event_type:
+            return _lemma(member, vocab)
+    return _lemma(candidate.token, vocab)
 
 
 def _best_date(candidate: _Candidate) -> DateMention | None:
