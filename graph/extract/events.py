@@ -161,7 +161,8 @@ def _candidates(
 
 def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bool:
     token = candidate.token
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children):
+    vocab = lexicon.events
+    if any(c.dep_ == "mark" and c.lower_ in vocab.hypothetical_marks for c in token.children):
         return False  # hypothetical
     wh = [
         c
@@ -171,9 +172,11 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
     ]
     if wh and token.dep_ != "relcl":
         return False  # an indirect question: "did not say how many it was targeting"
-    if any(w.lower_ in {"who", "whom"} for w in wh) and not candidate.dates:
+    if any(w.lower_ in vocab.person_relatives for w in wh) and not candidate.dates:
         return False  # a description of people: "men who will be called up"
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in token.children):
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in vocab.addressees for c in token.children
+    ):
         return False  # "you voted for ...": an address inside a quote, not a report
     if (
         not (candidate.dates or candidate.quantities)
@@ -366,7 +369,9 @@ def _to_event(
             expression = DateExpression(text=unresolved[0].text, tense=_tense(token, vocab))
     return LocalEvent(
         date_expression=expression,
-        label=event_label(_label_token(candidate, vocab), skip=_date_tokens(candidate, sentence)),
+        label=event_label(
+            _label_token(candidate, vocab), vocab, skip=_date_tokens(candidate, sentence)
+        ),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate, vocab),
         date=date,

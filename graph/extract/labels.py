@@ -14,6 +14,8 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
+from graph.lang.events import EventWords
+
 MAX_WORDS = 12
 
 # Dependents that never belong in a short noun phrase: clauses, asides, coordination.
@@ -33,25 +35,23 @@ _PRUNED = {
 }
 # Dependents of a verb kept in its label, in sentence order.
 _VERB_CORE = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "prt", "dobj", "dative"}
-_VERB_COMPLEMENT = {"attr", "oprd", "acomp", "xcomp", "ccomp"}
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 
 
-def event_label(trigger: Token, skip: Collection[int] = ()) -> str:
+def event_label(trigger: Token, vocab: EventWords, skip: Collection[int] = ()) -> str:
     """A short label for the event `trigger` names; tokens at indices in `skip` (its date) are
     left out.
 
-        >>> event_label(nlp("On Friday the Duma quickly approved the bill, which ...")[5])
-        'the Duma approved the bill'
+        >>> event_label(nlp("On Friday the council quickly approved the bill, which ...")[5], vocab)
+        'the council approved the bill'
     """
     if trigger.pos_ in {"VERB", "AUX"}:
-        words = _verb_phrase(trigger, skip)
+        words = _verb_phrase(trigger, vocab, skip)
     else:
         words = _noun_phrase(_phrase_head(trigger), skip, complements=1)
     return _join(words[:MAX_WORDS])
 
 
-def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
+def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[Token]:
     words = [verb]
     subject = None
     has_object = False
@@ -60,7 +60,7 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
             continue
         if child.dep_ in {"nsubj", "nsubjpass"}:
             subject = child
-            words += _subject(child, verb, skip)
+            words += _subject(child, verb, vocab, skip)
         elif child.dep_ in {"dobj", "dative", "attr", "oprd"}:
             has_object = True
             words += _noun_phrase(child, skip, complements=1)
@@ -71,7 +71,7 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
         elif _infinitive(child) and not has_object:
             # "set to visit Washington", "voted to return to a second reading"
             words += [t for t in child.children if t.dep_ in {"aux", "auxpass"}]
-            words += _verb_phrase(child, skip)
+            words += _verb_phrase(child, vocab, skip)
             has_object = True
         elif child.dep_ in {"acomp"}:
             words += [child]
@@ -101,7 +101,7 @@ def _verb_phrase(verb: Token, skip: Collection[int]) -> list[Token]:
             if child.i in skip:
                 continue
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                words += _subject(child, governor, skip)
+                words += _subject(child, governor, vocab, skip)
             elif child.dep_ == "dobj" and child.i < verb.i:
                 # "ordered the size of the army to be increased": the object is its subject
                 words += _noun_phrase(child, skip, complements=1)
@@ -122,10 +122,10 @@ def _infinitive(token: Token) -> bool:
     )
 
 
-def _subject(subject: Token, verb: Token, skip: Collection[int]) -> list[Token]:
-    if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+def _subject(subject: Token, verb: Token, vocab: EventWords, skip: Collection[int]) -> list[Token]:
+    if subject.lower_ in vocab.relative_pronouns and verb.dep_ == "relcl":
         return _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
-    if subject.lower_.endswith(("self", "selves")):
+    if subject.lower_.endswith(vocab.reflexive_endings):
         # "conscripts found themselves caught": the reflexive stands for the outer subject
         outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if outer is not None and outer.i != subject.i:

@@ -47,6 +47,15 @@ class EventWords:
     Attributes:
         types: the event type declarations; every `EventType` has one.
         light_verbs: verbs too light to name an event on their own ("be", "have", "make").
+        hypothetical_marks: conjunctions that make a clause hypothetical or a question
+            ("if", "unless", "whether"): its event is not told as happening.
+        person_relatives: relative pronouns that describe people ("men who will be called
+            up"): a description, not an event, unless dated.
+        relative_pronouns: pronouns that open a relative clause; its subject is the noun it
+            modifies.
+        reflexive_endings: endings of reflexive pronouns ("themselves"), which stand for the
+            outer subject.
+        addressees: pronouns of address ("you voted ..."): a quoted appeal, not a report.
         surface_lemmas: words the lemmatiser reads wrongly, with their lemma ("found" as
             the past of "find", not the verb "found").
         aspectual_verbs: verbs that tell a phase of the event their subject names ("the
@@ -78,6 +87,11 @@ class EventWords:
     light_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
     surface_lemmas: dict[str, str]
+    hypothetical_marks: frozenset[str]
+    person_relatives: frozenset[str]
+    relative_pronouns: frozenset[str]
+    reflexive_endings: tuple[str, ...]
+    addressees: frozenset[str]
     saying_verbs: frozenset[str]
     future_markers: frozenset[str]
     possible_markers: frozenset[str]

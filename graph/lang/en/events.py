@@ -119,6 +119,11 @@ WORDS = EventWords(
         """.split()
     ),
     surface_lemmas={"found": "find"},
+    hypothetical_marks=frozenset({"if", "unless", "whether"}),
+    person_relatives=frozenset({"who", "whom"}),
+    relative_pronouns=frozenset({"who", "which", "that", "whom", "whose"}),
+    reflexive_endings=("self", "selves"),
+    addressees=frozenset({"you"}),
     aspectual_verbs=frozenset("begin start resume continue end finish complete stop run".split()),
     saying_verbs=frozenset(
         "say tell report add note state comment explain speak write describe mention accord".split()
