@@ -12,7 +12,6 @@ from graph.extract import EXTRACTOR_VERSION, extract_documents, lexicon_for
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve
-from graph.resolve.copies import fingerprint
 from graph.store import read_saved, write_saved
 from graph.store.file import locked
 
@@ -131,13 +130,6 @@ def _load(
     # Older extractor output is kept for documents not given again, rather than lost.
     kept = {x.source.content_hash: x for x in saved.extractions}
     kept.update({x.source.content_hash: x for x in extracted})
-    # Fingerprints find copies among all documents; one given again gains the one it lacks.
-    for document in documents:
-        x = kept.get(document.source.content_hash)
-        if x is not None and not x.fingerprint:
-            kept[x.source.content_hash] = x.model_copy(
-                update={"fingerprint": fingerprint(document.text)}
-            )
     corpus = sorted(kept.values(), key=lambda x: x.source.id)
     phase(f"resolving {len(corpus)} documents")
     record = resolve(corpus, lexicon=lexicon)

@@ -9,10 +9,11 @@ import networkx as nx
 import pytest
 
 from graph import views
+from graph.extract.fingerprint import fingerprint
 from graph.ids import make_id
 from graph.model import DocExtraction, NodeKind, Source
 from graph.pipeline import load
-from graph.resolve.copies import THRESHOLD, find_copies, fingerprint, similarity
+from graph.resolve.copies import THRESHOLD, find_copies, similarity
 from graph.store import read_saved
 from graph.temporal import parse_publication_date
 

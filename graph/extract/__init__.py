@@ -23,6 +23,7 @@ from graph.errors import DocumentError
 from graph.extract.actors import find_actors, merge_piece_actors
 from graph.extract.claims import find_claims
 from graph.extract.events import find_events
+from graph.extract.fingerprint import fingerprint
 from graph.extract.nlp import load_pipeline
 from graph.extract.quantities import find_quantities
 from graph.lang import Lexicon, get
@@ -102,8 +103,11 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     nlp = load_pipeline(model)
     lexicon = get(nlp.lang)
     ranges = pieces(document.text, _PIECE)
+    sketch = fingerprint(document.text)
     if len(ranges) == 1:
-        return _extract(nlp(document.text), document, lexicon)
+        return _extract(nlp(document.text), document, lexicon).model_copy(
+            update={"fingerprint": sketch}
+        )
     parts = []
     for start, end in ranges:
         piece = _Piece.model_construct(
@@ -113,7 +117,7 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
             offset=start,
         )
         parts.append(_extract(nlp(piece.text), piece, lexicon))
-    return _joined(document, parts, lexicon)
+    return _joined(document, parts, lexicon).model_copy(update={"fingerprint": sketch})
 
 
 def _extract(doc: Any, document: Document, lexicon: Lexicon) -> DocExtraction:

@@ -1,8 +1,8 @@
 """Copies and near-copies of one article: a syndicated wire story, a re-post with a header or
 a footer of its own. They are one piece of reporting, never independent corroboration.
 
-Each document keeps a fingerprint of its cleaned text (`fingerprint`): the `SKETCH` smallest
-hashes of its word 5-grams (lower-cased words, punctuation dropped), a bottom-k sketch. Two
+Each document's extraction keeps a fingerprint of its cleaned text
+(`graph.extract.fingerprint`): the `SKETCH` smallest hashes of its word 5-grams. Two
 documents whose sketches estimate a Jaccard similarity of their 5-gram sets of at least
 `THRESHOLD` are copies (an estimate within about 0.04 of the true value at 0.8; exact for
 texts of fewer than `SKETCH` 5-grams). Copies are grouped transitively; the group's primary is
@@ -12,19 +12,15 @@ the same documents give the same primary in any order.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from graph.extract.fingerprint import SKETCH
 from graph.model import DocExtraction
 
-SHINGLE = 5  # words per shingle
-SKETCH = 128  # hashes kept per document
 THRESHOLD = 0.8  # estimated Jaccard similarity of 5-gram sets from which two texts are copies
 _MIN_SHARED = SKETCH // 4  # sketches sharing fewer hashes cannot reach the threshold
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -33,25 +29,6 @@ class Copy:
 
     primary: str
     similarity: float  # estimated Jaccard similarity of their word 5-gram sets
-
-
-def fingerprint(text: str) -> tuple[int, ...]:
-    """The sketch of `text`: its `SKETCH` smallest word 5-gram hashes, in ascending order.
-
-    Example:
-        >>> len(fingerprint("one two three four five six")), fingerprint("")
-        (2, ())
-    """
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
-        return ()
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    return tuple(sorted(_hash(g) for g in grams)[:SKETCH])
-
-
-def _hash(gram: str) -> int:
-    # 53 bits: every JSON reader keeps the number exact.
-    return int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()) >> 11
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
