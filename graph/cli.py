@@ -37,7 +37,7 @@ from graph.errors import GraphError, NoDocumentsError
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
-from graph.store import PushReport, ReadResult, read_saved
+from graph.store import PushReport, ReadResult, migrate, read_saved
 from graph.store.file import check_saved
 from graph.store.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
 from graph.store.push import DEFAULT_BATCH_SIZE, push_saved
@@ -413,8 +413,8 @@ def remove_command(
 ) -> None:
     """Take sources out of the graph; the rest is resolved again as if they were never loaded.
 
-    The file is rewritten atomically, under the same lock as `load`. A name that matches no
-    source changes nothing.
+    The graph changes in one transaction, under the same lock as `load`; actors and events
+    keep their ids. A name that matches no source changes nothing.
     """
     progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
     with progress:
@@ -429,6 +429,20 @@ def remove_command(
         markup=False,
         highlight=False,
     )
+
+
+@app.command("migrate")
+def migrate_command(
+    source: Annotated[Path, typer.Argument(help="The saved graph to convert.")],
+    target: Annotated[
+        Path, typer.Argument(help="The new file: a store, or a JSON file if it ends in .json.")
+    ],
+) -> None:
+    """Convert a saved graph: a JSON graph file of version 0.1 into a store that `load` can
+    add to, or a store into one portable JSON file (graph and extractions)."""
+    documents = _run(lambda: migrate(source, target))
+    if not _quiet:
+        out.print(f"{source} -> {target}: {documents} documents", markup=False, highlight=False)
 
 
 @app.command("stats")

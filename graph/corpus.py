@@ -21,9 +21,10 @@ import networkx as nx
 from graph.errors import GraphFileError, QueryError
 from graph.lang import Lexicon
 from graph.model import EdgeType, NodeKind
-from graph.resolve import resolve
-from graph.store import read_saved, write_saved
+from graph.resolve import resolve_keeping
 from graph.store.file import locked
+from graph.store.saved import read_saved
+from graph.store.sqlite import is_store, now, open_store
 from graph.views import source_title
 
 
@@ -125,6 +126,13 @@ def remove(
     with locked(graph_path, on_wait=lambda: phase(f"waiting for another load of {graph_path}")):
         phase("reading the saved graph")
         saved = read_saved(graph_path, missing_ok=False)
+        if not is_store(graph_path):
+            raise GraphFileError(
+                str(graph_path),
+                "a graph in the JSON file format of timeline-graph 0.1",
+                f"convert it with `timeline-graph migrate {graph_path} NEW.db`, then remove"
+                " from NEW.db",
+            )
         if missing := saved.unextracted_sources():
             raise GraphFileError(
                 str(graph_path),
@@ -146,10 +154,11 @@ def remove(
                 " or url (`timeline-graph sources` lists them); nothing was removed"
             )
         kept = [x for x in saved.extractions if x.source.id not in chosen]
-        phase(f"resolving {len(kept)} documents")
-        record = resolve(kept, lexicon=lexicon)
-        phase(f"writing {graph_path}")
-        write_saved(graph_path, record, kept)
+        with open_store(graph_path, write=True) as store:
+            phase(f"resolving {len(kept)} documents")
+            record, given = resolve_keeping(kept, store.identities(), lexicon=lexicon)
+            phase(f"writing {graph_path}")
+            store.replace_graph(record, given, documents=0, drop=sorted(chosen), at=now())
     report = RemoveReport(graph_path, removed=sorted(chosen.values(), key=lambda r: r.source_id))
     report.nodes.update(n.kind.value for n in record.nodes)
     report.edges.update(e.type.value for e in record.edges)

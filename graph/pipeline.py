@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
-from graph.extract import EXTRACTOR_VERSION, extract_documents, lexicon_for
+from graph.extract import EXTRACTOR_VERSION, extract_each, lexicon_for
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
 from graph.model import Document, GraphRecord
-from graph.resolve import resolve
-from graph.store import read_saved, write_saved
-from graph.store.file import locked
+from graph.resolve import resolve_keeping
+from graph.store.file import check_saved, locked
+from graph.store.saved import read_saved
+from graph.store.sqlite import is_store, now, open_store
 
-DEFAULT_GRAPH = Path("timeline.graph.json")
+DEFAULT_GRAPH = Path("timeline.graph.db")
+T = TypeVar("T")
+_BATCH = 32  # documents extracted between two commits of their extractions
 
 
 @dataclass
@@ -96,15 +101,7 @@ def _load(
     timeout: float,
 ) -> LoadReport:
     phase("reading the saved graph")
-    saved = read_saved(graph_path)  # fail on a corrupt graph before any work
-    if missing := saved.unextracted_sources():
-        raise GraphFileError(
-            str(graph_path),
-            f"the graph holds {len(missing)} sources whose extractions the file does not keep"
-            f" ({', '.join(missing[:3])}{', ...' if len(missing) > 3 else ''}); loading more"
-            " would drop what they contributed",
-            "restore the file from a backup, or load into a new --graph file",
-        )
+    known = _known(graph_path)  # fail on a corrupt graph before any work
     phase("loading the language model")
     lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")
@@ -116,27 +113,72 @@ def _load(
         raise NoDocumentsError(_nothing_loaded([*paths, *url_lists], problems), problems)
 
     documents = _one_per_content(documents, report)
-    current = {
-        x.source.content_hash: x for x in saved.extractions if x.extractor == EXTRACTOR_VERSION
-    }
-    fresh = [d for d in documents if d.source.content_hash not in current]
-    report.unchanged = [d.source.path for d in documents if d.source.content_hash in current]
-    if on_start is not None:
-        on_start(len(fresh))
-    extracted, failed = extract_documents(fresh, jobs=jobs, model=model, on_done=on_document)
-    report.problems += failed
-    report.loaded = [x.source.path for x in extracted]
-
-    # Older extractor output is kept for documents not given again, rather than lost.
-    kept = {x.source.content_hash: x for x in saved.extractions}
-    kept.update({x.source.content_hash: x for x in extracted})
-    corpus = sorted(kept.values(), key=lambda x: x.source.id)
-    phase(f"resolving {len(corpus)} documents")
-    record = resolve(corpus, lexicon=lexicon)
-    phase(f"writing {graph_path}")
-    write_saved(graph_path, record, corpus)
+    fresh = [d for d in documents if known.get(d.source.content_hash) != EXTRACTOR_VERSION]
+    report.unchanged = [d.source.path for d in documents if d not in fresh]
+    with open_store(graph_path, write=True) as store:
+        identities = store.identities()
+        if on_start is not None:
+            on_start(len(fresh))
+        # Extractions are kept in batches as they come: a killed load resumes from them.
+        for batch in batched(extract_each(fresh, jobs=jobs, model=model), _BATCH):
+            extracted = []
+            for document, outcome in batch:
+                if isinstance(outcome, DocumentError):
+                    report.problems.append(outcome)
+                else:
+                    extracted.append(outcome)
+                    report.loaded.append(outcome.source.path)
+                if on_document is not None:
+                    on_document(document)
+            store.add_extractions(extracted, identities.load)
+        if not store.pending():  # nothing new: the graph stands as it is
+            report.nodes.update(store.count_nodes())
+            report.edges.update(store.count_edges())
+            return report
+        # Older extractor output is kept for documents not given again, rather than lost.
+        corpus = list(store.extractions())
+        phase(f"resolving {len(corpus)} documents")
+        record, given = resolve_keeping(corpus, identities, lexicon=lexicon)
+        phase(f"writing {graph_path}")
+        store.replace_graph(record, given, documents=len(report.loaded), at=now())
     _count(record, report)
     return report
+
+
+def _known(graph_path: Path) -> dict[str, str]:
+    """Content hash -> extractor version of the documents the saved graph holds.
+
+    Raises:
+        GraphFileError: not a store (a JSON graph needs converting first), damaged, or some
+            of its sources lack their extraction (a load would drop what they contributed).
+    """
+    if not check_saved(graph_path):
+        return {}
+    if not is_store(graph_path):
+        read_saved(graph_path)  # a damaged or foreign file is reported as such
+        raise GraphFileError(
+            str(graph_path),
+            "a graph in the JSON file format of timeline-graph 0.1",
+            f"convert it with `timeline-graph migrate {graph_path} NEW.db`, then load with"
+            " --graph NEW.db",
+        )
+    with open_store(graph_path) as store:
+        if missing := store.sources_without_extraction():
+            raise GraphFileError(
+                str(graph_path),
+                f"the graph holds {len(missing)} sources whose extractions the store does not"
+                f" keep ({', '.join(missing[:3])}{', ...' if len(missing) > 3 else ''});"
+                " loading more would drop what they contributed",
+                "restore the file from a backup, or load into a new --graph file",
+            )
+        return store.known()
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last one shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def _one_per_content(documents: list[Document], report: LoadReport) -> list[Document]:

@@ -223,7 +223,7 @@ def run(
         with neo4j.connect() as store:
             return run_on(store, query, parameters)
     from graph.store.falkordb import FalkorDBStore
-    from graph.store.file import read_saved
+    from graph.store.saved import read_saved
 
     saved = read_saved(graph_path, missing_ok=False)
     for name in _ACTOR_PARAMETERS:

@@ -11,7 +11,7 @@ import pytest
 
 from graph.export import node_label, timelinejs_dates, to_graphml, to_json, to_timelinejs
 from graph.schema import json_schema
-from graph.store.file import read_saved
+from graph.store.saved import read_saved
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 

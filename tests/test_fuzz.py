@@ -26,7 +26,8 @@ from graph.ingest.clean import Cleaned, clean_text
 from graph.ingest.html import extract_html
 from graph.ingest.metadata import text_metadata
 from graph.model import Document
-from graph.store.file import FORMAT, VERSION, read_saved
+from graph.store.file import FORMAT, VERSION
+from graph.store.saved import read_saved
 from graph.temporal import find_dates, normalize_date, parse_publication_date
 
 # --------------------------------------------------------------------------- strategies

@@ -19,7 +19,7 @@ from graph.pipeline import load
 from graph.schema import json_schema
 from graph.store import read_saved
 
-from .conftest import SEEDS
+from .conftest import SEEDS, graph_json, restore
 
 
 def test_seeds_give_all_four_node_kinds(seeds_graph: Path) -> None:
@@ -41,7 +41,7 @@ def test_seeds_give_all_four_node_kinds(seeds_graph: Path) -> None:
 def test_every_node_and_edge_validates_against_the_schema(seeds_graph: Path) -> None:
     schema = json_schema()
     defs = schema["$defs"]
-    data = json.loads(seeds_graph.read_text(encoding="utf-8"))["graph"]
+    data = json.loads(graph_json(seeds_graph))
     for node in data["nodes"]:
         jsonschema.validate(node, {"$defs": defs, "$ref": f"#/$defs/{node['kind']}"})
     for edge in data["edges"]:
@@ -172,7 +172,7 @@ def test_a_document_whose_extraction_fails_is_reported_and_the_rest_load(
 
 def test_worker_processes_give_the_same_graph(seeds_graph: Path, tmp_graph: Path) -> None:
     load([str(SEEDS)], tmp_graph, jobs=2)
-    assert tmp_graph.read_bytes() == seeds_graph.read_bytes()
+    assert graph_json(tmp_graph) == graph_json(seeds_graph)
 
 
 def test_a_document_that_breaks_a_reader_is_skipped(
@@ -319,27 +319,28 @@ def test_a_load_killed_at_any_moment_leaves_the_graph_before_or_after(
     rest.mkdir()
     for i, doc in enumerate(docs):
         doc.rename((first if i < 3 else rest) / doc.name)
-    graph = tmp_path / "g.json"
+    graph = tmp_path / "g.db"
     load([str(first)], graph)
-    before = graph.read_bytes()
-    done = tmp_path / "done.json"
-    done.write_bytes(before)
+    saved = graph.read_bytes()
+    before = graph_json(graph)
+    done = tmp_path / "done.db"
+    done.write_bytes(saved)
     load([str(rest)], done)
-    after = done.read_bytes()
+    after = graph_json(done)
     for delay in (0.3, 1.0, 1.8, 2.6, 3.4, 4.5):
-        graph.write_bytes(before)
+        restore(graph, saved)
         run = _cli("load", str(rest), "--graph", str(graph), "--jobs", "2")
         time.sleep(delay)
         workers = _children(run.pid)
         run.kill()
         run.communicate()
-        assert graph.read_bytes() in (before, after), f"killed after {delay} s"
+        assert graph_json(graph) in (before, after), f"killed after {delay} s"
         for _ in range(100):
             if not any(_alive(w) for w in workers):
                 break
             time.sleep(0.05)
         else:
             pytest.fail(f"workers {workers} outlived a load killed after {delay} s")
-        load([str(rest)], graph)  # the next load cleans up and completes
-        assert graph.read_bytes() == after
-        assert not list(tmp_path.glob(".g.json.*.tmp"))
+        load([str(rest)], graph)  # the next load completes what the killed one began
+        assert graph_json(graph) == after
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("g.")) == ["g.db"]

@@ -2,29 +2,39 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 
+from graph import views
 from graph.errors import GraphFileError
-from graph.model import GraphRecord
 from graph.pipeline import load
-from graph.store import read_saved, write_saved
+from graph.store import migrate, read_saved
+from graph.store.file import write_json
+
+from .conftest import graph_json
 
 
-def test_failed_write_keeps_the_old_file(tmp_graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write_saved(tmp_graph, GraphRecord(nodes=(), edges=()), [])
-    before = tmp_graph.read_bytes()
+def test_failed_json_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "graph.json"
+    write_json(path, nx.MultiDiGraph(), [])
+    before = path.read_bytes()
 
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
-        write_saved(tmp_graph, GraphRecord(nodes=(), edges=()), [])
-    assert tmp_graph.read_bytes() == before
-    assert [p.name for p in tmp_graph.parent.iterdir()] == [tmp_graph.name]
+        write_json(path, nx.MultiDiGraph(), [])
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
 
 
 def test_missing_graph_is_empty_or_an_error(tmp_graph: Path) -> None:
@@ -40,7 +50,11 @@ def test_wrong_format_is_reported(tmp_graph: Path) -> None:
 
 
 def _seeds_file(seeds_graph: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(seeds_graph.read_text(encoding="utf-8"))
+    """The seeds' graph in the JSON file format."""
+    path = seeds_graph.parent / f"{os.getpid()}-seeds.json"
+    if not path.exists():
+        migrate(seeds_graph, path)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
@@ -104,20 +118,6 @@ def test_versions_say_what_to_do(
     assert message.startswith(f"{tmp_graph}: {problem}; {fix}")
 
 
-def test_a_graph_without_its_extractions_is_not_shrunk(
-    seeds_graph: Path, tmp_graph: Path, seed_docs: Path
-) -> None:
-    data = _seeds_file(seeds_graph)
-    data["documents"] = []
-    tmp_graph.write_text(json.dumps(data), encoding="utf-8")
-    before = tmp_graph.read_bytes()
-    assert read_saved(tmp_graph).graph.number_of_nodes() > 0  # still readable for views
-    with pytest.raises(GraphFileError) as error:
-        load([str(sorted(seed_docs.iterdir())[0])], tmp_graph)
-    assert "the graph holds 5 sources whose extractions the file does not keep" in str(error.value)
-    assert tmp_graph.read_bytes() == before
-
-
 _DIGITS = b"9" * 5000
 
 
@@ -131,3 +131,96 @@ def test_json_the_parser_cannot_hold_is_a_damaged_graph(tmp_graph: Path, content
     tmp_graph.write_bytes(content)
     with pytest.raises(GraphFileError, match="not a readable graph file"):
         read_saved(tmp_graph)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+def test_a_json_graph_is_read_but_converted_before_loading(
+    seeds_graph: Path, tmp_path: Path, seed_docs: Path
+) -> None:
+    old = tmp_path / "old.json"
+    migrate(seeds_graph, old)
+    assert graph_json(old) == graph_json(seeds_graph)  # views read it as it is
+    before = old.read_bytes()
+    with pytest.raises(GraphFileError) as error:
+        load([str(seed_docs)], old)
+    assert str(error.value) == (
+        f"{old}: a graph in the JSON file format of timeline-graph 0.1; convert it with"
+        f" `timeline-graph migrate {old} NEW.db`, then load with --graph NEW.db"
+    )
+    assert old.read_bytes() == before
+    new = tmp_path / "new.db"
+    assert migrate(old, new) == 5
+    assert graph_json(new) == graph_json(seeds_graph)
+    report = load([str(seed_docs)], new)
+    assert report.loaded == [] and len(report.unchanged) == 5
+    assert graph_json(new) == graph_json(seeds_graph)
+
+
+def test_migrate_never_overwrites(seeds_graph: Path, tmp_path: Path) -> None:
+    target = tmp_path / "x.db"
+    target.write_text("mine", encoding="utf-8")
+    with pytest.raises(GraphFileError, match="already exists; pass a new file name"):
+        migrate(seeds_graph, target)
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def _sql(path: Path, statement: str) -> None:
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(statement)
+
+
+def test_a_store_without_some_extractions_is_not_shrunk(
+    seeds_graph: Path, tmp_graph: Path, seed_docs: Path
+) -> None:
+    shutil.copy(seeds_graph, tmp_graph)
+    _sql(tmp_graph, "DELETE FROM documents")
+    before = graph_json(tmp_graph)
+    with pytest.raises(GraphFileError) as error:
+        load([str(sorted(seed_docs.iterdir())[0])], tmp_graph)
+    assert "the graph holds 5 sources whose extractions the store does not keep" in str(error.value)
+    assert graph_json(tmp_graph) == before
+
+
+def test_a_newer_store_asks_for_an_upgrade(seeds_graph: Path, tmp_graph: Path) -> None:
+    shutil.copy(seeds_graph, tmp_graph)
+    _sql(tmp_graph, "PRAGMA user_version = 99")
+    with pytest.raises(GraphFileError) as error:
+        read_saved(tmp_graph)
+    assert str(error.value) == (
+        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 1);"
+        " upgrade timeline-graph (pip install -U timeline-graph)"
+    )
+
+
+def test_another_database_is_not_taken_for_a_store(tmp_graph: Path, seed_docs: Path) -> None:
+    _sql(tmp_graph, "CREATE TABLE mine (x)")
+    with pytest.raises(GraphFileError, match="a SQLite database but not a timeline-graph store"):
+        load([str(seed_docs)], tmp_graph)
+    with closing(sqlite3.connect(tmp_graph)) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == ["mine"]
+
+
+def test_a_damaged_row_names_the_store_and_what_to_do(seeds_graph: Path, tmp_graph: Path) -> None:
+    shutil.copy(seeds_graph, tmp_graph)
+    _sql(tmp_graph, "UPDATE nodes SET data = '{not json' WHERE kind = 'Event'")
+    with pytest.raises(GraphFileError) as error:
+        read_saved(tmp_graph)
+    assert str(error.value).startswith(f"{tmp_graph}: damaged graph store: a node or edge row")
+    assert str(error.value).endswith(
+        "restore it from a backup, or load the documents into a new --graph file"
+    )
+
+
+def test_an_actors_slice_holds_its_whole_timeline(seeds_graph: Path) -> None:
+    whole = read_saved(seeds_graph).graph
+    actor = max(
+        (n for n, d in whole.nodes(data=True) if d["kind"] == "Actor"),
+        key=lambda n: (whole.out_degree(n), n),
+    )
+    part = read_saved(seeds_graph, around=actor).graph
+    assert part.number_of_nodes() < whole.number_of_nodes()
+    assert views.timeline(part, actor=whole.nodes[actor]["name"]) == views.timeline(
+        whole, actor=whole.nodes[actor]["name"]
+    )

@@ -225,6 +225,19 @@ def lexicon_for(model: str | None = None) -> Lexicon:
     return get(load_pipeline(model).lang)
 
 
+def extract_each(
+    documents: Sequence[Document], jobs: int = 1, model: str | None = None
+) -> Iterator[tuple[Document, Outcome]]:
+    """Extract every document in `jobs` worker processes, yielding each with its extraction
+    (or the `DocumentError` saying why it failed) in input order, as they come.
+
+    Raises:
+        ModelError: the spaCy pipeline cannot be loaded.
+    """
+    load_pipeline(model)  # fail early; forked workers inherit the loaded pipeline
+    yield from zip(documents, _run(documents, jobs, model), strict=True)
+
+
 def extract_documents(
     documents: Sequence[Document],
     jobs: int = 1,
@@ -238,10 +251,9 @@ def extract_documents(
     Raises:
         ModelError: the spaCy pipeline cannot be loaded.
     """
-    load_pipeline(model)  # fail early; forked workers inherit the loaded pipeline
     results: list[DocExtraction] = []
     problems: list[DocumentError] = []
-    for document, outcome in zip(documents, _run(documents, jobs, model), strict=True):
+    for document, outcome in extract_each(documents, jobs, model):
         if isinstance(outcome, DocumentError):
             problems.append(outcome)
         else:

@@ -12,22 +12,38 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from graph.ids import make_id
+from graph.ids import Identities, make_id
 from graph.lang import Lexicon, get
 from graph.model import DocExtraction, Edge, EdgeType, GraphRecord, Node, Role, Span
 from graph.resolve.actors import merge_actors
 from graph.resolve.claims import link_claims, make_claims
 from graph.resolve.copies import Copy, find_copies
 from graph.resolve.events import merge_events
+from graph.resolve.identity import keep_ids, mention_keys
 from graph.resolve.sources import infer_publication_dates
 from graph.resolve.timeline import chain_events
 
-__all__ = ["resolve"]
+__all__ = ["Identities", "resolve", "resolve_keeping"]
 
 
 def resolve(extractions: Sequence[DocExtraction], *, lexicon: Lexicon | None = None) -> GraphRecord:
     """Build the graph from every document's extraction, with the words of `lexicon`
-    (English by default)."""
+    (English by default); nodes take their content ids."""
+    return resolve_keeping(extractions, Identities(), lexicon=lexicon)[0]
+
+
+def resolve_keeping(
+    extractions: Sequence[DocExtraction],
+    known: Identities,
+    *,
+    lexicon: Lexicon | None = None,
+) -> tuple[GraphRecord, Identities]:
+    """Build the graph as `resolve` does, keeping the Actor and Event ids `known` gave
+    (see `graph.resolve.identity`).
+
+    Returns:
+        The graph and the ids it gives, for the next load to keep.
+    """
     lexicon = lexicon or get()
     extractions = sorted(extractions, key=lambda x: x.source.id)
     copies = find_copies(extractions)
@@ -44,6 +60,13 @@ def resolve(extractions: Sequence[DocExtraction], *, lexicon: Lexicon | None = N
             extractions, vocab=lexicon.actors
         )  # titles carry their source's date
         events, event_ids = merge_events(extractions, actor_ids, vocab=lexicon.events)
+    given = Identities(load=known.load)
+    actors, actor_ids = keep_ids(
+        actors, actor_ids, mention_keys(extractions, "Actor"), known, given
+    )
+    events, event_ids = keep_ids(
+        events, event_ids, mention_keys(extractions, "Event"), known, given
+    )
     claims, claim_ids = make_claims(extractions)
     sources = [x.source for x in extractions]
     sources += [s.model_copy(update={"copy_of": copies[s.id].primary}) for s in copied]
@@ -92,10 +115,11 @@ def resolve(extractions: Sequence[DocExtraction], *, lexicon: Lexicon | None = N
         edges.put(edge)
 
     nodes: list[Node] = [*sources, *actors, *events, *claims]
-    return GraphRecord(
+    record = GraphRecord(
         nodes=tuple(sorted(nodes, key=lambda n: n.id)),
         edges=tuple(sorted(edges.values(), key=lambda e: e.id)),
     )
+    return record, given
 
 
 def _copy_edge(source_id: str, copy: Copy) -> Edge:

@@ -1,9 +1,10 @@
-"""The saved graph file: node-link JSON of the graph plus every document's extraction.
+"""The graph as one JSON file (node-link JSON of the graph plus every document's
+extraction), and the lock every writer of a saved graph holds.
 
-The extractions are kept so that loading more documents re-resolves the whole corpus (actors
-and events merge across old and new documents) without re-reading old files. Writes are
-atomic: a temporary file in the same folder, flushed, then renamed over the old one, so a
-failed run never leaves a half-written graph.
+The JSON file was the saved graph of version 0.1; it is still read wherever a saved graph
+is, and `timeline-graph migrate` converts it to and from the store (`graph.store.sqlite`).
+Writes are atomic: a temporary file in the same folder, flushed, then renamed over the old
+one, so a failed run never leaves a half-written file.
 """
 
 from __future__ import annotations
@@ -16,37 +17,18 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import networkx as nx
 from pydantic import TypeAdapter, ValidationError
 
-from graph.build import from_node_link, node_link, to_networkx
+from graph.build import from_node_link, node_link
 from graph.errors import GraphFileError
-from graph.model import DocExtraction, Edge, GraphRecord, Node, NodeKind
+from graph.model import DocExtraction, Edge, Node
 
 FORMAT = "timeline-graph"
 VERSION = 1
-
-
-@dataclass
-class SavedGraph:
-    """What a saved graph file holds."""
-
-    graph: nx.MultiDiGraph
-    extractions: list[DocExtraction]
-
-    def unextracted_sources(self) -> list[str]:
-        """Ids of the graph's sources whose extraction the file does not keep: a load would
-        re-resolve without them and drop what they contributed."""
-        kept = {x.source.id for x in self.extractions}
-        return sorted(
-            n
-            for n, d in self.graph.nodes(data=True)
-            if d.get("kind") == NodeKind.SOURCE.value and n not in kept
-        )
 
 
 def check_saved(path: Path, missing_ok: bool = True) -> bool:
@@ -58,6 +40,14 @@ def check_saved(path: Path, missing_ok: bool = True) -> bool:
     if not path.exists():
         if missing_ok:
             return False
+        older = path.with_suffix(".json")
+        if path.suffix == ".db" and older.is_file():  # the default name of version 0.1
+            raise GraphFileError(
+                str(path),
+                "no saved graph here",
+                f"to use the graph {older} of an earlier version, convert it with"
+                f" `timeline-graph migrate {older} {path}`, or pass --graph {older}",
+            )
         raise GraphFileError(
             str(path),
             "no saved graph here",
@@ -72,10 +62,13 @@ def check_saved(path: Path, missing_ok: bool = True) -> bool:
     return True
 
 
-def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
-    """Read a saved graph; an absent file is an empty graph when `missing_ok`."""
-    if not check_saved(path, missing_ok):
-        return SavedGraph(nx.MultiDiGraph(), [])
+def read_json(path: Path) -> tuple[nx.MultiDiGraph, list[DocExtraction]]:
+    """Read a graph file in the JSON format (the graph and every document's extraction).
+
+    Raises:
+        GraphFileError: not such a file, from another version, or damaged (the message
+            gives the first problem and where it is).
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     # ValueError: not JSON, or an integer of more digits than Python converts; RecursionError:
@@ -120,8 +113,7 @@ def read_saved(path: Path, missing_ok: bool = True) -> SavedGraph:
             f"damaged graph file: {problem}",
             "restore it from a backup, or load the documents into a new --graph file",
         ) from None
-    graph = from_node_link(data["graph"])
-    return SavedGraph(graph, extractions)
+    return from_node_link(data["graph"]), extractions
 
 
 _NODE: TypeAdapter[Node] = TypeAdapter(Node)
@@ -129,11 +121,11 @@ T = TypeVar("T")
 
 
 class _Damaged(Exception):
-    """Where a file departs from what `write_saved` writes, as a path and a reason."""
+    """Where a file departs from what `write_json` writes, as a path and a reason."""
 
 
 def _validated(data: dict[str, Any]) -> list[DocExtraction]:
-    """The documents' extractions, once the whole file has the shape `write_saved` gives it.
+    """The documents' extractions, once the whole file has the shape `write_json` gives it.
 
     Raises:
         _Damaged: the first departure.
@@ -224,12 +216,13 @@ def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[No
         os.close(fd)  # releases the lock
 
 
-def write_saved(path: Path, record: GraphRecord, extractions: list[DocExtraction]) -> None:
-    """Write the graph and extractions atomically; same content gives the same bytes."""
+def write_json(path: Path, graph: nx.MultiDiGraph, extractions: list[DocExtraction]) -> None:
+    """Write the graph and extractions in the JSON format, atomically; the same content
+    gives the same bytes."""
     payload: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
-        "graph": node_link(to_networkx(record)),
+        "graph": node_link(graph),
         "documents": [
             x.model_dump(mode="json") for x in sorted(extractions, key=lambda x: x.source.id)
         ],

@@ -124,7 +124,7 @@ def push_saved(
         GraphFileError: no readable saved graph there.
         StoreError: as for `push`.
     """
-    from graph.store.file import read_saved
+    from graph.store.saved import read_saved
 
     saved = read_saved(graph_path, missing_ok=False)
     return push(saved.graph, store, batch_size, wipe, on_batch, prune)

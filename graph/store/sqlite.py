@@ -1,0 +1,409 @@
+"""The saved graph: one SQLite file holding sources, per-document extractions and the graph.
+
+    documents   one row per document: its extraction (JSON) and whether the graph holds it yet
+    nodes       the resolved graph's nodes (kind, fields as JSON)
+    edges       its edges (type, ends, fields as JSON)
+    identities  every Actor and Event id ever given, with the load that first gave it
+    mentions    which node each document's local actor or event became (what keeps ids stable)
+    aliases     ids retired by a merge, each naming the id that absorbed it
+    loads       one row per load: when, how many documents
+
+Extractions are committed in batches while a load runs, marked `resolved = 0`, so a killed
+load loses no extraction work; the graph tables change in one transaction at the end of the
+load, so readers see the graph before or after a load, never half of one. The database runs
+in WAL mode: `timeline`, `export` and `query` read while a load writes.
+
+The schema version is SQLite's `user_version`; `_MIGRATIONS[v]` upgrades a version-`v` file
+to `v + 1` in place, inside one transaction, when a load opens it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import networkx as nx
+from pydantic import ValidationError
+
+from graph.errors import GraphFileError
+from graph.ids import Identities
+from graph.model import DocExtraction, GraphRecord, NodeKind
+
+FORMAT = "timeline-graph"
+SCHEMA_VERSION = 1
+MAGIC = b"SQLite format 3\x00"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    content_hash TEXT PRIMARY KEY,
+    source_id TEXT NOT NULL UNIQUE,
+    extractor TEXT NOT NULL,
+    extraction TEXT NOT NULL,
+    resolved INTEGER NOT NULL DEFAULT 0,
+    added INTEGER NOT NULL
+);
+CREATE TABLE nodes (id TEXT PRIMARY KEY, kind TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX nodes_by_kind ON nodes (kind);
+CREATE TABLE edges (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX edges_by_source ON edges (source);
+CREATE INDEX edges_by_target ON edges (target);
+CREATE TABLE identities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, born INTEGER NOT NULL);
+CREATE TABLE mentions (
+    source_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (source_id, kind, start, "end")
+);
+CREATE INDEX mentions_by_id ON mentions (id);
+CREATE TABLE aliases (alias TEXT PRIMARY KEY, id TEXT NOT NULL);
+CREATE INDEX aliases_by_id ON aliases (id);
+CREATE TABLE loads (number INTEGER PRIMARY KEY, at TEXT NOT NULL, documents INTEGER NOT NULL);
+"""
+
+#: Upgrades of older files, by the version they start from; each runs in the transaction
+#: that opens the file for writing, then `user_version` is raised by one.
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def now() -> str:
+    """The time a load is recorded under: UTC, to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def is_store(path: Path) -> bool:
+    """Whether the file at `path` is a SQLite database (by its first 16 bytes)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+class Store:
+    """An open store file. Use `open_store` (writes) or `read_store` (reads)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    # ------------------------------------------------------------------ reading
+
+    def graph(self, around: str | None = None) -> nx.MultiDiGraph:
+        """The resolved graph in networkx, whole or only what an actor's timeline needs.
+
+        Args:
+            around: an actor id: its events, their neighbours (participants, sources,
+                claims) and the claims those claims support or contradict.
+        """
+        graph = nx.MultiDiGraph()
+        if around is None:
+            nodes = self._db.execute("SELECT id, data FROM nodes ORDER BY id")
+            edges = self._db.execute("SELECT source, target, data FROM edges ORDER BY id")
+        else:
+            ids = self._neighbourhood(around)
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM wanted")
+            self._db.executemany("INSERT INTO wanted VALUES (?)", ((i,) for i in sorted(ids)))
+            nodes = self._db.execute(
+                "SELECT id, data FROM nodes WHERE id IN (SELECT id FROM wanted) ORDER BY id"
+            )
+            edges = self._db.execute(
+                "SELECT source, target, data FROM edges WHERE source IN (SELECT id FROM wanted)"
+                " AND target IN (SELECT id FROM wanted) ORDER BY id"
+            )
+        try:
+            for node_id, data in nodes:
+                graph.add_node(node_id, **json.loads(data))
+            for source, target, data in edges:
+                fields = json.loads(data)
+                graph.add_edge(source, target, key=fields["id"], **fields)
+        except (ValueError, KeyError, TypeError) as error:
+            raise self._damaged(f"a node or edge row is not valid JSON ({error})") from None
+        return graph
+
+    def _neighbourhood(self, actor: str) -> set[str]:
+        events = {
+            row[0]
+            for row in self._db.execute(
+                "SELECT target FROM edges WHERE source = ? AND type = 'PARTICIPATED_IN'", (actor,)
+            )
+        }
+        ids = {actor, *events}
+        claims: set[str] = set()
+        for event in sorted(events):
+            for other, kind in self._db.execute(
+                "SELECT source, n.kind FROM edges JOIN nodes n ON n.id = source WHERE target = ?"
+                " UNION SELECT target, n.kind FROM edges JOIN nodes n ON n.id = target"
+                " WHERE source = ?",
+                (event, event),
+            ):
+                ids.add(other)
+                if kind == NodeKind.CLAIM.value:
+                    claims.add(other)
+        for claim in sorted(claims):
+            ids.update(
+                row[0]
+                for row in self._db.execute(
+                    "SELECT target FROM edges WHERE source = ? AND type IN"
+                    " ('SUPPORTS', 'CONTRADICTS') UNION SELECT source FROM edges WHERE target = ?"
+                    " AND type IN ('SUPPORTS', 'CONTRADICTS')",
+                    (claim, claim),
+                )
+            )
+        sources = [i for i in ids if i.startswith("src_")]
+        for source in sources:  # a copy's primary names the source it counts as
+            ids.update(
+                row[0]
+                for row in self._db.execute(
+                    "SELECT target FROM edges WHERE source = ? AND type = 'COPY_OF'", (source,)
+                )
+            )
+        return ids
+
+    def extractions(self, pending: bool | None = None) -> Iterator[DocExtraction]:
+        """Every document's extraction, by source id (only unresolved ones if `pending`)."""
+        query = "SELECT source_id, extraction FROM documents"
+        if pending is not None:
+            query += f" WHERE resolved = {0 if pending else 1}"
+        for source_id, text in self._db.execute(query + " ORDER BY source_id"):
+            try:
+                yield DocExtraction.model_validate_json(text)
+            except ValidationError as error:
+                raise self._damaged(
+                    f"the extraction of {source_id} does not read ({error.errors()[0]['msg']})"
+                ) from None
+
+    def known(self) -> dict[str, str]:
+        """Content hash -> extractor version of every document the store holds."""
+        return dict(self._db.execute("SELECT content_hash, extractor FROM documents"))
+
+    def count_nodes(self) -> dict[str, int]:
+        """Nodes by kind."""
+        return dict(self._db.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"))
+
+    def count_edges(self) -> dict[str, int]:
+        """Edges by type."""
+        return dict(self._db.execute("SELECT type, count(*) FROM edges GROUP BY type"))
+
+    def pending(self) -> int:
+        """How many documents are extracted but not yet in the graph (a killed load's)."""
+        row = self._db.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()
+        return int(row[0])
+
+    def sources_without_extraction(self) -> list[str]:
+        """Sources in the graph whose extraction the store does not keep."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT id FROM nodes WHERE kind = 'Source' AND id NOT IN"
+                " (SELECT source_id FROM documents) ORDER BY id"
+            )
+        ]
+
+    def identities(self) -> Identities:
+        """The ids given so far, for the next resolution to keep."""
+        db = self._db
+        last = db.execute("SELECT coalesce(max(number), 0) FROM loads").fetchone()[0]
+        return Identities(
+            mentions={
+                (s, k, a, b): i
+                for s, k, a, b, i in db.execute(
+                    'SELECT source_id, kind, start, "end", id FROM mentions'
+                )
+            },
+            born=dict(db.execute("SELECT id, born FROM identities")),
+            aliases=dict(db.execute("SELECT alias, id FROM aliases")),
+            load=int(last) + 1,
+        )
+
+    def resolve_alias(self, node_id: str) -> str:
+        """The id that names `node_id` now: itself, or the id a merge folded it into."""
+        row = self._db.execute("SELECT id FROM aliases WHERE alias = ?", (node_id,)).fetchone()
+        return str(row[0]) if row else node_id
+
+    # ------------------------------------------------------------------ writing
+
+    def add_extractions(self, extractions: Iterable[DocExtraction], load: int) -> None:
+        """Keep these documents' extractions (not yet in the graph), in one transaction."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO documents"
+                " (content_hash, source_id, extractor, extraction, resolved, added)"
+                " VALUES (?, ?, ?, ?, 0, ?)",
+                (
+                    (x.source.content_hash, x.source.id, x.extractor, x.model_dump_json(), load)
+                    for x in extractions
+                ),
+            )
+
+    def replace_graph(
+        self,
+        record: GraphRecord,
+        identities: Identities,
+        *,
+        documents: int,
+        drop: Sequence[str] = (),
+        at: str = "",
+    ) -> None:
+        """Make `record` the store's graph, in one transaction: the documents in it are marked
+        resolved, `drop` (source ids) removed, the ids given recorded and the load counted."""
+        db = self._db
+        with db:
+            db.executemany("DELETE FROM documents WHERE source_id = ?", ((s,) for s in drop))
+            db.execute("UPDATE documents SET resolved = 1")
+            db.execute("DELETE FROM nodes")
+            db.execute("DELETE FROM edges")
+            db.executemany(
+                "INSERT INTO nodes (id, kind, data) VALUES (?, ?, ?)",
+                (
+                    (n.id, n.kind.value, n.model_dump_json(exclude={"id"}))
+                    for n in sorted(record.nodes, key=lambda n: n.id)
+                ),
+            )
+            db.executemany(
+                "INSERT INTO edges (id, type, source, target, data) VALUES (?, ?, ?, ?, ?)",
+                (
+                    (
+                        e.id,
+                        e.type.value,
+                        e.source,
+                        e.target,
+                        e.model_dump_json(exclude={"source", "target"}),
+                    )
+                    for e in sorted(record.edges, key=lambda e: e.id)
+                ),
+            )
+            db.execute("DELETE FROM mentions")
+            db.executemany(
+                'INSERT INTO mentions (source_id, kind, start, "end", id) VALUES (?, ?, ?, ?, ?)',
+                ((*key, node_id) for key, node_id in sorted(identities.mentions.items())),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO identities (id, kind, born) VALUES (?, ?, ?)",
+                (
+                    (node_id, "Actor" if node_id.startswith("act_") else "Event", born)
+                    for node_id, born in sorted(identities.born.items())
+                ),
+            )
+            db.execute("DELETE FROM aliases")
+            db.executemany(
+                "INSERT INTO aliases (alias, id) VALUES (?, ?)", sorted(identities.aliases.items())
+            )
+            db.execute(
+                "INSERT INTO loads (number, at, documents) VALUES (?, ?, ?)",
+                (identities.load, at, documents),
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _damaged(self, problem: str) -> GraphFileError:
+        return GraphFileError(
+            str(self.path),
+            f"damaged graph store: {problem}",
+            "restore it from a backup, or load the documents into a new --graph file",
+        )
+
+
+def _connect(path: Path, write: bool) -> sqlite3.Connection:
+    # A reader that may write the file opens it read-write all the same, so that, closing
+    # last, it folds the write-ahead log back in and removes it.
+    mode = "rwc" if write else "rw" if os.access(path, os.W_OK) else "ro"
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    connection = sqlite3.connect(uri, uri=True, timeout=60, isolation_level="DEFERRED")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _checked(path: Path, connection: sqlite3.Connection, write: bool) -> None:
+    """Refuse a database that is not a store, or a store of a newer version; create or
+    upgrade the schema when writing."""
+    try:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise GraphFileError(
+            str(path),
+            f"not a readable graph store ({error})",
+            "restore it from a backup, or load the documents into a new --graph file",
+        ) from None
+    if not tables:
+        if not write:
+            raise GraphFileError(
+                str(path), "an empty database", "run `timeline-graph load PATHS --graph` on it"
+            )
+        with connection:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.executescript(f"BEGIN; {_SCHEMA} COMMIT;")
+            connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return
+    row = (
+        connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if "meta" in tables
+        else None
+    )
+    if row is None or row[0] != FORMAT:
+        raise GraphFileError(
+            str(path),
+            f"a SQLite database but not a {FORMAT} store",
+            "pass the graph written by `timeline-graph load` with --graph",
+        )
+    if version > SCHEMA_VERSION:
+        raise GraphFileError(
+            str(path),
+            f"written by a newer timeline-graph (store version {version}; this one reads"
+            f" {SCHEMA_VERSION})",
+            "upgrade timeline-graph (pip install -U timeline-graph)",
+        )
+    if version < SCHEMA_VERSION and write:
+        with connection:
+            for step in range(version, SCHEMA_VERSION):
+                _MIGRATIONS[step](connection)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    elif version < SCHEMA_VERSION:
+        raise GraphFileError(
+            str(path),
+            f"store version {version} is older than this program reads ({SCHEMA_VERSION})",
+            "run `timeline-graph load` on it once (with any document) to upgrade it",
+        )
+
+
+@contextmanager
+def open_store(path: Path, write: bool = False) -> Iterator[Store]:
+    """The store at `path`, created when writing and absent.
+
+    Raises:
+        GraphFileError: not a store, from a newer version, damaged or not writable.
+    """
+    try:
+        connection = _connect(path, write)
+    except sqlite3.Error as error:
+        raise GraphFileError(
+            str(path), f"cannot open the graph store ({error})", "pass a writable --graph PATH"
+        ) from None
+    with closing(connection):
+        _checked(path, connection, write)
+        store = Store(path, connection)
+        try:
+            yield store
+        except sqlite3.Error as error:
+            raise GraphFileError(
+                str(path),
+                f"the graph store failed ({error})",
+                "check the disk has space and the file is writable, then load again",
+            ) from None

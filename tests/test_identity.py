@@ -1,0 +1,105 @@
+"""Ids that outlive the next load: loads in any split give the same graph, and an id once
+given keeps naming its node (or is an alias of the node that absorbed it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.ids import Identities
+from graph.model import Actor, ActorKind
+from graph.pipeline import load
+from graph.resolve.identity import keep_ids
+from graph.store import read_saved, resolve_alias
+
+from .conftest import SEEDS, graph_by_mentions, graph_json
+
+
+def _actor(node_id: str) -> Actor:
+    return Actor(id=node_id, name=node_id, actor_type=ActorKind.PERSON)
+
+
+def _keys(*locals_: tuple[int, int]) -> dict[tuple[int, int], tuple[str, str, int, int]]:
+    return {(d, a): (f"src_{d}", "Actor", a, a + 1) for d, a in locals_}
+
+
+def test_a_merge_keeps_the_older_id_and_the_other_becomes_its_alias() -> None:
+    keys = _keys((0, 0), (1, 0), (2, 0))
+    before = Identities(
+        mentions={keys[(0, 0)]: "act_young", keys[(1, 0)]: "act_old"},
+        born={"act_young": 2, "act_old": 1},
+        load=3,
+    )
+    after = Identities(load=3)
+    mapping = dict.fromkeys(keys, "act_content")
+    nodes, renamed = keep_ids([_actor("act_content")], mapping, keys, before, after)
+    assert [n.id for n in nodes] == ["act_old"]
+    assert set(renamed.values()) == {"act_old"}
+    assert after.aliases == {"act_young": "act_old"}
+    assert after.born == {"act_old": 1, "act_young": 2}
+
+
+def test_a_split_leaves_the_id_with_most_of_its_mentions() -> None:
+    keys = _keys((0, 0), (1, 0), (2, 0))
+    before = Identities(mentions=dict.fromkeys(keys.values(), "act_one"), born={"act_one": 1})
+    before.load = 2
+    after = Identities(load=2)
+    mapping = {(0, 0): "act_a", (1, 0): "act_b", (2, 0): "act_b"}
+    nodes, _ = keep_ids([_actor("act_a"), _actor("act_b")], mapping, keys, before, after)
+    assert sorted(n.id for n in nodes) == ["act_a", "act_one"]
+    assert after.born == {"act_one": 1, "act_a": 2}
+    assert after.aliases == {}
+
+
+def test_a_new_content_id_never_takes_a_retired_one() -> None:
+    keys = _keys((0, 0), (1, 0))
+    before = Identities(
+        mentions={keys[(0, 0)]: "act_x"}, born={"act_x": 1, "act_y": 1}, aliases={"act_y": "act_x"}
+    )
+    before.load = 2
+    after = Identities(load=2)
+    mapping = {(0, 0): "act_x", (1, 0): "act_y"}
+    nodes, _ = keep_ids([_actor("act_x"), _actor("act_y")], mapping, keys, before, after)
+    ids = sorted(n.id for n in nodes)
+    assert "act_x" in ids and "act_y" not in ids and len(ids) == 2
+    assert after.aliases == {"act_y": "act_x"}
+
+
+def _split(seed_docs: Path, tmp_path: Path, cut: int) -> tuple[Path, Path]:
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    first.mkdir()
+    rest.mkdir()
+    for i, doc in enumerate(sorted(seed_docs.iterdir())):
+        doc.rename((first if i < cut else rest) / doc.name)
+    return first, rest
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cut", [2, 3])
+def test_loads_in_any_split_and_order_give_the_graph_of_one_load(
+    seeds_graph: Path, seed_docs: Path, tmp_path: Path, cut: int
+) -> None:
+    first, rest = _split(seed_docs, tmp_path, cut)
+    forward, backward = tmp_path / "forward.db", tmp_path / "backward.db"
+    load([str(first)], forward)
+    early = read_saved(forward).graph
+    load([str(rest)], forward)
+    load([str(rest)], backward)
+    load([str(first)], backward)
+    whole = graph_by_mentions(seeds_graph)
+    assert graph_by_mentions(forward) == whole
+    assert graph_by_mentions(backward) == whole
+    # Every id the first load gave still names a node, itself or through its alias.
+    late = read_saved(forward).graph
+    for node, data in early.nodes(data=True):
+        if data["kind"] in ("Actor", "Event"):
+            assert resolve_alias(forward, node) in late, node
+
+
+def test_one_load_names_nodes_by_content_whatever_the_order(
+    seeds_graph: Path, tmp_path: Path
+) -> None:
+    reversed_ = tmp_path / "reversed.db"
+    load([str(p) for p in sorted(SEEDS.iterdir(), reverse=True)], reversed_)
+    assert graph_json(reversed_) == graph_json(seeds_graph)
