@@ -127,12 +127,12 @@ def test_timeline_actor_by_surname_or_unknown(seeds_graph: Path) -> None:
     result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Putn"])
     assert result.exit_code == 1
     assert result.output == (
-        "error: no actor matches 'Putn'; did you mean Vladimir Putin? "
+        'error: no actor named "Putn" in the graph; did you mean "Vladimir Putin"? '
         "(`timeline-graph query actor_ranking` lists the actors)\n"
     )
     result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Zzyzx"])
     assert result.exit_code == 1
-    assert result.output.startswith("error: no actor matches 'Zzyzx' (`timeline-graph")
+    assert result.output.startswith('error: no actor named "Zzyzx" in the graph; pass')
 
 
 def test_name_matches_whole_words_and_aliases() -> None:
