@@ -204,3 +204,8 @@ def test_normalised_expressions(text: str, words: str) -> None:
     value = normalize_date(text, dt.date(2024, 3, 29))
     assert value is not None
     assert human_date(value) == words
+
+
+def test_saved_fields_may_lack_the_text_and_basis() -> None:
+    bare = {"value": "2024-03", "start": "2024-03-01", "end": "2024-03-31", "precision": "month"}
+    assert human_date(bare | {"mod": None, "label": "other keys are left aside"}) == "March 2024"

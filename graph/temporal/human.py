@@ -74,7 +74,8 @@ def human_date(date: DateValue | Mapping[str, Any], *, lexicon: Lexicon | None =
     which an undated article was published, "by August 2023".
 
     Args:
-        date: a `DateValue`, or its fields as the saved graph keeps them.
+        date: a `DateValue`, or its fields as the saved graph keeps them (value, start,
+            end and precision at least; other keys are left aside).
         lexicon: the articles' words, for the prepositions of open bounds; None for
             `graph.lang.get()`.
 
@@ -83,7 +84,7 @@ def human_date(date: DateValue | Mapping[str, Any], *, lexicon: Lexicon | None =
         >>> human_date(normalize_date("until July 15, 2025", None))
         'until 15 July 2025'
     """
-    value = date if isinstance(date, DateValue) else DateValue.model_validate(date)
+    value = date if isinstance(date, DateValue) else _date_value(date)
     if value.value in REFERENCES:
         return f"{REFERENCES[value.value]} {_day(value.start)}"
     words = period_words(value)
@@ -109,6 +110,11 @@ def human_date(date: DateValue | Mapping[str, Any], *, lexicon: Lexicon | None =
     if value.precision is Precision.DAY:
         return f"{before_phrase} {words}" if mod is DateMod.MID else f"{before_date} on {words}"
     return f"{before_date}{'' if mod is DateMod.MID else ' '}{words}"
+
+
+def _date_value(fields: Mapping[str, Any]) -> DateValue:
+    known = {k: v for k, v in fields.items() if k in DateValue.model_fields}
+    return DateValue.model_validate({"text": "", "basis": DateBasis.STATED} | known)
 
 
 def period_words(date: DateValue) -> str:
