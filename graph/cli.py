@@ -304,7 +304,13 @@ def _print_report(report: LoadReport) -> None:
 @app.command("timeline")
 def timeline_command(
     graph: GraphOption = DEFAULT_GRAPH,
-    actor: Annotated[str | None, typer.Option(help="Only events this actor took part in.")] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            help="Only events this actor took part in: its name, an alias, a part of one that "
+            "names no other actor (Peskov), or its id (act_...).",
+        ),
+    ] = None,
     date_from: Annotated[
         str | None,
         typer.Option(
@@ -319,27 +325,57 @@ def timeline_command(
             help="Only events on or before this day, month or year (2024-03-29, 2024-03, 2024).",
         ),
     ] = None,
+    format: Annotated[
+        QueryFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: table on a terminal, else csv)."
+        ),
+    ] = None,
 ) -> None:
-    """Events in chronological order with date, precision, participants and source count."""
+    """Events in chronological order, undated last: id, date in words ("early March 2024"),
+    precision, type, event, how the articles tell it, participants, sources, contested.
+
+    csv adds the TIMEX3 value of each date (2024-03); json gives every event as an object with
+    its date in words and its machine values (timex, start, end, precision, mod, basis),
+    category, and participants with ids and roles.
+    """
     start, end = _date_option("--from", date_from), _date_option("--to", date_to, last=True)
     saved = _run(lambda: read_saved(graph, missing_ok=False))
-    rows = _run(lambda: views.timeline(saved.graph, actor, start, end))
-    _print_table(
-        ["date", "precision", "type", "event", "told as", "participants", "sources", "contested"],
+
+    def events() -> list[views.TimelineRow]:
+        wanted = views.find_actor(saved.graph, actor, where=str(graph)) if actor else None
+        return views.timeline(saved.graph, wanted, start, end)
+
+    rows = _run(events)
+    format = format or (QueryFormat.TABLE if _on_screen(sys.stdout) else QueryFormat.CSV)
+    if format is QueryFormat.JSON:
+        records = [row.record() for row in rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        return
+    columns = ["id", "date", "precision", "type", "event", "told as", "participants"]
+    columns += ["sources", "contested"]
+    cells = [
         [
-            [
-                row.when,
-                row.precision or "",
-                row.event_type,
-                row.label,
-                row.modality,
-                ", ".join(row.participants),
-                str(row.sources),
-                "yes" if row.contested else "",
-            ]
-            for row in rows
-        ],
-    )
+            row.event_id,
+            row.date_words,
+            row.precision or "",
+            row.event_type,
+            row.label,
+            row.modality,
+            ", ".join(row.participants),
+            str(row.sources),
+            "yes" if row.contested else "",
+        ]
+        for row in rows
+    ]
+    if format is QueryFormat.CSV:
+        with_timex = [
+            [*c[:2], row.date, *c[2:-1], row.contested] for c, row in zip(cells, rows, strict=True)
+        ]
+        result = ReadResult([*columns[:2], "timex", *columns[2:]], with_timex)
+        sys.stdout.write(query.to_csv(result))
+        return
+    _print_table(columns, cells)
     out.print(f"{len(rows)} events", markup=False, highlight=False)
 
 

@@ -7,6 +7,9 @@
     ├── GraphFileError        the saved graph cannot be read or written
     ├── ModelError            the NLP pipeline cannot be loaded
     ├── QueryError            a query or its parameters are wrong
+    │   └── ActorError        a name given for an actor names none of them, or several
+    │       ├── UnknownActorError
+    │       └── AmbiguousActorError
     └── StoreError            a graph database cannot be reached, refuses us or a write fails
 
 Every message names the offending thing, says what is wrong and how to fix it.
@@ -15,6 +18,9 @@ Every message names the offending thing, says what is wrong and how to fix it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+# How a user lists the actors a graph holds, named in every actor error.
+_LIST_ACTORS = "`timeline-graph query actor_ranking` lists the actors"
 
 
 class GraphError(Exception):
@@ -55,6 +61,46 @@ class ModelError(GraphError):
 
 class QueryError(GraphError):
     """A query or its parameters are wrong."""
+
+
+class ActorError(QueryError):
+    """A name given for an actor names none of the graph's actors, or several.
+
+    `where` names the graph ("timeline.graph.json", "the graph").
+    """
+
+    def __init__(self, name: str, where: str, message: str) -> None:
+        self.name, self.where = name, where
+        super().__init__(message)
+
+
+class UnknownActorError(ActorError):
+    """No actor has the name, an alias or a name part; `suggestions` are close names."""
+
+    def __init__(self, name: str, where: str, suggestions: Sequence[str] = ()) -> None:
+        self.suggestions = list(suggestions)
+        hint = (
+            "did you mean " + " or ".join(f'"{s}"' for s in self.suggestions) + "?"
+            if self.suggestions
+            else "pass an actor's name, an alias or its id"
+        )
+        super().__init__(
+            name, where, f'no actor named "{name}" in {where}; {hint} ({_LIST_ACTORS})'
+        )
+
+
+class AmbiguousActorError(ActorError):
+    """The name is part of several actors' names; `candidates` are their (name, id)."""
+
+    def __init__(self, name: str, where: str, candidates: Sequence[tuple[str, str]]) -> None:
+        self.candidates = list(candidates)
+        listed = ", ".join(f'"{n}" ({i})' for n, i in self.candidates)
+        super().__init__(
+            name,
+            where,
+            f'"{name}" names {len(self.candidates)} actors in {where}: {listed}; '
+            "pass the full name or the actor id",
+        )
 
 
 class StoreError(GraphError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -12,8 +13,18 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import QueryError
+from graph.errors import AmbiguousActorError, QueryError, UnknownActorError
 from graph.model import EdgeType, NodeKind
+from graph.temporal.human import human_date
+
+
+@dataclass(frozen=True)
+class TimelineActor:
+    """An actor taking part in an event on the timeline."""
+
+    actor_id: str
+    name: str
+    role: str | None  # agent, patient, location, participant
 
 
 @dataclass(frozen=True)
@@ -26,13 +37,17 @@ class TimelineRow:
     start: dt.date | None
     end: dt.date | None
     mod: str | None  # open or fuzzy bound: before, after, approx, start, mid, end
-    basis: str | None  # stated, relative, inferred
+    basis: str | None  # stated, relative, publication, inferred
     event_type: str
     label: str
     modality: str  # actual, planned, possible, negated, reported
-    participants: tuple[str, ...]
+    participants: tuple[str, ...]  # names, sorted
     sources: int  # independent sources that describe the event (copies count once)
     contested: bool  # a claim about it is contradicted by another
+    category: str = "other"  # the event type's general category: conflict, politics, ...
+    actors: tuple[TimelineActor, ...] = ()  # the participants with ids and roles
+    date_words: str = "undated"  # the date in words, "early March 2024" (`human_date`)
+    expression: str | None = None  # the date as the article writes it, "earlier this month"
 
     @property
     def when(self) -> str:
@@ -40,6 +55,33 @@ class TimelineRow:
         return date_text(
             {"value": self.date, "mod": self.mod, "basis": self.basis} if self.date else None
         )
+
+    def record(self) -> dict[str, Any]:
+        """The row as JSON-ready values: the date in words and its machine values.
+
+        >>> row.record()["date"], row.record()["timex"]  # doctest: +SKIP
+        ('early March 2024', '2024-03')
+        """
+        return {
+            "id": self.event_id,
+            "date": self.date_words,
+            "timex": self.date,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision,
+            "mod": self.mod,
+            "basis": self.basis,
+            "expression": self.expression,
+            "type": self.event_type,
+            "category": self.category,
+            "label": self.label,
+            "modality": self.modality,
+            "participants": [
+                {"id": a.actor_id, "name": a.name, "role": a.role} for a in self.actors
+            ],
+            "sources": self.sources,
+            "contested": self.contested,
+        }
 
 
 def timeline(
@@ -52,25 +94,27 @@ def timeline(
 
     Args:
         graph: a graph as built by `graph.build.to_networkx`.
-        actor: keep events this actor took part in: its name, words of its name ("Peskov"
-            for "Dmitry Peskov") or an alias, in any case (see `name_matches`).
+        actor: keep events this actor took part in: its id, its name, an alias or a part of
+            either that names no other actor (see `find_actor`).
         date_from: keep events that may fall on or after this day.
         date_to: keep events that may fall on or before this day.
 
     Raises:
-        QueryError: no actor matches `actor`; the message suggests similar names.
+        ActorError: `actor` names no actor, or several (see `find_actor`).
     """
-    wanted = find_actors(graph, actor) if actor else None
+    wanted = find_actor(graph, actor) if actor else None
     rows = []
+    nodes = graph.nodes
     for node, data in graph.nodes(data=True):
         if data.get("kind") != NodeKind.EVENT.value:
             continue
-        participants = {
-            u
+        roles = {
+            (u, d.get("role"))
             for u, _, d in graph.in_edges(node, data=True)
             if d["type"] == EdgeType.PARTICIPATED_IN.value
         }
-        if wanted is not None and not participants & wanted:
+        participants = {u for u, _ in roles}
+        if wanted is not None and wanted not in participants:
             continue
         date = data.get("date")
         start = dt.date.fromisoformat(date["start"]) if date else None
@@ -96,9 +140,18 @@ def timeline(
                 event_type=data["event_type"],
                 label=data["label"],
                 modality=data.get("modality", "actual"),
-                participants=tuple(sorted(graph.nodes[p]["name"] for p in participants)),
+                participants=tuple(sorted(nodes[p]["name"] for p in participants)),
                 sources=len(sources),
                 contested=_contested(graph, node),
+                category=data.get("category", "other"),
+                actors=tuple(
+                    TimelineActor(u, nodes[u]["name"], role)
+                    for u, role in sorted(
+                        roles, key=lambda r: (nodes[r[0]]["name"], r[0], r[1] or "")
+                    )
+                ),
+                date_words=human_date(date) if date else "undated",
+                expression=date.get("text") if date else None,
             )
         )
     return sorted(rows, key=lambda r: (r.start is None, r.start, r.end, r.event_id))
@@ -177,6 +230,62 @@ def name_matches(text: str, name: str, aliases: Iterable[str] = ()) -> bool:
     return bool(text) and (
         f" {text} " in f" {name.lower()} " or any(text == a.lower() for a in aliases)
     )
+
+
+def find_actor(graph: nx.MultiDiGraph, text: str, *, where: str = "the graph") -> str:
+    """The id of the one actor `text` names: an actor id, else the actor of that name, else
+    the actor with that alias (in any case), else the only actor one of whose names holds
+    `text` as whole words ("Peskov" for "Dmitry Peskov", "State Duma" for "the State Duma").
+
+    Args:
+        graph: a graph as built by `graph.build.to_networkx`.
+        text: what the user typed: "Vladimir Putin", "putin", "act_a3a688d62e9e95af".
+        where: the graph's name in messages, e.g. its file.
+
+    Raises:
+        UnknownActorError: no actor matches; the message suggests close names.
+        AmbiguousActorError: several actors match equally; the message lists them with ids.
+
+    Example:
+        >>> find_actor(graph, "Peskov")  # doctest: +SKIP
+        'act_662a910f2fe51b59'
+    """
+    wanted = " ".join(text.split())
+    actors: dict[str, tuple[str, tuple[str, ...]]] = {
+        node: (data["name"], tuple(data.get("aliases") or ()))
+        for node, data in graph.nodes(data=True)
+        if data.get("kind") == NodeKind.ACTOR.value
+    }
+    if wanted in actors:
+        return wanted
+    folded = wanted.casefold()
+    part = re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)") if folded else None
+    tests = (
+        lambda name, _: name.casefold() == folded,
+        lambda _, aliases: any(a.casefold() == folded for a in aliases),
+        lambda name, aliases: (
+            part is not None and any(part.search(n.casefold()) for n in (name, *aliases))
+        ),
+    )
+    for test in tests:
+        found = sorted(
+            (name, node) for node, (name, aliases) in actors.items() if test(name, aliases)
+        )
+        if len(found) == 1:
+            return found[0][1]
+        if found:
+            raise AmbiguousActorError(wanted, where, found)
+    raise UnknownActorError(wanted, where, _close_names(wanted, actors.values()))
+
+
+def _close_names(text: str, actors: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """Names of actors whose name, alias or a word of their name is close to `text`."""
+    by_key: dict[str, str] = {}
+    for name, aliases in actors:
+        for key in (name, *aliases, *name.split()):
+            by_key.setdefault(key.casefold(), name)
+    close = difflib.get_close_matches(text.casefold(), by_key, n=6, cutoff=0.6)
+    return list(dict.fromkeys(by_key[c] for c in close))[:3]
 
 
 def find_actors(graph: nx.MultiDiGraph, text: str) -> set[str]:

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
-import re
 from pathlib import Path
 
 import networkx as nx
@@ -66,11 +67,134 @@ def test_load_corrupt_graph(seed_docs: Path, tmp_graph: Path) -> None:
 
 
 def test_timeline_lists_events_in_order(seeds_graph: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    starts = [e["start"] for e in events]
+    dated = [s for s in starts if s]
+    assert len(dated) > 5 and dated == sorted(dated)
+    assert starts == dated + [None] * (len(starts) - len(dated))  # undated last
+
+
+def test_timeline_table(seeds_graph: Path) -> None:
+    rows = views.timeline(read_saved(seeds_graph).graph)
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "-f", "table"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "id", "date", "precision", "type", "event", "told", "as", "participants", "sources",
+        "contested",
+    ]  # fmt: skip
+    assert lines[-1] == f"{len(rows)} events"
+    for row in rows:
+        line = next(line for line in lines if line.startswith(row.event_id + " "))
+        assert f"{row.event_id}  {row.date_words} " in line
+    assert any(row.date_words == "since February 2022" for row in rows)
+    assert any(row.date_words == "winter 2022-23" for row in rows)
+
+
+def test_timeline_csv_is_the_default_off_a_terminal(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    rows = views.timeline(graph)
     result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph)])
     assert result.exit_code == 0, result.output
-    dates = re.findall(r"^\s*(\d{4}(?:-\d\d)?)", result.output, flags=re.M)
-    assert len(dates) > 5 and dates == sorted(dates, key=lambda d: d[:4])
-    assert re.search(r"^\d+ events$", result.output, flags=re.M)
+    table = list(csv.reader(io.StringIO(result.stdout)))
+    assert table[0] == [
+        "id", "date", "timex", "precision", "type", "event", "told as", "participants",
+        "sources", "contested",
+    ]  # fmt: skip
+    assert len(table) == len(rows) + 1  # no summary line after the rows
+    for cells, row in zip(table[1:], rows, strict=True):
+        assert cells[:4] == [row.event_id, row.date_words, row.date or "", row.precision or ""]
+        assert cells[5] == row.label
+        assert cells[-1] == ("true" if row.contested else "false")
+    dated = next(c for c in table[1:] if c[2])
+    assert dated[2] == graph.nodes[dated[0]]["date"]["value"]
+
+
+def test_timeline_json(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert len(events) == len(views.timeline(graph))
+    assert set(events[0]) == {
+        "id", "date", "timex", "start", "end", "precision", "mod", "basis", "expression",
+        "type", "category", "label", "modality", "participants", "sources", "contested",
+    }  # fmt: skip
+    for event in events:
+        node = graph.nodes[event["id"]]
+        date = node.get("date")
+        assert event["timex"] == (date["value"] if date else None)
+        assert event["start"] == (date["start"] if date else None)
+        assert event["category"] == node["category"]
+        assert event["date"] != "" and (date is not None or event["date"] == "undated")
+        for person in event["participants"]:
+            assert graph.nodes[person["id"]]["name"] == person["name"]
+            assert person["role"] in {"agent", "patient", "location", "participant"}
+    since = next(e for e in events if e["date"] == "since February 2022")
+    assert (since["timex"], since["mod"], since["precision"]) == ("2022-02", "after", "month")
+
+
+def test_timeline_prints_article_text_literally(seeds_graph: Path, tmp_path: Path) -> None:
+    data = json.loads(seeds_graph.read_text(encoding="utf-8"))
+    event = next(n for n in data["graph"]["nodes"] if n.get("kind") == "Event")
+    event["label"] = "[bold]drafted[/bold] :x:"
+    marked = tmp_path / "marked.graph.json"
+    marked.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(app, ["timeline", "--graph", str(marked), "-f", "table"])
+    assert result.exit_code == 0, result.output
+    assert "[bold]drafted[/bold] :x:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "actor", ["Vladimir Putin", "vladimir putin", "Putin", "act_a3a688d62e9e95af"]
+)
+def test_timeline_actor_by_name_alias_or_id(seeds_graph: Path, actor: str) -> None:
+    graph = read_saved(seeds_graph).graph
+    expected = [r.event_id for r in views.timeline(graph, "act_a3a688d62e9e95af")]
+    result = runner.invoke(
+        app, ["timeline", "--graph", str(seeds_graph), "--actor", actor, "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert expected and [e["id"] for e in json.loads(result.stdout)] == expected
+
+
+def test_timeline_actor_by_a_part_of_its_name(seeds_graph: Path) -> None:
+    result = runner.invoke(
+        app, ["timeline", "--graph", str(seeds_graph), "--actor", "Mitrokhin", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert events
+    assert all(
+        "act_af12a3a2b2401600" in {p["id"] for p in e["participants"]} for e in events
+    )  # Nikolai Mitrokhin
+
+
+def test_timeline_ambiguous_actor(seeds_graph: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Dmitry"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f'error: "Dmitry" names 2 actors in {seeds_graph}: '
+        '"Dmitry Medvedev" (act_92a644c36a5ba84d), "Dmitry Peskov" (act_662a910f2fe51b59); '
+        "pass the full name or the actor id\n"
+    )
+
+
+def test_timeline_unknown_actor(seeds_graph: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Putn"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f'error: no actor named "Putn" in {seeds_graph}; did you mean "Vladimir Putin"? '
+        "(`timeline-graph query actor_ranking` lists the actors)\n"
+    )
+    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Zzyzx"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f'error: no actor named "Zzyzx" in {seeds_graph}; pass an actor\'s name, an alias or '
+        "its id (`timeline-graph query actor_ranking` lists the actors)\n"
+    )
 
 
 def test_timeline_filters(seeds_graph: Path) -> None:
@@ -115,24 +239,11 @@ def test_timeline_takes_years_and_months(
         date_from=bound if flag == "--from" else None,
         date_to=bound if flag == "--to" else None,
     )
-    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), flag, value])
+    result = runner.invoke(
+        app, ["timeline", "--graph", str(seeds_graph), flag, value, "-f", "table"]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.rstrip().endswith(f"\n{len(expected)} events")
-
-
-def test_timeline_actor_by_surname_or_unknown(seeds_graph: Path) -> None:
-    graph = read_saved(seeds_graph).graph
-    full = views.timeline(graph, actor="Vladimir Putin")
-    assert full and views.timeline(graph, actor="putin") == full
-    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Putn"])
-    assert result.exit_code == 1
-    assert result.output == (
-        "error: no actor matches 'Putn'; did you mean Vladimir Putin? "
-        "(`timeline-graph query actor_ranking` lists the actors)\n"
-    )
-    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph), "--actor", "Zzyzx"])
-    assert result.exit_code == 1
-    assert result.output.startswith("error: no actor matches 'Zzyzx' (`timeline-graph")
 
 
 def test_name_matches_whole_words_and_aliases() -> None:
@@ -146,7 +257,9 @@ def test_name_matches_whole_words_and_aliases() -> None:
 def test_timeline_wraps_labels_instead_of_cutting_them(seeds_graph: Path) -> None:
     graph = read_saved(seeds_graph).graph
     longest = max(views.timeline(graph), key=lambda r: len(r.label)).label
-    result = runner.invoke(app, ["timeline", "--graph", str(seeds_graph)], terminal_width=80)
+    result = runner.invoke(
+        app, ["timeline", "--graph", str(seeds_graph), "-f", "table"], terminal_width=80
+    )
     assert result.exit_code == 0
     assert "…" not in result.output
     words = " ".join(result.output.split())

@@ -12,7 +12,8 @@ Values follow TIMEX3: "2024-03", "2024-W14", "2024-SP", "199" (a decade), "P3Y",
 
 The package: `periods` (calendar arithmetic), `tense` (tense from the parse), `patterns`
 (regex pieces built from the lexicon's words), `engine` (rule type, registry, scanner),
-`rules/` (the rules, by kind), `publication` (publication dates). The words come from
+`rules/` (the rules, by kind), `publication` (publication dates), `human` (dates in words,
+"early March 2024", for people to read). The words come from
 `graph.lang` (`TimeWords`, `NumberWords`).
 
     >>> import datetime as dt
@@ -32,6 +33,7 @@ from graph.lang import get as get_lexicon
 from graph.model import DateBasis, DateMod, DateValue, Model, Precision
 from graph.temporal import rules
 from graph.temporal.engine import Context, scan, signal, to_value
+from graph.temporal.human import human_date
 from graph.temporal.publication import by_publication, parse_publication_date
 from graph.temporal.rules.common import normal
 from graph.temporal.tense import Tense
@@ -43,6 +45,7 @@ __all__ = [
     "TimexType",
     "by_publication",
     "find_dates",
+    "human_date",
     "normalize_date",
     "parse_publication_date",
 ]
