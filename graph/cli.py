@@ -37,7 +37,7 @@ from graph.errors import GraphError, NoDocumentsError
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.model import Document, NodeKind
 from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
-from graph.store import PushReport, ReadResult, migrate, read_saved
+from graph.store import PushReport, ReadResult, migrate, read_around_actor, read_saved
 from graph.store.file import check_saved
 from graph.store.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
 from graph.store.push import DEFAULT_BATCH_SIZE, push_saved
@@ -340,11 +340,12 @@ def timeline_command(
     category, and participants with ids and roles.
     """
     start, end = _date_option("--from", date_from), _date_option("--to", date_to, last=True)
-    saved = _run(lambda: read_saved(graph, missing_ok=False))
 
     def events() -> list[views.TimelineRow]:
-        wanted = views.find_actor(saved.graph, actor, where=str(graph)) if actor else None
-        return views.timeline(saved.graph, wanted, start, end)
+        if actor is None:
+            return views.timeline(read_saved(graph, missing_ok=False).graph, None, start, end)
+        part, wanted = read_around_actor(graph, actor)
+        return views.timeline(part, wanted, start, end)
 
     rows = _run(events)
     format = format or (QueryFormat.TABLE if _on_screen(sys.stdout) else QueryFormat.CSV)

@@ -4,6 +4,9 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import networkx as nx
@@ -137,11 +140,14 @@ def test_timeline_json(seeds_graph: Path) -> None:
 
 
 def test_timeline_prints_article_text_literally(seeds_graph: Path, tmp_path: Path) -> None:
-    data = json.loads(seeds_graph.read_text(encoding="utf-8"))
-    event = next(n for n in data["graph"]["nodes"] if n.get("kind") == "Event")
-    event["label"] = "[bold]drafted[/bold] :x:"
-    marked = tmp_path / "marked.graph.json"
-    marked.write_text(json.dumps(data), encoding="utf-8")
+    marked = tmp_path / "marked.graph.db"
+    shutil.copy(seeds_graph, marked)
+    with closing(sqlite3.connect(marked)) as db, db:
+        db.execute(
+            "UPDATE nodes SET data = json_set(data, '$.label', ?) WHERE id ="
+            " (SELECT min(id) FROM nodes WHERE kind = 'Event')",
+            ("[bold]drafted[/bold] :x:",),
+        )
     result = runner.invoke(app, ["timeline", "--graph", str(marked), "-f", "table"])
     assert result.exit_code == 0, result.output
     assert "[bold]drafted[/bold] :x:" in result.stdout

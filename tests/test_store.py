@@ -14,7 +14,7 @@ import pytest
 from graph import views
 from graph.errors import GraphFileError
 from graph.pipeline import load
-from graph.store import migrate, read_saved
+from graph.store import migrate, read_around_actor, read_saved, resolve_alias
 from graph.store.file import write_json
 
 from .conftest import graph_json
@@ -224,3 +224,13 @@ def test_an_actors_slice_holds_its_whole_timeline(seeds_graph: Path) -> None:
     assert views.timeline(part, actor=whole.nodes[actor]["name"]) == views.timeline(
         whole, actor=whole.nodes[actor]["name"]
     )
+
+
+def test_a_retired_id_still_finds_its_actor(seeds_graph: Path, tmp_graph: Path) -> None:
+    shutil.copy(seeds_graph, tmp_graph)
+    whole = read_saved(tmp_graph).graph
+    actor = min(n for n, d in whole.nodes(data=True) if d["kind"] == "Actor")
+    _sql(tmp_graph, f"INSERT INTO aliases VALUES ('act_0000000000000000', '{actor}')")
+    assert resolve_alias(tmp_graph, "act_0000000000000000") == actor
+    part, found = read_around_actor(tmp_graph, "act_0000000000000000")
+    assert found == actor and actor in part

@@ -10,7 +10,13 @@ one interface for databases; `push` feeds a graph through it. Backends:
 
 from graph.store.protocol import Batch, GraphStore, ReadResult, WriteStats
 from graph.store.push import PushReport, push
-from graph.store.saved import SavedGraph, migrate, read_saved, resolve_alias
+from graph.store.saved import (
+    SavedGraph,
+    migrate,
+    read_around_actor,
+    read_saved,
+    resolve_alias,
+)
 
 __all__ = [
     "Batch",
@@ -20,6 +26,7 @@ __all__ = [
     "SavedGraph",
     "WriteStats",
     "migrate",
+    "read_around_actor",
     "push",
     "read_saved",
     "resolve_alias",

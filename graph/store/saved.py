@@ -14,6 +14,7 @@ from graph.ids import Identities
 from graph.model import DocExtraction, GraphRecord, NodeKind
 from graph.store.file import check_saved, locked, read_json, write_json
 from graph.store.sqlite import is_store, now, open_store
+from graph.views import find_actor
 
 
 class SavedGraph:
@@ -65,6 +66,30 @@ def read_saved(path: Path, missing_ok: bool = True, around: str | None = None) -
         return SavedGraph(graph, extractions)
     graph, documents = read_json(path)
     return SavedGraph(graph, lambda: documents)
+
+
+def read_around_actor(path: Path, text: str) -> tuple[nx.MultiDiGraph, str]:
+    """The part of the saved graph an actor's timeline needs, and the actor's id.
+
+    `text` names the actor as `graph.views.find_actor` reads it (an id, which may be one a
+    merge retired, a name, an alias, a part of a name). A store reads its actors, then only
+    the rows around the one found; a JSON file is read whole.
+
+    Raises:
+        GraphFileError: no saved graph there, or damaged.
+        QueryError: no actor, or several, match `text`.
+    """
+    check_saved(path, missing_ok=False)
+    if not is_store(path):
+        graph = read_saved(path).graph
+        return graph, find_actor(graph, text, where=str(path))
+    with open_store(path) as store:
+        actor = find_actor(
+            store.graph(kinds=(NodeKind.ACTOR.value,)),
+            store.resolve_alias(text.strip()),
+            where=str(path),
+        )
+        return store.graph(around=actor), actor
 
 
 def resolve_alias(path: Path, node_id: str) -> str:

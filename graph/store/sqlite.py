@@ -102,15 +102,24 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
-    def graph(self, around: str | None = None) -> nx.MultiDiGraph:
-        """The resolved graph in networkx, whole or only what an actor's timeline needs.
+    def graph(
+        self, around: str | None = None, kinds: Sequence[str] | None = None
+    ) -> nx.MultiDiGraph:
+        """The resolved graph in networkx, whole or a part of it.
 
         Args:
             around: an actor id: its events, their neighbours (participants, sources,
                 claims) and the claims those claims support or contradict.
+            kinds: only nodes of these kinds, and no edges (e.g. the actors, to find one).
         """
         graph = nx.MultiDiGraph()
-        if around is None:
+        if kinds is not None:
+            marks = ", ".join("?" * len(kinds))
+            nodes = self._db.execute(
+                f"SELECT id, data FROM nodes WHERE kind IN ({marks}) ORDER BY id", tuple(kinds)
+            )
+            edges = self._db.execute("SELECT source, target, data FROM edges WHERE 0")
+        elif around is None:
             nodes = self._db.execute("SELECT id, data FROM nodes ORDER BY id")
             edges = self._db.execute("SELECT source, target, data FROM edges ORDER BY id")
         else:
