@@ -1,7 +1,7 @@
 """timeline-graph: news articles in, a timeline-event knowledge graph out.
 
     >>> from graph import load
-    >>> report = load(["seeds/"])          # writes timeline.graph.json
+    >>> report = load(["seeds/"])          # writes timeline.graph.db
     >>> report.nodes["Event"]
 
 The flow is in `graph.pipeline.load`; the data contract in `graph.model`.

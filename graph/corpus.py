@@ -119,7 +119,7 @@ def remove(
         GraphFileError: no saved graph there, or it cannot be read or written.
 
     Example:
-        >>> remove(Path("timeline.graph.json"), ["seeds/003.txt"]).removed[0].source_id
+        >>> remove(Path("timeline.graph.db"), ["seeds/003.txt"]).removed[0].source_id
         'src_...'
     """
     phase = on_phase or (lambda _: None)

@@ -66,7 +66,7 @@ class QueryError(GraphError):
 class ActorError(QueryError):
     """A name given for an actor names none of the graph's actors, or several.
 
-    `where` names the graph ("timeline.graph.json", "the graph").
+    `where` names the graph ("timeline.graph.db", "the graph").
     """
 
     def __init__(self, name: str, where: str, message: str) -> None:

@@ -1,4 +1,4 @@
-"""The whole flow in one place: read -> extract -> resolve -> build -> save."""
+"""The whole flow in one place: read -> extract -> store -> resolve -> save."""
 
 from __future__ import annotations
 
@@ -53,9 +53,12 @@ def load(
     `url_lists` are text files of addresses, one a line; each address may take `timeout`
     seconds (see `graph.ingest.read_documents`).
 
-    Documents already in the graph (same bytes) are not extracted again; the whole corpus is
-    re-resolved so new documents merge with old ones. Bad files are reported in
-    `LoadReport.problems` while good files still load.
+    Documents already in the graph (same bytes) are not extracted again; extractions are
+    kept in the store in batches as they come, then the whole corpus is resolved again so
+    new documents merge with old ones, actors and events keeping the ids earlier loads gave
+    them, and the graph is replaced in one transaction. When nothing is new the graph is
+    left as it is. Bad files are reported in `LoadReport.problems` while good files still
+    load.
 
     Progress: `on_phase(text)` names each step as it begins ("reading 5 files", "resolving
     305 documents", ...); `on_start(n)` opens the extraction of `n` documents and
@@ -68,7 +71,7 @@ def load(
             the extractions of some of its sources (a load would drop them).
 
     Example:
-        >>> report = load(["seeds/"], Path("timeline.graph.json"), jobs=2)
+        >>> report = load(["seeds/"], Path("timeline.graph.db"), jobs=2)
         >>> report.nodes["Event"]
         42
     """

@@ -13,7 +13,7 @@ A query runs on any `GraphStore`: Neo4j when one is configured, else a local Fal
 loaded from the saved graph through the same write path as `push`.
 
 Example:
-    >>> result = run("timeline", {"actor": "Putin"}, Path("timeline.graph.json"))
+    >>> result = run("timeline", {"actor": "Putin"}, Path("timeline.graph.db"))
     >>> result.columns[:3]
     ['event', 'date', 'precision']
 """

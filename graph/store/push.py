@@ -15,7 +15,7 @@ labels whose id is no longer in the graph, so the database mirrors the saved gra
 Example:
     >>> from graph.store.neo4j import Neo4jSettings
     >>> with Neo4jSettings("neo4j://localhost:7687", "neo4j", "secret").connect() as store:
-    ...     report = push_saved(Path("timeline.graph.json"), store)
+    ...     report = push_saved(Path("timeline.graph.db"), store)
     >>> report.stats.nodes_created, report.stats.relationships_created
     (159, 372)
 """

@@ -47,7 +47,7 @@ def render_page(graph: nx.MultiDiGraph, title: str = "timeline-graph") -> str:
         title: the page's title and heading.
 
     Example:
-        >>> page = render_page(read_saved(Path("timeline.graph.json")).graph)
+        >>> page = render_page(read_saved(Path("timeline.graph.db")).graph)
         >>> Path("timeline.html").write_text(page, encoding="utf-8")
     """
     template, style, script = (_asset(name) for name in _ASSETS)
