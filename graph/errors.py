@@ -32,6 +32,10 @@ class DocumentError(InputError):
         self.path, self.problem, self.fix = path, problem, fix
         super().__init__(f"{path}: {problem}; {fix}")
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.path, self.problem, self.fix)
+
 
 class NoDocumentsError(InputError):
     """None of the given paths yielded a loadable document; `problems` says why, per file."""
@@ -47,6 +51,10 @@ class GraphFileError(GraphError):
     def __init__(self, path: str, problem: str, fix: str) -> None:
         self.path, self.problem, self.fix = path, problem, fix
         super().__init__(f"{path}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[GraphFileError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.path, self.problem, self.fix)
 
 
 class ModelError(GraphError):
@@ -66,3 +74,8 @@ class StoreError(GraphError):
     def __init__(self, target: str, problem: str, fix: str) -> None:
         self.target, self.problem, self.fix = target, problem, fix
         super().__init__(f"{target}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[StoreError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.target, self.problem, self.fix)
+
