@@ -154,6 +154,17 @@ def load_command(
     ] = URL_TIMEOUT,
     graph: GraphOption = DEFAULT_GRAPH,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            "--executor",
+            metavar="ADDRESS",
+            help="Extract on the workers of a Dask scheduler at this address "
+            "(tcp://host:8786 or dask://host:8786) instead of local processes; every worker "
+            "needs timeline-graph installed, with pip install 'timeline-graph[dask]' here. "
+            "Reading and resolution stay on this machine.",
+        ),
+    ] = None,
     model: Annotated[
         str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm if installed).")
     ] = None,
@@ -193,6 +204,13 @@ def load_command(
             markup=False,
         )
         raise typer.Exit(2)
+    if executor is not None and jobs != 1:
+        err.print(
+            "error: --jobs sets local worker processes and --executor sends the work to a "
+            "cluster; pass one of them",
+            markup=False,
+        )
+        raise typer.Exit(2)
     # With --neo4j the server is checked first, so a wrong password costs no extraction.
     store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None
     progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
@@ -210,6 +228,7 @@ def load_command(
                     max_document_mb=max_size,
                     url_lists=[u.as_posix() for u in urls or []],
                     timeout=timeout,
+                    executor=executor,
                 )
         except NoDocumentsError as error:
             if len(error.problems) > 1:  # one problem is the message itself

@@ -7,7 +7,8 @@
     ├── GraphFileError        the saved graph cannot be read or written
     ├── ModelError            the NLP pipeline cannot be loaded
     ├── QueryError            a query or its parameters are wrong
-    └── StoreError            a graph database cannot be reached, refuses us or a write fails
+    ├── StoreError            a graph database cannot be reached, refuses us or a write fails
+    └── ExecutorError         the cluster given to `load --executor` cannot be used
 
 Every message names the offending thing, says what is wrong and how to fix it.
 """
@@ -79,3 +80,18 @@ class StoreError(GraphError):
         # A worker process sends it back pickled; the default would call __init__(message).
         return type(self), (self.target, self.problem, self.fix)
 
+
+class ExecutorError(GraphError):
+    """The Dask cluster that `load --executor` names cannot be used: the distributed package
+    is missing, nothing answers at the address, or its workers cannot run the extraction.
+
+    `target` names the scheduler ("Dask scheduler at tcp://host:8786").
+    """
+
+    def __init__(self, target: str, problem: str, fix: str) -> None:
+        self.target, self.problem, self.fix = target, problem, fix
+        super().__init__(f"{target}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[ExecutorError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.target, self.problem, self.fix)

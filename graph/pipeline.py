@@ -41,12 +41,16 @@ def load(
     max_document_mb: float = MAX_DOCUMENT_MB,
     url_lists: Sequence[str] = (),
     timeout: float = URL_TIMEOUT,
+    executor: str | None = None,
 ) -> LoadReport:
     """Load documents into the saved graph at `graph_path`, creating it if needed.
 
     `paths` are files, folders, globs, http(s) addresses and "-" (standard input);
     `url_lists` are text files of addresses, one a line; each address may take `timeout`
     seconds (see `graph.ingest.read_documents`).
+
+    `executor`, the address of a Dask scheduler (`tcp://host:8786`), has its workers extract
+    the documents instead of `jobs` local processes; the rest runs here.
 
     Documents already in the graph (same bytes) are not extracted again; the whole corpus is
     re-resolved so new documents merge with old ones. Bad files are reported in
@@ -61,6 +65,7 @@ def load(
         NoDocumentsError: no loadable document among `paths` (the graph is left untouched).
         GraphFileError: the saved graph exists but cannot be read or written, or it lacks
             the extractions of some of its sources (a load would drop them).
+        ExecutorError: the `executor` cluster cannot be used.
 
     Example:
         >>> report = load(["seeds/"], Path("timeline.graph.json"), jobs=2)
@@ -80,6 +85,7 @@ def load(
             max_document_mb,
             url_lists,
             timeout,
+            executor,
         )
 
 
@@ -94,6 +100,7 @@ def _load(
     max_document_mb: float,
     url_lists: Sequence[str],
     timeout: float,
+    executor: str | None = None,
 ) -> LoadReport:
     phase("reading the saved graph")
     saved = read_saved(graph_path)  # fail on a corrupt graph before any work
@@ -123,7 +130,9 @@ def _load(
     report.unchanged = [d.source.path for d in documents if d.source.content_hash in current]
     if on_start is not None:
         on_start(len(fresh))
-    extracted, failed = extract_documents(fresh, jobs=jobs, model=model, on_done=on_document)
+    extracted, failed = extract_documents(
+        fresh, jobs=jobs, model=model, on_done=on_document, executor=executor
+    )
     report.problems += failed
     report.loaded = [x.source.path for x in extracted]
 

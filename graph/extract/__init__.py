@@ -230,25 +230,31 @@ def extract_documents(
     jobs: int = 1,
     model: str | None = None,
     on_done: Callable[[Document], None] | None = None,
+    executor: str | None = None,
 ) -> tuple[list[DocExtraction], list[DocumentError]]:
     """Extract every document, in `jobs` worker processes; results in input order.
 
+    With `executor`, the address of a Dask scheduler (`tcp://host:8786`), the documents are
+    extracted by its workers instead (see `graph.extract.cluster`) and `jobs` is not used.
     A document whose extraction fails is reported in the second list; the others still load.
 
     Raises:
         ModelError: the spaCy pipeline cannot be loaded.
+        ExecutorError: the `executor` cluster cannot be used.
     """
     load_pipeline(model)  # fail early; forked workers inherit the loaded pipeline
-    results: list[DocExtraction] = []
-    problems: list[DocumentError] = []
-    for document, outcome in zip(documents, _run(documents, jobs, model), strict=True):
-        if isinstance(outcome, DocumentError):
-            problems.append(outcome)
-        else:
-            results.append(outcome)
-        if on_done is not None:
-            on_done(document)
-    return results, problems
+    if executor is not None and documents:
+        from graph.extract.cluster import extract_on_cluster  # needs the optional distributed
+
+        outcomes = extract_on_cluster(documents, executor, model, on_done)
+    else:
+        outcomes = []
+        for document, outcome in zip(documents, _run(documents, jobs, model), strict=True):
+            outcomes.append(outcome)
+            if on_done is not None:
+                on_done(document)
+    problems = [o for o in outcomes if isinstance(o, DocumentError)]
+    return [o for o in outcomes if not isinstance(o, DocumentError)], problems
 
 
 Outcome = DocExtraction | DocumentError
