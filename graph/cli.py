@@ -128,6 +128,7 @@ class ExportFormat(StrEnum):
     JSON = "json"
     GRAPHML = "graphml"
     TIMELINEJS = "timelinejs"
+    NEO4J_IMPORT = "neo4j-import"
 
 
 @app.command("load")
@@ -503,12 +504,37 @@ def export_command(
         ExportFormat.JSON
     ),
     out_path: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write here instead of stdout; for neo4j-import, the folder to write.",
+        ),
     ] = None,
 ) -> None:
-    """Export the graph: node-link JSON (networkx), GraphML (Gephi, yEd) or TimelineJS JSON
-    (the dated events)."""
+    """Export the graph: node-link JSON (networkx), GraphML (Gephi, yEd), TimelineJS JSON
+    (the dated events) or neo4j-import (a folder of CSV files and import.sh for
+    neo4j-admin database import full)."""
+    if format is ExportFormat.NEO4J_IMPORT and out_path is None:
+        err.print(
+            "error: --format neo4j-import writes a folder of CSV files, not one stream; "
+            "pass --out FOLDER",
+            markup=False,
+        )
+        raise typer.Exit(2)
     saved = _run(lambda: read_saved(graph, missing_ok=False))
+    if format is ExportFormat.NEO4J_IMPORT:
+        assert out_path is not None
+        folder = out_path
+        files = _run(lambda: export.to_neo4j_import(saved.graph, folder))
+        if not _quiet:
+            err.print(
+                f"wrote {len(files) - 1} CSV files and {export.IMPORT_SCRIPT} to {folder}; "
+                f"sh {folder / export.IMPORT_SCRIPT} imports them with neo4j-admin",
+                markup=False,
+                highlight=False,
+            )
+        return
     undated = 0
     if format is ExportFormat.JSON:
         text = export.to_json(saved.graph)

@@ -8,7 +8,8 @@
     ├── ModelError            the NLP pipeline cannot be loaded
     ├── QueryError            a query or its parameters are wrong
     ├── StoreError            a graph database cannot be reached, refuses us or a write fails
-    └── ExecutorError         the cluster given to `load --executor` cannot be used
+    ├── ExecutorError         the cluster given to `load --executor` cannot be used
+    └── ExportError           an export cannot be written where it was asked for
 
 Every message names the offending thing, says what is wrong and how to fix it.
 """
@@ -95,3 +96,14 @@ class ExecutorError(GraphError):
     def __reduce__(self) -> tuple[type[ExecutorError], tuple[str, str, str]]:
         # A worker process sends it back pickled; the default would call __init__(message).
         return type(self), (self.target, self.problem, self.fix)
+
+
+class ExportError(GraphError):
+    """An export cannot be written at `path` (not a folder, a folder of other files, ...)."""
+
+    def __init__(self, path: str, problem: str, fix: str) -> None:
+        self.path, self.problem, self.fix = path, problem, fix
+        super().__init__(f"{path}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[ExportError], tuple[str, str, str]]:
+        return type(self), (self.path, self.problem, self.fix)
