@@ -433,12 +433,19 @@ def _check_target(folder: Path) -> None:
             "is a file; --format neo4j-import writes a folder of CSV files",
             "pass --out a folder path (created if missing)",
         )
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / IMPORT_SCRIPT).is_file():
+    if folder.is_dir() and not all(_written_here(path) for path in folder.iterdir()):
         raise ExportError(
             str(folder),
             "the folder holds other files, not an earlier neo4j-import export",
             "pass --out a new or empty folder",
         )
+
+
+def _written_here(path: Path) -> bool:
+    """Whether `path` is one of the files an export writes (so it may be replaced)."""
+    name = path.name
+    csv_file = name.endswith(".csv") and name.startswith(("nodes-", "relationships-"))
+    return path.is_file() and (csv_file or name == IMPORT_SCRIPT)
 
 
 def _swap_in(staging: Path, folder: Path) -> None:

@@ -4,10 +4,19 @@ import pickle
 
 import pytest
 
-from graph.errors import DocumentError, ExecutorError, GraphError, GraphFileError, StoreError
+from graph.errors import (
+    DocumentError,
+    ExecutorError,
+    ExportError,
+    GraphError,
+    GraphFileError,
+    StoreError,
+)
 
 
-@pytest.mark.parametrize("error_type", [DocumentError, GraphFileError, StoreError, ExecutorError])
+@pytest.mark.parametrize(
+    "error_type", [DocumentError, GraphFileError, StoreError, ExecutorError, ExportError]
+)
 def test_errors_survive_pickling(error_type: type[GraphError]) -> None:
     """Worker processes (local or on a cluster) send a document's error back pickled."""
     error = error_type("seeds/x.txt", "extraction failed", "please report this file")

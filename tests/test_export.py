@@ -382,7 +382,12 @@ def test_export_neo4j_import_refuses_a_file_or_a_folder_of_other_files(
         f"error: {tmp_path}: the folder holds other files, not an earlier neo4j-import "
         "export; pass --out a new or empty folder\n"
     )
-    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    (tmp_path / "import.sh").write_text("mine too", encoding="utf-8")  # not only an export
+    result = runner.invoke(
+        app, ["export", "-g", str(seeds_graph), "-f", "neo4j-import", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["import.sh", "notes.txt"]
     assert target.read_text(encoding="utf-8") == "mine"
 
 
