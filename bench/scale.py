@@ -31,10 +31,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
-from bench.corpora import load_readers
+from bench.corpora import CorpusDocument, load_readers
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data"
@@ -44,7 +45,7 @@ def real_texts(data: Path, readers_path: str | None) -> list[str]:
     """Every news text of the shared corpora's training and development parts."""
     readers = load_readers(readers_path, data)
     texts: list[str] = []
-    sources = [
+    sources: list[Callable[[], Iterator[CorpusDocument]]] = [
         lambda: readers.read_timeml(str(data / "timebank-aquaint")),
         lambda: readers.read_ecbplus(str(data / "ecbplus-dev")),
         lambda: readers.read_timeline_documents(str(data / "timeline-apple")),
@@ -70,10 +71,8 @@ def build_corpus(texts: list[str], size: int, folder: Path) -> None:
     rng = random.Random(size)
     pool = [p for t in texts for p in paragraphs(t)]
     for i in range(size):
-        if i < len(texts):
-            text = texts[i]
-        else:
-            text = "\n\n".join(rng.sample(pool, rng.randint(4, 10)))
+        mixed = i >= len(texts)
+        text = "\n\n".join(rng.sample(pool, rng.randint(4, 10))) if mixed else texts[i]
         (folder / f"{i:05d}.txt").write_text(text + "\n", encoding="utf-8")
 
 
@@ -148,9 +147,7 @@ def measure(texts: list[str], size: int, jobs: int, tmp: Path) -> dict[str, floa
     store = tmp / f"scale-{size}.db"
     seconds, peak, _ = run("--quiet", "load", str(folder), "--graph", str(store), "-j", str(jobs))
     figures: dict[str, float] = {"load_s": seconds, "docs_per_s": size / seconds, "peak_mb": peak}
-    figures["store_mb"] = sum(
-        p.stat().st_size for p in tmp.glob(f"scale-{size}.db*")
-    ) / 2**20
+    figures["store_mb"] = sum(p.stat().st_size for p in tmp.glob(f"scale-{size}.db*")) / 2**20
     extra = tmp / f"extra-{size}"
     build_corpus([texts[-1] + "\n\nA new paragraph of this article."], 1, extra)
     figures["add_one_s"], _, _ = run("--quiet", "load", str(extra), "--graph", str(store))

@@ -128,6 +128,7 @@ class ExportFormat(StrEnum):
     JSON = "json"
     GRAPHML = "graphml"
     TIMELINEJS = "timelinejs"
+    NEO4J_IMPORT = "neo4j-import"
 
 
 @app.command("load")
@@ -154,6 +155,17 @@ def load_command(
     ] = URL_TIMEOUT,
     graph: GraphOption = DEFAULT_GRAPH,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            "--executor",
+            metavar="ADDRESS",
+            help="Extract on the workers of a Dask scheduler at this address "
+            "(tcp://host:8786 or dask://host:8786) instead of local processes; every worker "
+            "needs timeline-graph installed, with pip install 'timeline-graph[dask]' here. "
+            "Reading and resolution stay on this machine.",
+        ),
+    ] = None,
     model: Annotated[
         str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm if installed).")
     ] = None,
@@ -193,6 +205,13 @@ def load_command(
             markup=False,
         )
         raise typer.Exit(2)
+    if executor is not None and jobs != 1:
+        err.print(
+            "error: --jobs sets local worker processes and --executor sends the work to a "
+            "cluster; pass one of them",
+            markup=False,
+        )
+        raise typer.Exit(2)
     # With --neo4j the server is checked first, so a wrong password costs no extraction.
     store = _run(lambda: _neo4j_from_environment().connect()) if neo4j else None
     progress = _LoadProgress(enabled=not _quiet and _on_screen(sys.stderr))
@@ -210,6 +229,7 @@ def load_command(
                     max_document_mb=max_size,
                     url_lists=[u.as_posix() for u in urls or []],
                     timeout=timeout,
+                    executor=executor,
                 )
         except NoDocumentsError as error:
             if len(error.problems) > 1:  # one problem is the message itself
@@ -535,12 +555,37 @@ def export_command(
         ExportFormat.JSON
     ),
     out_path: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write here instead of stdout; for neo4j-import, the folder to write.",
+        ),
     ] = None,
 ) -> None:
-    """Export the graph: node-link JSON (networkx), GraphML (Gephi, yEd) or TimelineJS JSON
-    (the dated events)."""
+    """Export the graph: node-link JSON (networkx), GraphML (Gephi, yEd), TimelineJS JSON
+    (the dated events) or neo4j-import (a folder of CSV files and import.sh for
+    neo4j-admin database import full)."""
+    if format is ExportFormat.NEO4J_IMPORT and out_path is None:
+        err.print(
+            "error: --format neo4j-import writes a folder of CSV files, not one stream; "
+            "pass --out FOLDER",
+            markup=False,
+        )
+        raise typer.Exit(2)
     saved = _run(lambda: read_saved(graph, missing_ok=False))
+    if format is ExportFormat.NEO4J_IMPORT:
+        assert out_path is not None
+        folder = out_path
+        files = _run(lambda: export.to_neo4j_import(saved.graph, folder))
+        if not _quiet:
+            err.print(
+                f"wrote {len(files) - 1} CSV files and {export.IMPORT_SCRIPT} to {folder}; "
+                f"sh {folder / export.IMPORT_SCRIPT} imports them with neo4j-admin",
+                markup=False,
+                highlight=False,
+            )
+        return
     undated = 0
     if format is ExportFormat.JSON:
         text = export.to_json(saved.graph)

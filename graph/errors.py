@@ -10,7 +10,9 @@
     │   └── ActorError        a name given for an actor names none of them, or several
     │       ├── UnknownActorError
     │       └── AmbiguousActorError
-    └── StoreError            a graph database cannot be reached, refuses us or a write fails
+    ├── StoreError            a graph database cannot be reached, refuses us or a write fails
+    ├── ExecutorError         the cluster given to `load --executor` cannot be used
+    └── ExportError           an export cannot be written where it was asked for
 
 Every message names the offending thing, says what is wrong and how to fix it.
 """
@@ -38,6 +40,10 @@ class DocumentError(InputError):
         self.path, self.problem, self.fix = path, problem, fix
         super().__init__(f"{path}: {problem}; {fix}")
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.path, self.problem, self.fix)
+
 
 class NoDocumentsError(InputError):
     """None of the given paths yielded a loadable document; `problems` says why, per file."""
@@ -53,6 +59,10 @@ class GraphFileError(GraphError):
     def __init__(self, path: str, problem: str, fix: str) -> None:
         self.path, self.problem, self.fix = path, problem, fix
         super().__init__(f"{path}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[GraphFileError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.path, self.problem, self.fix)
 
 
 class ModelError(GraphError):
@@ -112,3 +122,34 @@ class StoreError(GraphError):
     def __init__(self, target: str, problem: str, fix: str) -> None:
         self.target, self.problem, self.fix = target, problem, fix
         super().__init__(f"{target}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[StoreError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.target, self.problem, self.fix)
+
+
+class ExecutorError(GraphError):
+    """The Dask cluster that `load --executor` names cannot be used: the distributed package
+    is missing, nothing answers at the address, or its workers cannot run the extraction.
+
+    `target` names the scheduler ("Dask scheduler at tcp://host:8786").
+    """
+
+    def __init__(self, target: str, problem: str, fix: str) -> None:
+        self.target, self.problem, self.fix = target, problem, fix
+        super().__init__(f"{target}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[ExecutorError], tuple[str, str, str]]:
+        # A worker process sends it back pickled; the default would call __init__(message).
+        return type(self), (self.target, self.problem, self.fix)
+
+
+class ExportError(GraphError):
+    """An export cannot be written at `path` (not a folder, a folder of other files, ...)."""
+
+    def __init__(self, path: str, problem: str, fix: str) -> None:
+        self.path, self.problem, self.fix = path, problem, fix
+        super().__init__(f"{path}: {problem}; {fix}")
+
+    def __reduce__(self) -> tuple[type[ExportError], tuple[str, str, str]]:
+        return type(self), (self.path, self.problem, self.fix)

@@ -1,5 +1,6 @@
-"""Exports of a saved graph: node-link JSON, GraphML (flat values, opens in Gephi) and
-TimelineJS JSON (the dated events, for https://timeline.knightlab.com).
+"""Exports of a saved graph: node-link JSON, GraphML (flat values, opens in Gephi),
+TimelineJS JSON (the dated events, for https://timeline.knightlab.com) and a folder of CSV
+files for Neo4j's bulk importer (`neo4j-admin database import full`).
 
 The JSON export is one document that validates against `schema/graph.schema.json`: the
 node-link header (`directed`, `multigraph`, `graph`) and the node and edge records. GraphML
@@ -10,19 +11,30 @@ supports, and every text from the articles is HTML-escaped (TimelineJS renders H
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import enum
 import html
 import json
+import os
+import secrets
+import shutil
+import types
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from io import BytesIO
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
 
 import networkx as nx
+from pydantic import BaseModel
 
 from graph import views
 from graph.build import node_link
-from graph.model import EdgeType, NodeKind
+from graph.errors import ExportError
+from graph.model import Edge, EdgeType, NodeKind
+from graph.schema import NODE_MODELS, Property, node_properties, relationship_properties
+from graph.store.push import node_row, relationship_row
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 CLAIM_LABEL_LENGTH = 80
@@ -209,3 +221,243 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str | int | fl
         else:
             out[name] = value
     return out
+
+
+# --------------------------------------------------------------------------- neo4j-admin
+
+# Array elements are joined by a control character no article text holds (the importer's
+# default `;` is common in sentences); `import.sh` passes it as --array-delimiter.
+ARRAY_DELIMITER = "\x1f"
+IMPORT_SCRIPT = "import.sh"
+# neo4j-admin's header types for the Python values `graph.store.push` sends: the driver
+# sends int as a 64-bit integer (`long`) and float as a double.
+_IMPORT_TYPES: dict[type, str] = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def to_neo4j_import(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
+    """Write `folder`: CSV files for `neo4j-admin database import full` and `import.sh`.
+
+    One nodes file per label (`nodes-Source.csv`, ...; columns `id:ID`, `:LABEL`, then the
+    properties) and one relationships file per type present (`relationships-DESCRIBES.csv`,
+    ...; `:START_ID`, `:END_ID`, `:TYPE`, then the properties). Properties, their names and
+    values are those `graph.store.push` writes, typed in the header (`words:long`,
+    `date_start:date`, `authors:string[]`, `quantities_value:double[]`, ...), so an import
+    and a push give the same database. Arrays are joined by `ARRAY_DELIMITER`; values may
+    hold commas, quotes and line breaks (quoted as CSV, hence `--multiline-fields=true`).
+    `import.sh` holds the command line for these files.
+
+    The folder is written beside itself and renamed into place: it is never left half
+    written. An existing folder is replaced only when it holds an earlier export.
+
+    Returns:
+        The files written, in the folder.
+
+    Raises:
+        ExportError: `folder` is a file, or a folder holding other files, or cannot be
+            written.
+
+    Example:
+        >>> [p.name for p in to_neo4j_import(graph, Path("neo4j-import"))][:2]
+        ['nodes-Source.csv', 'nodes-Actor.csv']
+    """
+    tables = neo4j_import_tables(graph)
+    _check_target(folder)
+    staging = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+        for name, (header, rows) in tables.items():
+            with (staging / name).open("w", encoding="utf-8", newline="") as stream:
+                writer = csv.writer(stream, lineterminator="\n")
+                writer.writerow(header)
+                writer.writerows(rows)
+        script = staging / IMPORT_SCRIPT
+        script.write_text(import_script(list(tables)), encoding="utf-8")
+        script.chmod(script.stat().st_mode | 0o111)
+        _swap_in(staging, folder)
+    except OSError as error:
+        raise ExportError(
+            str(folder),
+            f"cannot write here ({error.strerror or error})",
+            "pass a writable --out FOLDER",
+        ) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [folder / name for name in [*tables, IMPORT_SCRIPT]]
+
+
+def neo4j_import_tables(graph: nx.MultiDiGraph) -> dict[str, tuple[list[str], list[list[str]]]]:
+    """File name -> (header, rows) of every CSV file of `to_neo4j_import`, rows in id order."""
+    _check_kinds(graph)
+    tables: dict[str, tuple[list[str], list[list[str]]]] = {}
+    nodes = sorted(graph.nodes(data=True), key=lambda item: str(item[0]))
+    for kind in NodeKind:
+        props = [p for p in node_properties()[kind] if p.name != "id"]  # id is the :ID column
+        header = ["id:ID", ":LABEL", *(_header(p, NODE_MODELS[kind]) for p in props)]
+        rows = []
+        for node_id, data in nodes:
+            if data["kind"] == kind.value:
+                row = node_row(kind, node_id, data)
+                values = row["props"] | row["dates"]
+                rows.append([node_id, kind.value, *(_cell(values[p.name]) for p in props)])
+        tables[f"nodes-{kind.value}.csv"] = (header, rows)
+    props = list(relationship_properties())
+    header = [":START_ID", ":END_ID", ":TYPE", *(_header(p, Edge) for p in props)]
+    by_type: dict[str, list[list[str]]] = {}
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[3].get("id", e[2])))
+    for start, end, key, data in edges:
+        values = relationship_row(start, end, key, data)["props"]
+        by_type.setdefault(data["type"], []).append(
+            [start, end, data["type"], *(_cell(values[p.name]) for p in props)]
+        )
+    for edge_type in EdgeType:
+        if edge_type.value in by_type:
+            tables[f"relationships-{edge_type.value}.csv"] = (header, by_type[edge_type.value])
+    return tables
+
+
+def _check_kinds(graph: nx.MultiDiGraph) -> None:
+    """Every node of a known kind and every edge of a known type: they name the files."""
+    kinds, types_ = {k.value for k in NodeKind}, {t.value for t in EdgeType}
+    strange = [f"node {n}" for n, kind in graph.nodes(data="kind") if kind not in kinds]
+    strange += [
+        f"edge {key}" for _, _, key, t in graph.edges(keys=True, data="type") if t not in types_
+    ]
+    if strange:
+        raise ExportError(
+            "the graph",
+            f"{', '.join(strange[:3])}: of no kind or type of the schema",
+            "load the documents again with this version of timeline-graph",
+        )
+
+
+def import_script(files: Sequence[str], database: str = "neo4j") -> str:
+    """`import.sh`: the `neo4j-admin database import full` command line for `files`."""
+    options = [
+        f"--nodes=\"$here/{name}\"" if name.startswith("nodes-") else
+        f"--relationships=\"$here/{name}\""
+        for name in files
+    ]  # fmt: skip
+    options += [
+        f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
+        "--multiline-fields=true",
+    ]
+    lines = " \\\n  ".join([f'neo4j-admin database import full "${{1:-{database}}}"', *options])
+    return (
+        "#!/bin/sh\n"
+        "# Bulk-load this folder into a new Neo4j database (Neo4j 5 or later):\n"
+        "#   sh import.sh [DATABASE]        (default: neo4j)\n"
+        "# Run it where neo4j-admin is on the PATH (NEO4J_HOME/bin), with the server stopped or\n"
+        "# the database absent (add --overwrite-destination=true to replace it). Then start\n"
+        "# the server and create the constraints and indexes that `timeline-graph push` would:\n"
+        "#   timeline-graph schema constraints | cypher-shell -d DATABASE\n"
+        "# Written by `timeline-graph export --format neo4j-import`.\n"
+        "set -eu\n"
+        'here=$(cd "$(dirname "$0")" && pwd)\n'
+        f"{lines}\n"
+    )
+
+
+def _header(prop: Property, model: type[BaseModel]) -> str:
+    """`name:type` of one property in neo4j-admin's header syntax."""
+    if prop.form in ("date", "day"):
+        kind = "date"
+    elif prop.form in ("json", "caption"):
+        kind = "string"
+    elif prop.form == "count":
+        kind = "long"
+    else:
+        annotation = _annotation(model, prop.path)
+        if prop.form == "column":
+            kind = f"{_scalar(annotation)}[]"
+        elif get_origin(annotation) in (tuple, list):
+            kind = f"{_scalar(get_args(annotation)[0])}[]"
+        else:
+            kind = _scalar(annotation)
+    return f"{prop.name}:{kind}"
+
+
+def _annotation(model: type[BaseModel], path: Sequence[str]) -> Any:
+    """The type of the field at `path` (through nested models and tuples of models)."""
+    annotation: Any = model
+    for name in path:
+        annotation = _optional(annotation.model_fields[name].annotation)
+        if get_origin(annotation) is tuple and _is_model(get_args(annotation)[0]):
+            annotation = get_args(annotation)[0]
+    return annotation
+
+
+def _scalar(annotation: Any) -> str:
+    annotation = _optional(annotation)
+    if get_origin(annotation) is Literal:
+        annotation = type(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        annotation = str
+    if isinstance(annotation, type):
+        for python_type in (bool, int, float, str):  # bool before int: a bool is an int
+            if issubclass(annotation, python_type):
+                return _IMPORT_TYPES[python_type]
+    return "string"
+
+
+def _optional(annotation: Any) -> Any:
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _cell(value: Any) -> str:
+    """One CSV field: empty for no value (the importer sets no property), booleans as
+    `true`/`false`, arrays joined by `ARRAY_DELIMITER`."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ARRAY_DELIMITER.join(_cell(v).replace(ARRAY_DELIMITER, " ") for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _check_target(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(
+            str(folder),
+            "is a file; --format neo4j-import writes a folder of CSV files",
+            "pass --out a folder path (created if missing)",
+        )
+    if folder.is_dir() and not all(_written_here(path) for path in folder.iterdir()):
+        raise ExportError(
+            str(folder),
+            "the folder holds other files, not an earlier neo4j-import export",
+            "pass --out a new or empty folder",
+        )
+
+
+def _written_here(path: Path) -> bool:
+    """Whether `path` is one of the files an export writes (so it may be replaced)."""
+    name = path.name
+    csv_file = name.endswith(".csv") and name.startswith(("nodes-", "relationships-"))
+    return path.is_file() and (csv_file or name == IMPORT_SCRIPT)
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """Rename the written `staging` folder to `folder`, replacing an earlier export."""
+    if not folder.exists() or not any(folder.iterdir()):
+        os.replace(staging, folder)  # a rename replaces an empty folder
+        return
+    old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.old"
+    os.rename(folder, old)
+    try:
+        os.rename(staging, folder)
+    except OSError:
+        os.rename(old, folder)  # put the earlier export back
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
-from graph.extract import EXTRACTOR_VERSION, extract_each, lexicon_for
+from graph.extract import EXTRACTOR_VERSION, Outcome, extract_each, lexicon_for
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve_keeping
@@ -46,12 +46,16 @@ def load(
     max_document_mb: float = MAX_DOCUMENT_MB,
     url_lists: Sequence[str] = (),
     timeout: float = URL_TIMEOUT,
+    executor: str | None = None,
 ) -> LoadReport:
     """Load documents into the saved graph at `graph_path`, creating it if needed.
 
     `paths` are files, folders, globs, http(s) addresses and "-" (standard input);
     `url_lists` are text files of addresses, one a line; each address may take `timeout`
     seconds (see `graph.ingest.read_documents`).
+
+    `executor`, the address of a Dask scheduler (`tcp://host:8786`), has its workers extract
+    the documents instead of `jobs` local processes; the rest runs here.
 
     Documents already in the graph (same bytes) are not extracted again; extractions are
     kept in the store in batches as they come, then the whole corpus is resolved again so
@@ -69,6 +73,7 @@ def load(
         NoDocumentsError: no loadable document among `paths` (the graph is left untouched).
         GraphFileError: the saved graph exists but cannot be read or written, or it lacks
             the extractions of some of its sources (a load would drop them).
+        ExecutorError: the `executor` cluster cannot be used.
 
     Example:
         >>> report = load(["seeds/"], Path("timeline.graph.db"), jobs=2)
@@ -88,6 +93,7 @@ def load(
             max_document_mb,
             url_lists,
             timeout,
+            executor,
         )
 
 
@@ -102,6 +108,7 @@ def _load(
     max_document_mb: float,
     url_lists: Sequence[str],
     timeout: float,
+    executor: str | None = None,
 ) -> LoadReport:
     phase("reading the saved graph")
     known = _known(graph_path)  # fail on a corrupt graph before any work
@@ -118,21 +125,24 @@ def _load(
     documents = _one_per_content(documents, report)
     fresh = [d for d in documents if known.get(d.source.content_hash) != EXTRACTOR_VERSION]
     report.unchanged = [d.source.path for d in documents if d not in fresh]
+    if on_start is not None:
+        on_start(len(fresh))
+    # Extractions are kept in batches as they come: a killed load resumes from them. The
+    # store is created once the first batch is in, so a load that cannot begin (no model, no
+    # cluster) leaves no file behind.
+    outcomes = extract_each(fresh, jobs, model, executor)
+    batches = batched(_told(outcomes, on_document), _BATCH)
+    first = next(batches, [])
     with open_store(graph_path, write=True) as store:
         identities = store.identities()
-        if on_start is not None:
-            on_start(len(fresh))
-        # Extractions are kept in batches as they come: a killed load resumes from them.
-        for batch in batched(extract_each(fresh, jobs=jobs, model=model), _BATCH):
+        for batch in chain([first], batches):
             extracted = []
-            for document, outcome in batch:
+            for _, outcome in batch:
                 if isinstance(outcome, DocumentError):
                     report.problems.append(outcome)
                 else:
                     extracted.append(outcome)
                     report.loaded.append(outcome.source.path)
-                if on_document is not None:
-                    on_document(document)
             store.add_extractions(extracted, identities.load)
         if not store.pending():  # nothing new: the graph stands as it is
             report.nodes.update(store.count_nodes())
@@ -175,6 +185,16 @@ def _known(graph_path: Path) -> dict[str, str]:
                 "restore the file from a backup, or load into a new --graph file",
             )
         return store.known()
+
+
+def _told(
+    outcomes: Iterable[tuple[Document, Outcome]], on_document: Callable[[Document], None] | None
+) -> Iterator[tuple[Document, Outcome]]:
+    """`outcomes`, telling `on_document` of each as it comes."""
+    for document, outcome in outcomes:
+        if on_document is not None:
+            on_document(document)
+        yield document, outcome
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

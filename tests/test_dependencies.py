@@ -30,6 +30,8 @@ def _floors(group: str | None = None) -> dict[str, Version]:
 # Test tools pinned at their floor too: their behaviour, not only their presence, decides
 # what the tests find (hypothesis generates the fuzz examples, selenium drives the browser).
 TESTED_TOOLS = {"hypothesis", "selenium"}
+# Extras whose dependencies are pinned like the required ones (the test extra installs them).
+PINNED_EXTRAS = ("dask",)
 
 
 def _pins() -> dict[str, Version]:
@@ -47,7 +49,12 @@ def _pins() -> dict[str, Version]:
 def test_lowest_constraints_pin_every_floor_of_pyproject() -> None:
     tools = {name: v for name, v in _floors("test").items() if name in TESTED_TOOLS}
     assert tools.keys() == TESTED_TOOLS, "a tool of TESTED_TOOLS is missing from the test extra"
-    floors, pins = _floors() | tools, _pins()
+    extras = {name: v for group in PINNED_EXTRAS for name, v in _floors(group).items()}
+    test_extra = _floors("test")
+    assert all(test_extra.get(name) == v for name, v in extras.items()), (
+        f"the test extra must install the pinned extras {PINNED_EXTRAS} at their floors"
+    )
+    floors, pins = _floors() | extras | tools, _pins()
     assert pins.keys() == floors.keys(), (
         f"{CONSTRAINTS.name} and pyproject.toml name different packages: "
         f"{sorted(pins.keys() ^ floors.keys())}"
@@ -61,7 +68,8 @@ def test_lowest_constraints_pin_every_floor_of_pyproject() -> None:
 def test_every_pin_is_allowed_by_pyproject() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pins = _pins()
-    for line in project["dependencies"]:
+    extras = [line for group in PINNED_EXTRAS for line in project["optional-dependencies"][group]]
+    for line in [*project["dependencies"], *extras]:
         requirement = Requirement(line)
         assert pins[canonicalize_name(requirement.name)] in requirement.specifier, line
 

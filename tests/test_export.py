@@ -1,17 +1,37 @@
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import html
 import json
+import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import networkx as nx
 import pytest
+from typer.testing import CliRunner
 
-from graph.export import node_label, timelinejs_dates, to_graphml, to_json, to_timelinejs
-from graph.schema import json_schema
+from graph.cli import app
+from graph.errors import ExportError
+from graph.export import (
+    ARRAY_DELIMITER,
+    node_label,
+    timelinejs_dates,
+    to_graphml,
+    to_json,
+    to_neo4j_import,
+    to_timelinejs,
+)
+from graph.model import NodeKind
+from graph.schema import json_schema, node_properties
+from graph.store.push import node_row, relationship_row
 from graph.store.saved import read_saved
+
+runner = CliRunner()
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
@@ -166,3 +186,214 @@ def test_timelinejs_escapes_article_text() -> None:
         "<p>Troops moved &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more.</p>"
         "<p><cite>&lt;b&gt;Title&lt;/b&gt;</cite></p>"
     )
+
+
+# --------------------------------------------------------------------------- neo4j-import
+# Neo4j (and so neo4j-admin) cannot be installed on the test machines: these tests check the
+# files against the importer's documented header and CSV conventions, and against the rows
+# `graph.store.push` sends, without running `neo4j-admin database import`.
+
+HEADER_FIELD = re.compile(r"^[a-z][a-z_]*:(string|long|double|boolean|date)(\[\])?$")
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        header, *rows = list(csv.reader(stream))
+    return header, rows
+
+
+def _parsed(column: str, cell: str) -> Any:
+    """A cell as neo4j-admin reads it under `column`'s type (None: no property)."""
+    kind = column.partition(":")[2]
+    if cell == "":
+        return None
+    if kind == "string[]":  # an element may be empty text
+        return cell.split(ARRAY_DELIMITER)
+    if kind.endswith("[]"):
+        return [_parsed(f"x:{kind[:-2]}", item) for item in cell.split(ARRAY_DELIMITER)]
+    if kind == "long":
+        return int(cell)
+    if kind == "double":
+        return float(cell)
+    if kind == "boolean":
+        assert cell in ("true", "false")
+        return cell == "true"
+    if kind == "date":
+        return dt.date.fromisoformat(cell).isoformat()
+    return cell
+
+
+def _pushed(value: Any) -> Any:
+    """A value of a push row as the importer can write it: an empty list, a list of one
+    empty text and an empty text are no property (an empty CSV field)."""
+    return None if value in ([], [""], "") else value
+
+
+@pytest.fixture(scope="module")
+def neo4j_import(seeds_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("export") / "neo4j-import"
+    to_neo4j_import(read_saved(seeds_graph).graph, folder)
+    return folder
+
+
+def test_neo4j_import_headers_are_what_neo4j_admin_reads(neo4j_import: Path) -> None:
+    for kind in NodeKind:
+        header, _ = _read_csv(neo4j_import / f"nodes-{kind.value}.csv")
+        assert header[:2] == ["id:ID", ":LABEL"]
+        assert all(HEADER_FIELD.match(field) for field in header[2:]), header
+        # the properties a push writes, in its order (id is the :ID column)
+        assert [f.partition(":")[0] for f in header[2:]] == [
+            p.name for p in node_properties()[kind] if p.name != "id"
+        ]
+    source, _ = _read_csv(neo4j_import / "nodes-Source.csv")
+    event, _ = _read_csv(neo4j_import / "nodes-Event.csv")
+    claim, _ = _read_csv(neo4j_import / "nodes-Claim.csv")
+    assert {"published_start:date", "published_day:date", "authors:string[]", "words:long"} <= (
+        set(source)
+    )
+    assert {"date_start:date", "date_end:date", "date_day:date", "negated:boolean"} <= set(event)
+    assert {"quantities_value:double[]", "mentions_start:long[]", "quantities_count:long"} <= (
+        set(event)
+    )
+    assert {"direct:boolean", "hedged:boolean", "span_start:long", "text:string"} <= set(claim)
+    relationships = sorted(neo4j_import.glob("relationships-*.csv"))
+    assert relationships
+    for path in relationships:
+        header, _ = _read_csv(path)
+        assert header == [
+            ":START_ID", ":END_ID", ":TYPE", "id:string", "role:string", "evidence:string",
+            "spans:string", "spans_count:long", "spans_source_id:string[]", "spans_start:long[]",
+            "spans_end:long[]", "spans_text:string[]",
+        ]  # fmt: skip
+
+
+def test_neo4j_import_has_one_row_per_node_and_edge(seeds_graph: Path, neo4j_import: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    ids: set[str] = set()
+    for kind in NodeKind:
+        _, rows = _read_csv(neo4j_import / f"nodes-{kind.value}.csv")
+        assert {r[1] for r in rows} <= {kind.value}
+        assert sorted(r[0] for r in rows) == sorted(
+            n for n, k in graph.nodes(data="kind") if k == kind.value
+        )
+        ids.update(r[0] for r in rows)
+    edges: list[tuple[str, str, str, str]] = []
+    for path in neo4j_import.glob("relationships-*.csv"):
+        _, rows = _read_csv(path)
+        assert {r[2] for r in rows} == {path.stem.removeprefix("relationships-")}
+        edges += [(r[0], r[1], r[2], r[3]) for r in rows]
+    assert sorted(edges) == sorted(
+        (u, v, data["type"], data.get("id", key))
+        for u, v, key, data in graph.edges(keys=True, data=True)
+    )
+    assert {u for u, *_ in edges} | {v for _, v, *_ in edges} <= ids  # every end is a node
+
+
+def test_neo4j_import_values_are_those_a_push_writes(seeds_graph: Path, neo4j_import: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    arrays = dates = 0
+    for kind in NodeKind:
+        header, rows = _read_csv(neo4j_import / f"nodes-{kind.value}.csv")
+        for row in rows:
+            pushed = node_row(kind, row[0], graph.nodes[row[0]])
+            expected = pushed["props"] | pushed["dates"]
+            for column, cell in zip(header[2:], row[2:], strict=True):
+                name = column.partition(":")[0]
+                assert _parsed(column, cell) == _pushed(expected[name]), (row[0], name)
+                arrays += column.endswith("[]") and ARRAY_DELIMITER in cell
+                dates += column.endswith(":date") and bool(cell)
+    assert arrays and dates  # the seeds have multi-element arrays and dates
+    for path in neo4j_import.glob("relationships-*.csv"):
+        header, rows = _read_csv(path)
+        by_id = {d["id"]: (u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)}
+        for row in rows:
+            expected = relationship_row(*by_id[row[3]])["props"]
+            for column, cell in zip(header[3:], row[3:], strict=True):
+                assert _parsed(column, cell) == _pushed(expected[column.partition(":")[0]])
+
+
+def test_neo4j_import_quotes_commas_quotes_and_line_breaks(tmp_path: Path) -> None:
+    graph = nx.MultiDiGraph()
+    text = 'He said, "no";\nthen\r\nleft \x1f here'
+    graph.add_node(
+        "act_1", kind="Actor", name=text, actor_type="person", aliases=["A, B", 'say "x"'],
+        titles=[], mentions=[],
+    )  # fmt: skip
+    folder = tmp_path / "out"
+    to_neo4j_import(graph, folder)
+    header, rows = _read_csv(folder / "nodes-Actor.csv")
+    (row,) = rows
+    values = dict(zip(header, row, strict=True))
+    assert values["name:string"] == text
+    assert values["aliases:string[]"].split(ARRAY_DELIMITER) == ["A, B", 'say "x"']
+    assert values["titles_count:long"] == "0" and values["titles:string"] == "[]"
+    assert not list(folder.glob("relationships-*.csv"))  # no edges, no relationship files
+
+
+def test_neo4j_import_script_names_every_file(neo4j_import: Path) -> None:
+    script = (neo4j_import / "import.sh").read_text(encoding="utf-8")
+    assert os.access(neo4j_import / "import.sh", os.X_OK)
+    assert 'neo4j-admin database import full "${1:-neo4j}"' in script
+    for path in sorted(neo4j_import.glob("*.csv")):
+        option = "--nodes" if path.name.startswith("nodes-") else "--relationships"
+        assert f'{option}="$here/{path.name}"' in script
+    assert "--array-delimiter=U+001F" in script and "--multiline-fields=true" in script
+
+
+def test_export_neo4j_import_cli(seeds_graph: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "import"
+    result = runner.invoke(app, ["export", "-g", str(seeds_graph), "-f", "neo4j-import"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "error: --format neo4j-import writes a folder of CSV files, not one stream; "
+        "pass --out FOLDER\n"
+    )
+    args = ["export", "-g", str(seeds_graph), "-f", "neo4j-import", "-o", str(folder)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"wrote 13 CSV files and import.sh to {folder}; sh {folder}/import.sh imports them "
+        "with neo4j-admin\n"
+    )
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert runner.invoke(app, args).exit_code == 0  # an earlier export is replaced
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["import"]  # nothing left beside it
+
+
+def test_export_neo4j_import_refuses_a_file_or_a_folder_of_other_files(
+    seeds_graph: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("mine", encoding="utf-8")
+    result = runner.invoke(
+        app, ["export", "-g", str(seeds_graph), "-f", "neo4j-import", "-o", str(target)]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {target}: is a file; --format neo4j-import writes a folder of CSV files; "
+        "pass --out a folder path (created if missing)\n"
+    )
+    result = runner.invoke(
+        app, ["export", "-g", str(seeds_graph), "-f", "neo4j-import", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {tmp_path}: the folder holds other files, not an earlier neo4j-import "
+        "export; pass --out a new or empty folder\n"
+    )
+    (tmp_path / "import.sh").write_text("mine too", encoding="utf-8")  # not only an export
+    result = runner.invoke(
+        app, ["export", "-g", str(seeds_graph), "-f", "neo4j-import", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["import.sh", "notes.txt"]
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_neo4j_import_of_a_graph_it_cannot_write_leaves_no_folder(tmp_path: Path) -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("x_1", kind="Place")
+    with pytest.raises(ExportError, match=r"^the graph: node x_1: of no kind or type"):
+        to_neo4j_import(graph, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []

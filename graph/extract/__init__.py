@@ -226,16 +226,26 @@ def lexicon_for(model: str | None = None) -> Lexicon:
 
 
 def extract_each(
-    documents: Sequence[Document], jobs: int = 1, model: str | None = None
+    documents: Sequence[Document],
+    jobs: int = 1,
+    model: str | None = None,
+    executor: str | None = None,
 ) -> Iterator[tuple[Document, Outcome]]:
-    """Extract every document in `jobs` worker processes, yielding each with its extraction
-    (or the `DocumentError` saying why it failed) in input order, as they come.
+    """Extract every document in `jobs` worker processes, or on the workers of the Dask
+    scheduler at `executor`, yielding each with its extraction (or the `DocumentError`
+    saying why it failed) as it comes: in input order locally, in any order on a cluster.
 
     Raises:
         ModelError: the spaCy pipeline cannot be loaded.
+        ExecutorError: the `executor` cluster cannot be used.
     """
     load_pipeline(model)  # fail early; forked workers inherit the loaded pipeline
-    yield from zip(documents, _run(documents, jobs, model), strict=True)
+    if executor is not None and documents:
+        from graph.extract.cluster import extract_on_cluster  # needs the optional distributed
+
+        yield from extract_on_cluster(documents, executor, model)
+    else:
+        yield from zip(documents, _run(documents, jobs, model), strict=True)
 
 
 def extract_documents(
@@ -243,24 +253,27 @@ def extract_documents(
     jobs: int = 1,
     model: str | None = None,
     on_done: Callable[[Document], None] | None = None,
+    executor: str | None = None,
 ) -> tuple[list[DocExtraction], list[DocumentError]]:
     """Extract every document, in `jobs` worker processes; results in input order.
 
+    With `executor`, the address of a Dask scheduler (`tcp://host:8786`), the documents are
+    extracted by its workers instead (see `graph.extract.cluster`) and `jobs` is not used.
     A document whose extraction fails is reported in the second list; the others still load.
 
     Raises:
         ModelError: the spaCy pipeline cannot be loaded.
+        ExecutorError: the `executor` cluster cannot be used.
     """
-    results: list[DocExtraction] = []
-    problems: list[DocumentError] = []
-    for document, outcome in extract_each(documents, jobs, model):
-        if isinstance(outcome, DocumentError):
-            problems.append(outcome)
-        else:
-            results.append(outcome)
+    order = {id(d): i for i, d in enumerate(documents)}
+    done = []
+    for document, outcome in extract_each(documents, jobs, model, executor):
+        done.append((order[id(document)], outcome))
         if on_done is not None:
             on_done(document)
-    return results, problems
+    outcomes = [o for _, o in sorted(done, key=lambda pair: pair[0])]
+    problems = [o for o in outcomes if isinstance(o, DocumentError)]
+    return [o for o in outcomes if not isinstance(o, DocumentError)], problems
 
 
 Outcome = DocExtraction | DocumentError
