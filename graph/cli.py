@@ -17,7 +17,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -33,14 +33,16 @@ from rich.table import Table
 from rich.text import Text
 
 from graph import corpus, export, query, schema, viewer, views
+from graph.defaults import DEFAULT_GRAPH, MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.errors import GraphError, NoDocumentsError
-from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.model import Document, NodeKind
-from graph.pipeline import DEFAULT_GRAPH, LoadReport, load
 from graph.store import PushReport, ReadResult, migrate, read_around_actor, read_saved
 from graph.store.file import check_saved
 from graph.store.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings
 from graph.store.push import DEFAULT_BATCH_SIZE, push_saved
+
+if TYPE_CHECKING:
+    from graph import pipeline
 
 app = typer.Typer(
     help="Turn news articles into a timeline-event knowledge graph (sources, actors, events, "
@@ -218,6 +220,8 @@ def load_command(
     with store or contextlib.nullcontext():
         try:
             with progress:
+                from graph.pipeline import load  # the language stack, only when loading
+
                 report = load(
                     paths or [],
                     graph,
@@ -297,7 +301,7 @@ def _neo4j_from_environment() -> Neo4jSettings:
     )
 
 
-def _print_report(report: LoadReport) -> None:
+def _print_report(report: pipeline.LoadReport) -> None:
     for problem in report.problems:
         err.print(f"skipped {problem}", markup=False, highlight=False)
     if _quiet:

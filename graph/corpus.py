@@ -21,7 +21,6 @@ import networkx as nx
 from graph.errors import GraphFileError, QueryError
 from graph.lang import Lexicon
 from graph.model import EdgeType, NodeKind
-from graph.resolve import resolve_keeping
 from graph.store.file import locked
 from graph.store.saved import read_saved
 from graph.store.sqlite import is_store, now, open_store
@@ -156,6 +155,8 @@ def remove(
         kept = [x for x in saved.extractions if x.source.id not in chosen]
         with open_store(graph_path, write=True) as store:
             phase(f"resolving {len(kept)} documents")
+            from graph.resolve import resolve_keeping  # the language stack, only here
+
             record, given = resolve_keeping(kept, store.identities(), lexicon=lexicon)
             phase(f"writing {graph_path}")
             store.replace_graph(record, given, documents=0, drop=sorted(chosen), at=now())

@@ -9,6 +9,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
+from graph.defaults import DEFAULT_GRAPH
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, Outcome, extract_each, lexicon_for
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
@@ -18,7 +19,6 @@ from graph.store.file import check_saved, locked
 from graph.store.saved import read_saved
 from graph.store.sqlite import is_store, now, open_store
 
-DEFAULT_GRAPH = Path("timeline.graph.db")
 T = TypeVar("T")
 _BATCH = 32  # documents extracted between two commits of their extractions
 
@@ -115,15 +115,21 @@ def _load(
     phase("loading the language model")
     lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")
-    documents, problems = read_documents(
-        paths, lexicon=lexicon, max_mb=max_document_mb, url_lists=url_lists, timeout=timeout
+    current = {digest for digest, version in known.items() if version == EXTRACTOR_VERSION}
+    documents, problems = read_documents(  # documents already extracted are left unread
+        paths,
+        lexicon=lexicon,
+        max_mb=max_document_mb,
+        url_lists=url_lists,
+        timeout=timeout,
+        skip=current,
     )
     report = LoadReport(graph_path=graph_path, problems=problems)
     if not documents:
         raise NoDocumentsError(_nothing_loaded([*paths, *url_lists], problems), problems)
 
     documents = _one_per_content(documents, report)
-    fresh = [d for d in documents if known.get(d.source.content_hash) != EXTRACTOR_VERSION]
+    fresh = [d for d in documents if d.source.content_hash not in current]
     report.unchanged = [d.source.path for d in documents if d not in fresh]
     if on_start is not None:
         on_start(len(fresh))

@@ -6,6 +6,8 @@ import io
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -443,3 +445,13 @@ def test_export_timelinejs_counts_the_undated_events(seeds_graph: Path, tmp_path
     )
     events = json.loads(out.read_text(encoding="utf-8"))["events"]
     assert len(events) == len(views.timeline(graph)) - undated
+
+
+def test_commands_that_read_a_graph_start_without_the_language_stack() -> None:
+    code = (
+        "import sys, graph.cli\n"
+        "print(sorted(m for m in ('spacy', 'trafilatura', 'dateparser') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -782,3 +782,26 @@ def test_fenced_code_is_not_prose(tmp_path: Path) -> None:
     later = document.text.index("Later")
     span = document.span(later, later + len("Later text"))
     assert text[span.start : span.end] == "Later text"  # offsets still point into the file
+
+
+def test_documents_already_read_come_back_unread(tmp_path: Path) -> None:
+    known, new = tmp_path / "known.md", tmp_path / "new.md"
+    known.write_text("# Old\n\nThe council met on Monday.\n", encoding="utf-8")
+    new.write_text("# New\n\nThe council voted on Tuesday.\n", encoding="utf-8")
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(
+        '{"text": "The mayor resigned on Friday.", "title": "Resigned"}\n'
+        '{"text": "The mayor returned on Sunday.", "title": "Returned"}\n',
+        encoding="utf-8",
+    )
+    first, _ = read_documents([str(tmp_path)])
+    seen = {d.source.content_hash for d in first if d.source.path.endswith(("known.md", "#1"))}
+    again, errors = read_documents([str(tmp_path)], skip=seen)
+    assert errors == []
+    assert [d.source.id for d in again] == [d.source.id for d in first]
+    for before, after in zip(first, again, strict=True):
+        if before.source.content_hash in seen:
+            assert (after.text, after.source.title, after.source.words) == ("", None, 0)
+            assert after.source.path == before.source.path
+        else:
+            assert after == before

@@ -16,20 +16,21 @@ alternations those rules build from the language's `PageWords`, see `graph.lang.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from graph.defaults import MAX_DOCUMENT_MB, URL_TIMEOUT
 from graph.errors import DocumentError
 from graph.ids import content_hash, make_id
 from graph.ingest.clean import clean_text
 from graph.ingest.files import (
-    MAX_DOCUMENT_MB,
     Format,
     decode,
     display_path,
     find_files,
     format_of,
+    known_document,
     read_bytes,
     table_format,
     unsupported_error,
@@ -37,7 +38,7 @@ from graph.ingest.files import (
 from graph.ingest.html import extract_html
 from graph.ingest.metadata import publisher_from_url, text_metadata
 from graph.ingest.tables import read_table
-from graph.ingest.web import URL_TIMEOUT, fetch, is_url, read_url_list
+from graph.ingest.web import fetch, is_url, read_url_list
 from graph.lang import Lexicon, get
 from graph.model import Document, Source
 
@@ -58,7 +59,11 @@ STDIN_NAME = "<stdin>"
 
 
 def read_document(
-    path: Path, *, lexicon: Lexicon | None = None, max_mb: float = MAX_DOCUMENT_MB
+    path: Path,
+    *,
+    lexicon: Lexicon | None = None,
+    max_mb: float = MAX_DOCUMENT_MB,
+    skip: Container[str] = (),
 ) -> Document:
     """Read, decode and clean one article file.
 
@@ -70,6 +75,8 @@ def read_document(
         lexicon: The language whose page words (bylines, datelines, page furniture) are
             read (default: `graph.lang.get()`).
         max_mb: the largest file read, in megabytes.
+        skip: content hashes of documents already read: such a file is not decoded or
+            cleaned (see `known_document`).
 
     Returns:
         The document: cleaned text, segments mapping it to the decoded file text, and a
@@ -92,7 +99,7 @@ def read_document(
         )
     if fmt is None:
         raise unsupported_error(name, path)
-    return _document(read_bytes(path, max_mb), name, fmt, lexicon or get())
+    return _document(read_bytes(path, max_mb), name, fmt, lexicon or get(), skip)
 
 
 def read_stream(
@@ -122,11 +129,19 @@ def read_stream(
 
 def _row(raw: bytes, name: str, lexicon: Lexicon) -> Document:
     """One article of a JSONL or CSV file: HTML when it opens with a tag, else plain text."""
-    fmt: Format = "html" if raw.lstrip()[:1] == b"<" else "text"
-    return _document(raw, name, fmt, lexicon)
+    return _document(raw, name, row_format(raw), lexicon)
 
 
-def _document(raw: bytes, name: str, fmt: Format, lexicon: Lexicon) -> Document:
+def row_format(raw: bytes) -> Format:
+    """The format of one row's text: HTML when it opens with a tag, else plain text."""
+    return "html" if raw.lstrip()[:1] == b"<" else "text"
+
+
+def _document(
+    raw: bytes, name: str, fmt: Format, lexicon: Lexicon, skip: Container[str] = ()
+) -> Document:
+    if (digest := content_hash(raw)) in skip:
+        return known_document(name, digest, fmt)
     text = decode(name, raw)
     if fmt == "html":
         cleaned, meta = extract_html(text, lexicon=lexicon)
@@ -139,7 +154,6 @@ def _document(raw: bytes, name: str, fmt: Format, lexicon: Lexicon) -> Document:
             "no article text found (only markup or page boilerplate)",
             "check that the file holds the article body",
         )
-    digest = content_hash(raw)
     source = Source(
         id=make_id("Source", digest),
         path=name,
@@ -162,6 +176,7 @@ def read_documents(
     max_mb: float = MAX_DOCUMENT_MB,
     url_lists: Sequence[str] = (),
     timeout: float = URL_TIMEOUT,
+    skip: Container[str] = (),
 ) -> tuple[list[Document], list[DocumentError]]:
     """Find and read every article under `paths`; one bad file never stops the others.
 
@@ -174,6 +189,9 @@ def read_documents(
         max_mb: The largest file or page read, in megabytes; larger ones are reported.
         url_lists: Text files listing addresses to fetch, one a line.
         timeout: Seconds each address may take.
+        skip: content hashes of documents already read (a saved graph's): those files and
+            rows come back unread, as `known_document` gives them, which makes reading an
+            unchanged corpus again fast.
 
     Returns:
         The documents in file order (then addresses in the order given), and one error per
@@ -202,11 +220,11 @@ def read_documents(
     for path in files:
         try:
             if table_format(path) is not None:
-                rows, bad = read_table(path, lexicon=lexicon, max_mb=max_mb, build=_row)
+                rows, bad = read_table(path, lexicon=lexicon, max_mb=max_mb, build=_row, skip=skip)
                 documents += rows
                 errors += bad
             else:
-                documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb))
+                documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb, skip=skip))
         except DocumentError as exc:
             errors.append(exc)
         except Exception as exc:  # a bug or a broken library must not sink the other files

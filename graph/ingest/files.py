@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+from graph.defaults import MAX_DOCUMENT_MB
 from graph.errors import DocumentError
+from graph.ids import make_id
+from graph.model import Document, Source
 
 Format = Literal["text", "markdown", "html"]
 
@@ -164,10 +167,6 @@ def unsupported_error(given: str, path: Path) -> DocumentError:
     )
 
 
-MAX_DOCUMENT_MB = 16
-"""The largest article file `load` reads by default, in MB (`--max-size` raises it)."""
-
-
 def read_bytes(path: Path, max_mb: float = MAX_DOCUMENT_MB) -> bytes:
     """The file's bytes; any problem opening or reading it becomes a `DocumentError`.
 
@@ -260,3 +259,12 @@ def _is_binary(data: bytes) -> bool:
 def display_path(path: Path) -> str:
     """The path as given (relative stays relative), with forward slashes on every system."""
     return path.as_posix()
+
+
+def known_document(name: str, digest: str, fmt: Format) -> Document:
+    """A document already read before (its content hash is known), left unread: its Source
+    has the id, path, content hash and format only, and it has no text."""
+    source = Source(
+        id=make_id("Source", digest), path=name, content_hash=digest, format=fmt, words=0
+    )
+    return Document(source=source, text="", segments=())

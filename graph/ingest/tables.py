@@ -19,13 +19,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from graph.errors import DocumentError
 from graph.ids import content_hash, make_id
-from graph.ingest.files import TableFormat, decode, display_path, read_bytes, table_format
+from graph.ingest.files import (
+    TableFormat,
+    decode,
+    display_path,
+    known_document,
+    read_bytes,
+    table_format,
+)
 from graph.lang import Lexicon
 from graph.model import Document
 from graph.temporal import parse_publication_date
@@ -44,7 +51,7 @@ Build = Callable[[bytes, str, Lexicon], Document]
 
 
 def read_table(
-    path: Path, *, lexicon: Lexicon, max_mb: float, build: Build
+    path: Path, *, lexicon: Lexicon, max_mb: float, build: Build, skip: Container[str] = ()
 ) -> tuple[list[Document], list[DocumentError]]:
     """The articles of a JSONL or CSV file, one per row, and one error per bad row.
 
@@ -53,6 +60,8 @@ def read_table(
         lexicon: the language's page words, for metadata the text states.
         max_mb: the largest article (a row's text), in megabytes.
         build: reads one article's text into a Document.
+        skip: content hashes of rows already read: they come back unread
+            (`graph.ingest.files.known_document`).
 
     Raises:
         DocumentError: the file cannot be read at all, or it is not a file of articles.
@@ -72,7 +81,7 @@ def read_table(
         objects += 1
         with_text += "text" in row
         try:
-            documents.append(_row_document(f"{name}#{line}", row, lexicon, max_mb, build))
+            documents.append(_row_document(f"{name}#{line}", row, lexicon, max_mb, build, skip))
         except DocumentError as error:
             errors.append(error)
     if (objects and not with_text) or (fmt == "csv" and "text" not in _header(text)):
@@ -172,7 +181,12 @@ def _columns_seen(fmt: TableFormat | None, text: str) -> str:
 
 
 def _row_document(
-    where: str, row: Mapping[str, Any], lexicon: Lexicon, max_mb: float, build: Build
+    where: str,
+    row: Mapping[str, Any],
+    lexicon: Lexicon,
+    max_mb: float,
+    build: Build,
+    skip: Container[str] = (),
 ) -> Document:
     body = row.get("text")
     if not isinstance(body, str) or not body.strip():
@@ -191,6 +205,13 @@ def _row_document(
             f"a text of {len(raw) / 2**20:.1f} MB, more than the {max_mb:g} MB a document may have",
             "split it into articles, or raise the limit with --max-size",
         )
+    authors = _authors(fields["authors"])
+    key = json.dumps(
+        {"text": body, **fields, "authors": list(authors)}, sort_keys=True, ensure_ascii=False
+    )
+    digest = content_hash(key.encode("utf-8"))
+    if digest in skip:
+        return known_document(where, digest, "html" if raw.lstrip()[:1] == b"<" else "text")
     document = build(raw, where, lexicon)
     published = None
     if fields["published"]:
@@ -201,11 +222,6 @@ def _row_document(
                 f"published {fields['published']!r} is not a date",
                 "write the day it was published, e.g. 2024-03-29",
             )
-    authors = _authors(fields["authors"])
-    key = json.dumps(
-        {"text": body, **fields, "authors": list(authors)}, sort_keys=True, ensure_ascii=False
-    )
-    digest = content_hash(key.encode("utf-8"))
     stated = document.source
     source = stated.model_copy(
         update={

@@ -17,11 +17,9 @@ import urllib.request
 from importlib import metadata
 from pathlib import Path
 
+from graph.defaults import URL_TIMEOUT
 from graph.errors import DocumentError
 from graph.ingest.files import read_bytes
-
-URL_TIMEOUT = 20.0
-"""Seconds an address may take to answer and send its page, by default (`--timeout`)."""
 
 _SCHEMES = ("http://", "https://")
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")

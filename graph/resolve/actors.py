@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from graph.ids import make_id
@@ -150,45 +150,58 @@ def _one_kind_per_name(
 def _merge_short_forms(
     clusters: dict[tuple[ActorKind, str], _Cluster], vocab: ActorWords
 ) -> list[_Cluster]:
+    """Short forms join the one long form they fit ("Putin" -> "Vladimir Putin", "the Duma"
+    -> "State Duma", "UN" -> "United Nations"), longest names first. Long forms are indexed
+    by their word tails, heads and initials, so each short form meets only those it fits."""
     by_length = sorted(clusters.items(), key=lambda kv: (-len(kv[0][1].split()), kv[0][1]))
-    kept: list[tuple[tuple[ActorKind, str], _Cluster]] = []
+    kept: list[_Cluster] = []
+    tails: dict[tuple[ActorKind, tuple[str, ...]], list[_Cluster]] = defaultdict(list)
+    heads: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)  # organisations
+    initials: dict[str, list[_Cluster]] = defaultdict(list)  # not people or countries
     for (kind, key), cluster in by_length:
-        words = key.split()
+        words = tuple(key.split())
         acronym = _acronym(cluster) if len(words) == 1 else None
-        targets = []
-        for (other_kind, other_key), other in kept:
-            other_words = other_key.split()
-            if (
-                acronym
-                and other_kind not in {ActorKind.PERSON, ActorKind.COUNTRY}
-                and kind in {ActorKind.ORGANIZATION, other_kind}
-                and any(_initials(n, vocab) == acronym for n in other.names)
-            ):
-                targets.append(other)  # kinds of things: the model often calls one an ORG
-                continue
-            if other_kind is not kind or len(other_words) <= len(words):
-                continue
-            tail = other_words[-len(words) :] == words
-            head = (
-                other_words[: len(words)] == words
-                and other_words[-1] in vocab.org_head_nouns
-                and cluster.names.total() <= other.names.total()
-            )
-            if (
-                (kind is ActorKind.PERSON or kind in _THINGS)
-                and tail
-                or (kind is ActorKind.ORGANIZATION and (tail or head))
-            ):
-                targets.append(other)
+        targets: dict[int, _Cluster] = {}
+        if acronym:  # kinds of things: the model often calls one an organisation
+            for other in initials.get(acronym, ()):
+                if kind in {ActorKind.ORGANIZATION, other.kind}:
+                    targets[id(other)] = other
+        if kind is ActorKind.PERSON or kind in _THINGS or kind is ActorKind.ORGANIZATION:
+            for other in tails.get((kind, words), ()):
+                targets[id(other)] = other
+        if kind is ActorKind.ORGANIZATION:
+            for other in heads.get(words, ()):
+                if cluster.names.total() <= other.names.total():
+                    targets[id(other)] = other
         # A short form joins a long form only when exactly one long form fits it.
-        distinct = {id(t) for t in targets}
-        if len(distinct) == 1:
-            target = targets[0]
+        if len(targets) == 1:
+            target = next(iter(targets.values()))
             target.members += cluster.members
             target.names.update(cluster.names)
-        else:
-            kept.append(((kind, key), cluster))
-    return [cluster for _, cluster in kept]
+            _index_initials(target, cluster.names, initials, vocab)
+            continue
+        kept.append(cluster)
+        for n in range(1, len(words)):
+            tails[(kind, words[-n:])].append(cluster)
+            if kind is ActorKind.ORGANIZATION and words[-1] in vocab.org_head_nouns:
+                heads[words[:n]].append(cluster)
+        _index_initials(cluster, cluster.names, initials, vocab)
+    return kept
+
+
+def _index_initials(
+    cluster: _Cluster,
+    names: Iterable[str],
+    index: dict[str, list[_Cluster]],
+    vocab: ActorWords,
+) -> None:
+    """File `cluster` under the initials of `names`, for acronyms to find it."""
+    if cluster.kind in {ActorKind.PERSON, ActorKind.COUNTRY}:
+        return
+    for name in names:
+        found = _initials(name, vocab)
+        if found and all(c is not cluster for c in index[found]):
+            index[found].append(cluster)
 
 
 def _to_actor(cluster: _Cluster, extractions: Sequence[DocExtraction]) -> Actor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from graph.ids import make_id
@@ -35,15 +36,16 @@ def chain_events(events: Sequence[Event]) -> list[Edge]:
     A chain, not all pairs: each event links to the earliest-starting events after it.
     """
     dated = [e for e in chronological(events) if e.date is not None]
+    starts = [e.date.start for e in dated]  # type: ignore[union-attr]
     edges: list[Edge] = []
-    for i, event in enumerate(dated):
-        following = [e for e in dated[i + 1 :] if precedes(event, e)]
-        if not following:
+    for event in dated:
+        # The first event that certainly follows: the first to start after this one ends.
+        n = bisect_right(starts, event.date.end)  # type: ignore[union-attr]
+        if n == len(dated):
             continue
-        first = following[0].date.start  # type: ignore[union-attr]
-        for nxt in following:
-            if nxt.date.start != first:  # type: ignore[union-attr]
-                break
+        first = starts[n]
+        while n < len(dated) and starts[n] == first:
+            nxt = dated[n]
             edges.append(
                 Edge(
                     id=make_id("Edge", EdgeType.PRECEDES.value, event.id, nxt.id),
@@ -53,4 +55,5 @@ def chain_events(events: Sequence[Event]) -> list[Edge]:
                     evidence=f"{event.date.value} ends before {nxt.date.value}",  # type: ignore[union-attr]
                 )
             )
+            n += 1
     return edges

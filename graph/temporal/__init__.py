@@ -24,9 +24,9 @@ The package: `periods` (calendar arithmetic), `tense` (tense from the parse), `p
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import Field
-from spacy.tokens import Doc
 
 from graph.lang import Lexicon
 from graph.lang import get as get_lexicon
@@ -38,6 +38,9 @@ from graph.temporal.publication import by_publication, parse_publication_date
 from graph.temporal.rules.common import normal
 from graph.temporal.tense import Tense
 from graph.temporal.timex import TimexType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "DateMention",

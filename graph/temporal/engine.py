@@ -15,8 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from graph.lang.numbers import NumberWords
 from graph.lang.time import TimeWords
@@ -26,6 +25,9 @@ from graph.temporal.patterns import Patterns
 from graph.temporal.periods import Period
 from graph.temporal.tense import Tense, tense_at
 from graph.temporal.timex import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(slots=True)

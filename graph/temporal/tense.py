@@ -7,10 +7,12 @@ next one in a future sentence.
 from __future__ import annotations
 
 from enum import StrEnum
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from graph.lang.time import TimeWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # Dependencies that put an expression inside a noun phrase ("the April summit").
 _NOUN_LINKS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "appos"})

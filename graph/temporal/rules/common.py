@@ -5,8 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from graph.lang.numbers import parse_number
 from graph.lang.time import TimeWords
@@ -14,6 +13,9 @@ from graph.model import DateBasis, DateMod
 from graph.temporal import periods
 from graph.temporal.engine import Context, Gate
 from graph.temporal.periods import Period
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def normal(text: str) -> str:
