@@ -89,7 +89,7 @@ def main() -> int:
         work = args.out or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         articles = write_articles(documents, work / "articles")
-        graph_path = args.graph or work / "timeline.graph.json"
+        graph_path = args.graph or work / "timeline.graph.db"
         if args.graph is None:
             graph_path.unlink(missing_ok=True)
             load([str(work / "articles")], graph_path, jobs=2)
