@@ -3,7 +3,7 @@
 //          how many sources describe each event and whether a claim about it is contested;
 //          optionally only one actor's events or a period. Undated events come last.
 // Parameters:
-//   $actor (string, optional): only events this actor took part in (name, words of it or alias, any case)
+//   $actor (string, optional): only events this actor took part in (name, words of it or alias, any case; or its id)
 //   $from (date, optional): only events that may fall on or after this day (YYYY-MM-DD)
 //   $to (date, optional): only events that may fall on or before this day (YYYY-MM-DD)
 // Example: timeline-graph query timeline --param actor=Putin --param from=2023-01-01
@@ -14,6 +14,7 @@ OPTIONAL MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
 WITH e, collect(DISTINCT a.name) AS participants,
      sum(CASE WHEN (' ' + toLower(a.name) + ' ') CONTAINS (' ' + toLower($actor) + ' ')
                 OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor))
+                OR a.id = $actor OR $actor IN a.former_ids
               THEN 1 ELSE 0 END) AS actor_matches
 WHERE $actor IS NULL OR actor_matches > 0
 OPTIONAL MATCH (s:Source)-[:DESCRIBES]->(e)

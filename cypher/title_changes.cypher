@@ -2,12 +2,13 @@
 //          and that source's publication date, so changes (minister -> former minister)
 //          read in order.
 // Parameters:
-//   $actor (string, optional): only this actor (name, words of it or alias, any case)
+//   $actor (string, optional): only this actor (name, words of it or alias, any case; or its id)
 // Example: timeline-graph query title_changes --param actor=Shoigu
 MATCH (a:Actor)
 WHERE a.titles_count > 0
   AND ($actor IS NULL OR (' ' + toLower(a.name) + ' ') CONTAINS (' ' + toLower($actor) + ' ')
-       OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor)))
+       OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor))
+       OR a.id = $actor OR $actor IN a.former_ids)
 UNWIND range(0, a.titles_count - 1) AS i
 MATCH (s:Source {id: a.titles_source_id[i]})
 RETURN a.id AS actor_id, a.name AS actor, a.titles_title[i] AS title,

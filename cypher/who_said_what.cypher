@@ -2,10 +2,10 @@
 //          speaker (the resolved actor, else the speaker as written), the outlet relaying
 //          it if any, cue, polarity, hedging, and the source that reports it.
 // Parameters:
-//   $event (string): an event id (evt_...) or words in the event's label (any case)
+//   $event (string): an event id (evt_..., or one a merge retired) or words in the event's label (any case)
 // Example: timeline-graph query who_said_what --param event=mobilization
 MATCH (c:Claim)-[:ABOUT]->(e:Event)
-WHERE e.id = $event OR toLower(e.label) CONTAINS toLower($event)
+WHERE e.id = $event OR $event IN e.former_ids OR toLower(e.label) CONTAINS toLower($event)
 MATCH (s:Source)-[:REPORTS]->(c)
 OPTIONAL MATCH (speaker:Actor)-[:CLAIMED]->(c)
 OPTIONAL MATCH (outlet:Actor)-[:RELAYED]->(c)

@@ -333,7 +333,15 @@ class Actor(Model):
     """A person, organisation, country or named thing, resolved across documents."""
 
     kind: Literal[NodeKind.ACTOR] = Field(default=NodeKind.ACTOR, description="Node label.")
-    id: str = Field(description="Content-derived id: 'act_' + hash of kind and canonical name.")
+    id: str = Field(
+        description="Id first given: 'act_' + hash of kind and canonical name when created;"
+        " kept when later documents join it."
+    )
+    former_ids: tuple[str, ...] = Field(
+        default=(),
+        description="Ids it had before a merge folded them into it (in the order first given);"
+        " lookups, pushes and queries by them find it.",
+    )
     name: str = Field(description="Canonical name: the fullest form seen.")
     actor_type: ActorKind = Field(
         description="person, organization, country, product, facility, law, event, index or work."
@@ -349,7 +357,15 @@ class Event(Model):
     """Something that happened, was decided, announced or planned."""
 
     kind: Literal[NodeKind.EVENT] = Field(default=NodeKind.EVENT, description="Node label.")
-    id: str = Field(description="Content-derived id: 'evt_' + hash of its defining evidence.")
+    id: str = Field(
+        description="Id first given: 'evt_' + hash of its defining evidence when created;"
+        " kept when later documents join it."
+    )
+    former_ids: tuple[str, ...] = Field(
+        default=(),
+        description="Ids it had before a merge folded them into it (in the order first given);"
+        " lookups, pushes and queries by them find it.",
+    )
     label: str = Field(description="Short description: the predicate with its core arguments.")
     event_type: EventType = Field(description="Type from the event vocabulary.")
     category: EventCategory = Field(

@@ -258,6 +258,9 @@ def find_actor(graph: nx.MultiDiGraph, text: str, *, where: str = "the graph") -
     }
     if wanted in actors:
         return wanted
+    for node, data in graph.nodes(data=True):  # an id a merge retired names its survivor
+        if data.get("kind") == NodeKind.ACTOR.value and wanted in (data.get("former_ids") or ()):
+            return str(node)
     folded = wanted.casefold()
     part = re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)") if folded else None
     tests = (
@@ -299,7 +302,12 @@ def find_actors(graph: nx.MultiDiGraph, text: str) -> set[str]:
         for node, data in graph.nodes(data=True)
         if data.get("kind") == NodeKind.ACTOR.value
     ]
-    found = {node for node, data in actors if name_matches(text, data["name"], data["aliases"])}
+    found = {
+        node
+        for node, data in actors
+        if name_matches(text, data["name"], data["aliases"])
+        or text in (node, *(data.get("former_ids") or ()))
+    }
     if not found:
         raise QueryError(_no_actor(text, [data["name"] for _, data in actors]))
     return found

@@ -34,7 +34,7 @@ def test_a_merge_keeps_the_older_id_and_the_other_becomes_its_alias() -> None:
     after = Identities(load=3)
     mapping = dict.fromkeys(keys, "act_content")
     nodes, renamed = keep_ids([_actor("act_content")], mapping, keys, before, after)
-    assert [n.id for n in nodes] == ["act_old"]
+    assert [(n.id, n.former_ids) for n in nodes] == [("act_old", ("act_young",))]
     assert set(renamed.values()) == {"act_old"}
     assert after.aliases == {"act_young": "act_old"}
     assert after.born == {"act_old": 1, "act_young": 2}

@@ -897,3 +897,19 @@ def test_cli_prints_data_as_text_not_markup(seeds_graph: Path, tmp_path: Path) -
     result = runner.invoke(app, args, terminal_width=200)
     assert result.exit_code == 0, result.output
     assert text in result.stdout
+
+
+def test_ids_a_merge_retired_still_find_their_nodes(seeds: nx.MultiDiGraph) -> None:
+    graph = seeds.copy()
+    found = choices(G(graph))
+    speaker = next(n for n, d in graph.nodes(data=True) if d.get("name") == found["speaker"])
+    graph.nodes[speaker]["former_ids"] = ["act_0000000000000000"]
+    graph.nodes[found["event"]]["former_ids"] = ["evt_0000000000000000"]
+    with FalkorDBStore.start() as local:
+        push(graph, local)
+        by_name = run(local, "actor_claims", actor=found["speaker"])
+        assert by_name and run(local, "actor_claims", actor="act_0000000000000000") == by_name
+        by_id = run(local, "who_said_what", event=found["event"])
+        assert by_id and run(local, "who_said_what", event="evt_0000000000000000") == by_id
+    assert views.find_actor(graph, "act_0000000000000000") == speaker
+    assert views.find_actors(graph, "act_0000000000000000") == {speaker}

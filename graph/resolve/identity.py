@@ -113,7 +113,21 @@ def keep_ids(
         ):
             after.aliases[alias] = target
             after.born[alias] = before.born.get(alias, before.load)
-    kept = [n.model_copy(update={"id": given[n.id]}) for n in nodes]
+    former: dict[str, list[str]] = defaultdict(list)
+    for alias, target in after.aliases.items():
+        if alias[:4] in prefixes:
+            former[target].append(alias)
+    kept = [
+        n.model_copy(
+            update={
+                "id": given[n.id],
+                "former_ids": tuple(
+                    sorted(former[given[n.id]], key=lambda i: (after.born.get(i, 0), i))
+                ),
+            }
+        )
+        for n in nodes
+    ]
     return sorted(kept, key=lambda n: n.id), renamed
 
 
