@@ -628,6 +628,13 @@ def _find_longer(group: _Group, kept: list[_Group], vocab: ActorWords) -> _Group
             continue
         tail = words == other_words[-len(words) :]
         head = words == other_words[: len(words)]
+        if (
+            head
+            and group.kind is ActorKind.ORGANIZATION
+            and all(w.rstrip(".") in vocab.corporate_designators for w in other_words[len(words) :])
+        ):
+            candidates.append(other)  # "Apple" and "Apple Inc.": the designator says nothing
+            continue
         if group.kind is ActorKind.PERSON:
             # "Merkel" -> "Angela Merkel"; "Acme" (as a person) -> "Acme Group"
             fits = tail if other.kind is ActorKind.PERSON else head
