@@ -11,7 +11,8 @@ A reference is linked to a mention before it, in text order, when they agree:
   first gendered pronoun linked to them: a person once called "she" is not "he" later on;
 - in what the description says: a specific noun ("the bank", "the president", "the phone")
   stands only for an actor the document names or describes with it ("Bank of England",
-  "President X", "iPhone", "X, the central bank", "the carmaker Y").
+  "President X", "iPhone", "X, the central bank", "the carmaker Y"), and so does a noun
+  before the head ("the computer company": "Apple Computer").
 
 A subject or possessive pronoun first takes the subject of the clause above it ("Apple said
 it would", "the Commission forced Apple to lower its prices"). Otherwise, among the mentions
@@ -220,6 +221,12 @@ def _antecedent(
         reach = sentence  # named or described with the noun: anywhere before
     else:
         reach = _DESCRIPTION_REACH
+    # "the computer company" is the one whose name or description says "computer"
+    modifiers = [
+        c.lemma_.lower()
+        for c in token.children
+        if noun is not None and c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN"
+    ]
     candidates = []
     for mention in before:
         distance = sentence - mention.sentence
@@ -233,8 +240,9 @@ def _antecedent(
                 continue  # "Apple sued it": not Apple
             if pronoun.plural and _plural_around(doc, mention, token):
                 continue
-        elif noun is not None and not _description_agrees(
-            noun, actor, evidence[mention.actor], words
+        elif noun is not None and not (
+            _description_agrees(noun, actor, evidence[mention.actor], words)
+            and all(_described(m, evidence[mention.actor]) for m in modifiers)
         ):
             continue
         candidates.append(mention)
@@ -343,10 +351,16 @@ def _description_agrees(
     if noun in evidence.nouns or noun in evidence.name_words:
         return True
     if noun in words.specific_descriptions:
-        # "iPhone" is a phone: a coined name that ends in the noun
-        return len(noun) > 3 and any(w.endswith(noun) for w in evidence.name_words)
+        return _described(noun, evidence)  # "iPhone" is a phone: a name ending in the noun
     # "the company" is not what the document names as a bank or a ministry
     return not (evidence.name_words | evidence.nouns) & words.specific_descriptions
+
+
+def _described(word: str, evidence: _Evidence) -> bool:
+    """Whether the actor is named or described with `word` ("computer": "Apple Computer")."""
+    return word in evidence.nouns or any(
+        w == word or (len(word) > 3 and w.endswith(word)) for w in evidence.name_words
+    )
 
 
 def _co_argument(doc: Doc, mention: _Mention, pronoun: Token) -> bool:
