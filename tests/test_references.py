@@ -156,3 +156,11 @@ def test_references_survive_the_join_of_a_long_document_read_in_pieces() -> None
         "the company",
     ]
     assert [s.text for s in actors[0].references] == ["it", "the company"]
+
+
+def test_a_noun_before_the_head_must_describe_the_actor_too(nlp: Any) -> None:
+    x = _extract(
+        "Norvia Records sued Halden Computer in London on Monday. "
+        "The computer company said it would appeal the ruling."
+    )
+    assert _references(x) == {"Halden Computer": ["The computer company", "it"]}

@@ -353,7 +353,13 @@ def _description_agrees(
     if noun in words.specific_descriptions:
         return _described(noun, evidence)  # "iPhone" is a phone: a name ending in the noun
     # "the company" is not what the document names as a bank or a ministry
-    return not (evidence.name_words | evidence.nouns) & words.specific_descriptions
+    narrower = {
+        word
+        for word in evidence.name_words | evidence.nouns
+        if word in words.specific_descriptions
+        and words.descriptions[word] is words.descriptions[noun]
+    }
+    return not narrower
 
 
 def _described(word: str, evidence: _Evidence) -> bool:
