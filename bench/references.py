@@ -12,7 +12,9 @@ mention over each). The gold anaphors are the pronouns and definite noun phrases
 company") whose chain has a named mention earlier in the document:
 - recall: anaphors that a reference of the right actor covers (`LocalActor.references`);
 - precision: references whose actor stands for the chain of the gold mention they cover;
-  a reference over no gold mention counts as wrong (strict) and is left out (lenient).
+  a reference over no gold mention counts as wrong (strict) and is left out (lenient);
+  MEANTIME annotates the first sentences of an article, so references after its last gold
+  mention are not scored.
 "Before" is the same extraction without references (what extraction gave before the
 resolver: no pronoun or description is a mention); "after" counts them.
 """
