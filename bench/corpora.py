@@ -44,6 +44,8 @@ class Readers(Protocol):
 
     def read_timeline_documents(self, corpus_dir: str) -> Iterator[CorpusDocument]: ...
 
+    def read_meantime(self, root: str) -> Iterator[CorpusDocument]: ...
+
 
 def load_readers(path: str | None, data_dir: Path) -> Readers:
     """Load `readers.py` from --readers, or from the data folder or one of its parents."""

@@ -485,7 +485,16 @@ class LocalActor(Model):
     )
     aliases: tuple[str, ...] = Field(default=(), description="Other names used in the document.")
     titles: tuple[str, ...] = Field(default=(), description="Titles and roles given to it.")
-    mentions: tuple[Span, ...] = Field(description="Mentions in the document.")
+    mentions: tuple[Span, ...] = Field(
+        description="Mentions in the document, by name and by reference, in text order."
+    )
+    references: tuple[Span, ...] = Field(
+        default=(),
+        description=(
+            "The mentions that refer back to it by a pronoun or a description ('it', 'the"
+            " company'), resolved within the document; never a name or an alias."
+        ),
+    )
 
 
 class DateExpression(Model):

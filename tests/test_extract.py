@@ -409,3 +409,11 @@ def test_found_is_the_past_of_find_and_founded_a_founding(nlp: Any) -> None:
     assert [e.event_type.value for e in founded.events] == ["founding"]
     found = _extract("Some conscripts found themselves caught in combat in August 2023.")
     assert "founding" not in {e.event_type.value for e in found.events}
+
+
+def test_a_corporate_designator_names_no_other_company(nlp: Any) -> None:
+    x = _extract(
+        "Norvia Inc. reported a loss on Monday. Norvia said sales fell, and analysts expect"
+        " Norvia to cut prices."
+    )
+    assert [(a.name, a.aliases) for a in x.actors] == [("Norvia Inc.", ("Norvia",))]

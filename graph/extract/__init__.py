@@ -1,7 +1,8 @@
 """Per-document extraction: a pure function of one document's text and metadata.
 
 `extract_document` parses once with spaCy and runs the stages in order: dates, quantities,
-actors, events, claims; a long text piece by piece, the pieces' results joined.
+actors (and the pronouns and descriptions that refer to them), events, claims; a long text
+piece by piece, the pieces' results joined.
 `extract_documents` runs it over many documents, in worker processes that each load the
 pipeline once.
 """
@@ -26,6 +27,7 @@ from graph.extract.events import find_events
 from graph.extract.fingerprint import fingerprint
 from graph.extract.nlp import load_pipeline
 from graph.extract.quantities import find_quantities
+from graph.extract.references import resolve_references
 from graph.lang import Lexicon, get
 from graph.lifetime import die_with_parent
 from graph.model import DocExtraction, Document, LocalClaim, LocalEvent
@@ -128,7 +130,9 @@ def _extract(doc: Any, document: Document, lexicon: Lexicon) -> DocExtraction:
         t.i for d in dates for t in doc.char_span(d.start, d.end, alignment_mode="expand") or []
     }
     quantities = find_quantities(doc, skip=date_tokens, lexicon=lexicon)
-    actors = find_actors(doc, document, lexicon=lexicon)
+    actors = resolve_references(
+        doc, document, find_actors(doc, document, lexicon=lexicon), lexicon=lexicon
+    )
     events = find_events(doc, document, actors, dates, quantities, lexicon=lexicon)
     claims = find_claims(doc, document, actors, events, dates, lexicon=lexicon)
     return DocExtraction(

@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.lang import Lexicon, get
 from graph.lang.actors import ActorWords, capitals, countries, places
 from graph.model import ActorKind, Document, LocalActor
+from graph.model import Span as SpanModel
 
 _THING_LABELS = {
     "PRODUCT": ActorKind.PRODUCT,
@@ -200,17 +202,27 @@ def merge_piece_actors(
                 actor_type=group.kind,
                 aliases=tuple(sorted(group.names - {group.name})),
                 titles=tuple(group.titles),
-                mentions=tuple(
-                    span
-                    for p in sorted({p for p, _ in members})
-                    for span in sorted(
-                        (s for q, a in members if q == p for s in pieces[p][a].mentions),
-                        key=lambda s: (s.start, s.end),
-                    )
-                ),
+                mentions=_piece_spans(pieces, members, "mentions"),
+                references=_piece_spans(pieces, members, "references"),
             )
         )
     return actors, renumber
+
+
+def _piece_spans(
+    pieces: Sequence[Sequence[LocalActor]],
+    members: list[tuple[int, int]],
+    attribute: Literal["mentions", "references"],
+) -> tuple[SpanModel, ...]:
+    """The spans of one kind that the (piece, actor) `members` hold, in text order."""
+    return tuple(
+        span
+        for p in sorted({p for p, _ in members})
+        for span in sorted(
+            (s for q, a in members if q == p for s in getattr(pieces[p][a], attribute)),
+            key=lambda s: (s.start, s.end),
+        )
+    )
 
 
 def _add(
@@ -628,6 +640,13 @@ def _find_longer(group: _Group, kept: list[_Group], vocab: ActorWords) -> _Group
             continue
         tail = words == other_words[-len(words) :]
         head = words == other_words[: len(words)]
+        if (
+            head
+            and group.kind is ActorKind.ORGANIZATION
+            and all(w.rstrip(".") in vocab.corporate_designators for w in other_words[len(words) :])
+        ):
+            candidates.append(other)  # "Apple" and "Apple Inc.": the designator says nothing
+            continue
         if group.kind is ActorKind.PERSON:
             # "Merkel" -> "Angela Merkel"; "Acme" (as a person) -> "Acme Group"
             fits = tail if other.kind is ActorKind.PERSON else head

@@ -24,6 +24,7 @@ from graph.lang.attribution import AttributionWords
 from graph.lang.events import EventWords
 from graph.lang.numbers import NumberWords
 from graph.lang.page import PageWords
+from graph.lang.references import ReferenceWords
 from graph.lang.resolution import ResolutionWords
 from graph.lang.time import TimeWords
 
@@ -42,6 +43,7 @@ class Lexicon:
     numbers: NumberWords
     time: TimeWords
     actors: ActorWords
+    references: ReferenceWords
     events: EventWords
     attribution: AttributionWords
     resolution: ResolutionWords

@@ -31,13 +31,14 @@ LocalKey = tuple[int, int]  # document index, local index
 
 def mention_keys(extractions: Sequence[DocExtraction], kind: str) -> dict[LocalKey, MentionKey]:
     """Each local actor's or event's key: its document's source id and the span of its first
-    mention (an actor) or of its event word (an event)."""
+    mention by name (an actor) or of its event word (an event)."""
     keys: dict[LocalKey, MentionKey] = {}
     for d, extraction in enumerate(extractions):
         source = extraction.source.id
         if kind == "Actor":
             for a, actor in enumerate(extraction.actors):
-                span = actor.mentions[0]
+                # by name: a description before the name ("the carmaker Toyota") is no key
+                span = next(s for s in actor.mentions if s not in actor.references)
                 keys[(d, a)] = (source, kind, span.start, span.end)
         else:
             for e, event in enumerate(extraction.events):
