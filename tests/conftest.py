@@ -85,8 +85,8 @@ def graph_json(path: Path) -> str:
 
 def graph_by_mentions(path: Path) -> tuple[dict[str, Any], list[tuple[str, ...]]]:
     """The saved graph at `path` with every Actor and Event id replaced by the mentions it
-    resolves (and sources' paths left out): equal values, the same graph whatever ids the
-    loads that made it kept."""
+    resolves (and sources' paths and nodes' former ids left out): equal values, the same
+    graph whatever ids the loads that made it kept."""
     import json
 
     from graph.store import read_saved
@@ -100,7 +100,10 @@ def graph_by_mentions(path: Path) -> tuple[dict[str, Any], list[tuple[str, ...]]
     for mention, node in mentions.items():
         grouped.setdefault(node, []).append(mention)
     key.update((node, json.dumps(sorted(found))) for node, found in grouped.items())
-    nodes = {key[n]: {k: v for k, v in d.items() if k != "path"} for n, d in graph.nodes(data=True)}
+    nodes = {
+        key[n]: {k: v for k, v in d.items() if k not in ("path", "former_ids")}
+        for n, d in graph.nodes(data=True)
+    }
     edges = sorted(
         (key[u], key[v], d["type"], d.get("role") or "") for u, v, d in graph.edges(data=True)
     )
