@@ -80,16 +80,17 @@ def run(*args: str) -> tuple[float, int, str]:
     """Run the CLI; seconds, peak memory in MB of it and its children together, stdout."""
     command = [sys.executable, "-m", "graph.cli", *args]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
-        time.sleep(0.25)
-    out = process.stdout.read() if process.stdout else ""
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out_file, stderr=err_file, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.25)
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     if process.returncode != 0:
-        sys.exit(f"failed ({process.returncode}): {' '.join(args)}")
+        sys.exit(f"failed ({process.returncode}): {' '.join(args)}\n{err[-2000:]}")
     return time.perf_counter() - started, peak // 2**20, out
 
 
