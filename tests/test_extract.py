@@ -417,3 +417,11 @@ def test_a_corporate_designator_names_no_other_company(nlp: Any) -> None:
         " Norvia to cut prices."
     )
     assert [(a.name, a.aliases) for a in x.actors] == [("Norvia Inc.", ("Norvia",))]
+
+
+def test_a_model_number_split_by_the_tokenizer_stays_in_the_name(nlp: Any) -> None:
+    x = _extract(
+        "Zentro unveiled the zPhone 5G on Tuesday. The zPhone 5G sold a million units in a week."
+    )
+    actors = _actors(x)
+    assert "zPhone 5G" in actors and "zPhone 5" not in actors

@@ -464,7 +464,7 @@ def _is_model_number(text: str) -> bool:
 def _is_name_word(token: Token, first: bool) -> bool:
     """A word of a name outside the model's entities (a number it calls a cardinal may
     still be a model number: "iPhone 4")."""
-    if _is_model_number_after(token):
+    if _is_model_number_after(token) or _glued_to_number(token):
         return not first
     if _COINED.match(token.text):
         return token.ent_type_ not in _LABELS  # "zPads" is no date, whatever the model says
@@ -482,6 +482,18 @@ def _is_model_number_after(token: Token) -> bool:
         and token.pos_ in {"NUM", "PROPN"}
         and _is_model_number(token.text)
         and not token.is_sent_start
+    )
+
+
+def _glued_to_number(token: Token) -> bool:
+    """Letters the tokenizer split from the number before them: "3G" -> "3" + "G", "5S"."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        before is not None
+        and not before.whitespace_
+        and before.text[-1:].isdigit()
+        and token.text.isalpha()
+        and len(token.text) <= 3
     )
 
 
