@@ -15,11 +15,12 @@ What it does, through the product only:
 2. each target entity's actors are found by name in the saved graph (`graph.views`): the
    actors whose name or alias is the entity's name, else those `find_actors` gives, else
    those of the longest run of the entity's words that names one;
-3. its timeline is `graph.views.timeline` kept to the events those actors take part in, in
-   the timeline's order: one rank per date, every mention of one Event node on one line
-   (co-reference), undated events at rank 0;
-4. each mention's trigger (`LocalEvent.trigger_span`, in the saved extractions) maps back to
-   the task's id `docid-sentence-token`, and the answer files are scored by the evaluation
+3. its timeline is `graph.views.timeline` with statements, kept to the events those actors
+   take part in and the statements they made, in the timeline's order: one rank per date,
+   every mention of one Event node on one line (co-reference), undated ones at rank 0;
+4. each mention's trigger (`LocalEvent.trigger_span`; a statement's reporting word,
+   `LocalClaim.cue_span`, in the saved extractions) maps back to the task's id
+   `docid-sentence-token`, and the answer files are scored by the evaluation
    data's `timeline_score.py` (the task's measure, with and without time anchors; a missing
    timeline scores 0).
 """
@@ -169,16 +170,22 @@ def entity_actors(graph: nx.MultiDiGraph, entity: str) -> set[str]:
 def event_mentions(
     graph: nx.MultiDiGraph, extractions: Iterable[Any], articles: dict[str, Article]
 ) -> dict[str, list[str]]:
-    """Event node id -> the task ids of its mentions' triggers, in document order.
+    """Event and Claim node id -> the task ids of its mentions' triggers (a claim's: its
+    reporting word), in document order.
 
     A local event is found in the graph by the sentence its source DESCRIBES it with; when
-    one sentence describes several nodes, by its trigger and date.
+    one sentence describes several nodes, by its trigger and date. A local claim is found by
+    the attribution its source REPORTS.
     """
     by_sentence: dict[tuple[str, int, int], list[str]] = defaultdict(list)
-    for source, event, data in graph.edges(data=True):
-        if data["type"] == EdgeType.DESCRIBES.value:
-            for span in data.get("spans") or ():
-                by_sentence[(source, span["start"], span["end"])].append(event)
+    reported: dict[tuple[str, int, int], str] = {}
+    for source, node, data in graph.edges(data=True):
+        for span in data.get("spans") or ():
+            where = (source, span["start"], span["end"])
+            if data["type"] == EdgeType.DESCRIBES.value:
+                by_sentence[where].append(node)
+            elif data["type"] == EdgeType.REPORTS.value:
+                reported[where] = node
     found: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for extraction in extractions:
         doc_id = Path(extraction.source.path).stem
@@ -192,6 +199,12 @@ def event_mentions(
             task_id = _task_id(article, local.trigger_span.start, local.trigger_span.end)
             if node is not None and task_id is not None:
                 found[node].append((doc_id, local.trigger_span.start, task_id))
+        for claim in extraction.claims:
+            span, cue = claim.span, claim.cue_span
+            claim_node = reported.get((span.source_id, span.start, span.end))
+            task_id = _task_id(article, cue.start, cue.end) if cue else None
+            if claim_node is not None and cue is not None and task_id is not None:
+                found[claim_node].append((doc_id, cue.start, task_id))
     return {node: [m for _, _, m in sorted(set(items))] for node, items in found.items()}
 
 
@@ -220,19 +233,13 @@ def _task_id(article: Article, start: int, end: int) -> str | None:
 def entity_timeline(
     graph: nx.MultiDiGraph, actors: set[str], mentions: dict[str, list[str]]
 ) -> list[Line]:
-    """The entity's events in the product's timeline order, one rank per date."""
+    """The entity's events and statements in the product's timeline order, one rank per
+    date."""
     lines: list[Line] = []
     rank = 0
     previous: str | None = None
-    for row in timeline(graph):
-        if row.event_id not in mentions:
-            continue
-        participants = {
-            u
-            for u, _, d in graph.in_edges(row.event_id, data=True)
-            if d["type"] == EdgeType.PARTICIPATED_IN.value
-        }
-        if not participants & actors:
+    for row in timeline(graph, statements=True):
+        if row.event_id not in mentions or not {a.actor_id for a in row.actors} & actors:
             continue
         if row.start is None:
             lines.append(Line(0, UNDATED, tuple(mentions[row.event_id])))

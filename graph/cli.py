@@ -355,6 +355,13 @@ def timeline_command(
             "--format", "-f", help="Output format (default: table on a terminal, else csv)."
         ),
     ] = None,
+    statements: Annotated[
+        bool,
+        typer.Option(
+            "--statements",
+            help="Also the statements made (the actor's, or everyone's): who said what, when.",
+        ),
+    ] = False,
 ) -> None:
     """Events in chronological order, undated last: id, date in words ("early March 2024"),
     precision, type, event, how the articles tell it, participants, sources, contested.
@@ -367,9 +374,10 @@ def timeline_command(
 
     def events() -> list[views.TimelineRow]:
         if actor is None:
-            return views.timeline(read_saved(graph, missing_ok=False).graph, None, start, end)
+            whole = read_saved(graph, missing_ok=False).graph
+            return views.timeline(whole, None, start, end, statements=statements)
         part, wanted = read_around_actor(graph, actor)
-        return views.timeline(part, wanted, start, end)
+        return views.timeline(part, wanted, start, end, statements=statements)
 
     rows = _run(events)
     format = format or (QueryFormat.TABLE if _on_screen(sys.stdout) else QueryFormat.CSV)
@@ -401,7 +409,8 @@ def timeline_command(
         sys.stdout.write(query.to_csv(result))
         return
     _print_table(columns, cells)
-    out.print(f"{len(rows)} events", markup=False, highlight=False)
+    told = "events and statements" if statements else "events"
+    out.print(f"{len(rows)} {told}", markup=False, highlight=False)
 
 
 @app.command("sources")

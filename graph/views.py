@@ -89,6 +89,8 @@ def timeline(
     actor: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    *,
+    statements: bool = False,
 ) -> list[TimelineRow]:
     """Events in chronological order, undated ones last.
 
@@ -98,6 +100,9 @@ def timeline(
             either that names no other actor (see `find_actor`).
         date_from: keep events that may fall on or after this day.
         date_to: keep events that may fall on or before this day.
+        statements: also the statements made (the actor's, or everyone's without `actor`):
+            one row per Claim, typed `statement`, labelled with its speaker, cue and words,
+            dated when it was made, else by its source's publication ("by 29 March 2024").
 
     Raises:
         ActorError: `actor` names no actor, or several (see `find_actor`).
@@ -154,7 +159,74 @@ def timeline(
                 expression=date.get("text") if date else None,
             )
         )
+    if statements:
+        rows += _statements(graph, wanted, date_from, date_to)
     return sorted(rows, key=lambda r: (r.start is None, r.start, r.end, r.event_id))
+
+
+def _statements(
+    graph: nx.MultiDiGraph,
+    wanted: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> list[TimelineRow]:
+    rows = []
+    nodes = graph.nodes
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != NodeKind.CLAIM.value:
+            continue
+        speakers = {
+            u for u, _, d in graph.in_edges(node, data=True) if d["type"] == EdgeType.CLAIMED.value
+        }
+        if wanted is not None and wanted not in speakers:
+            continue
+        reporters = [
+            u for u, _, d in graph.in_edges(node, data=True) if d["type"] == EdgeType.REPORTS.value
+        ]
+        date = data.get("date")
+        if date is None:  # said by the time the earliest report of it was published
+            published = [nodes[u]["published"] for u in reporters if nodes[u].get("published")]
+            first = min(published, key=lambda p: (p["end"], p["value"]), default=None)
+            date = {**first, "basis": "publication", "mod": None} if first else None
+        start = dt.date.fromisoformat(date["start"]) if date else None
+        end = dt.date.fromisoformat(date["end"]) if date else None
+        if date_from and (end is None or end < date_from):
+            continue
+        if date_to and (start is None or start > date_to):
+            continue
+        speaker = ", ".join(sorted(nodes[u]["name"] for u in speakers)) or data.get("speaker")
+        said = f"{speaker} {data['cue']}" if speaker else data["cue"]
+        rows.append(
+            TimelineRow(
+                event_id=node,
+                date=date["value"] if date else None,
+                precision=date["precision"] if date else None,
+                start=start,
+                end=end,
+                mod=date.get("mod") if date else None,
+                basis=date.get("basis") if date else None,
+                event_type="statement",
+                label=f"{said}: {data['text']}",
+                modality="negated" if data.get("polarity") == "negative" else "actual",
+                participants=tuple(sorted(nodes[u]["name"] for u in speakers)),
+                sources=len({nodes[u].get("copy_of") or u for u in reporters}),
+                contested=any(
+                    d["type"] == EdgeType.CONTRADICTS.value
+                    for _, _, d in [
+                        *graph.out_edges(node, data=True),
+                        *graph.in_edges(node, data=True),
+                    ]
+                ),
+                category="communication",
+                actors=tuple(
+                    TimelineActor(u, nodes[u]["name"], "agent")
+                    for u in sorted(speakers, key=lambda u: (nodes[u]["name"], u))
+                ),
+                date_words=human_date(date) if date else "undated",
+                expression=date.get("text") if date else None,
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True)

@@ -455,3 +455,17 @@ def test_commands_that_read_a_graph_start_without_the_language_stack() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_timeline_with_the_statements_an_actor_made(seeds_graph: Path) -> None:
+    graph = read_saved(seeds_graph).graph
+    actor = "act_a3a688d62e9e95af"
+    expected = [r.record() for r in views.timeline(graph, actor, statements=True)]
+    args = ["timeline", "-g", str(seeds_graph), "--actor", "Putin", "--statements", "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows == json.loads(json.dumps(expected))  # the store's slice holds them all
+    said = [r for r in rows if r["type"] == "statement"]
+    assert said and all(r["id"].startswith("clm_") for r in said)
+    assert all(r["label"].startswith("Vladimir Putin ") for r in said)

@@ -162,3 +162,49 @@ def test_timeline_row_record(graph: nx.MultiDiGraph) -> None:
     }
     assert undated.date_words == "undated"
     assert undated.record()["timex"] is None and undated.record()["start"] is None
+
+
+def _with_statements(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    published = {
+        "value": "2024-03-29",
+        "start": "2024-03-29",
+        "end": "2024-03-29",
+        "precision": "day",
+        "text": "29 March 2024",
+        "basis": "stated",
+        "mod": None,
+        "is_range": False,
+    }
+    graph.add_node("src_1", kind="Source", published=published)
+    graph.add_node("src_2", kind="Source", copy_of="src_1")
+    graph.add_node(
+        "clm_1", kind="Claim", text="no second wave is planned", cue="said", polarity="positive"
+    )
+    graph.add_node(
+        "clm_2", kind="Claim", text="the talks failed", cue="denied", polarity="negative"
+    )
+    graph.add_edge("act_peskov", "clm_1", key="c1", type="CLAIMED")
+    graph.add_edge("src_1", "clm_1", key="r1", type="REPORTS")
+    graph.add_edge("src_2", "clm_1", key="r2", type="REPORTS")
+    graph.add_edge("act_putin", "clm_2", key="c2", type="CLAIMED")
+    graph.add_edge("clm_1", "clm_2", key="x1", type="CONTRADICTS")
+    return graph
+
+
+def test_statements_join_the_timeline_when_asked(graph: nx.MultiDiGraph) -> None:
+    graph = _with_statements(graph)
+    assert all(r.event_type != "statement" for r in views.timeline(graph))
+    rows = views.timeline(graph, "Peskov", statements=True)
+    assert [(r.event_id, r.event_type) for r in rows] == [
+        ("clm_1", "statement"),
+        ("evt_2", "other"),
+    ]
+    said = rows[0]
+    assert said.label == "Dmitry Peskov said: no second wave is planned"
+    # undated: said by the time its (earliest) report was published
+    assert (said.date_words, said.basis) == ("by 29 March 2024", "publication")
+    assert said.sources == 1  # a copy counts once
+    assert said.contested and said.participants == ("Dmitry Peskov",)
+    everyone = views.timeline(graph, statements=True)
+    denied = next(r for r in everyone if r.event_id == "clm_2")
+    assert (denied.modality, denied.start) == ("negated", None)

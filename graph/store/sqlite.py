@@ -108,8 +108,9 @@ class Store:
         """The resolved graph in networkx, whole or a part of it.
 
         Args:
-            around: an actor id: its events, their neighbours (participants, sources,
-                claims) and the claims those claims support or contradict.
+            around: an actor id: its events and statements, their neighbours
+                (participants, sources, claims) and the claims those claims support or
+                contradict.
             kinds: only nodes of these kinds, and no edges (e.g. the actors, to find one).
         """
         graph = nx.MultiDiGraph()
@@ -151,8 +152,22 @@ class Store:
                 "SELECT target FROM edges WHERE source = ? AND type = 'PARTICIPATED_IN'", (actor,)
             )
         }
-        ids = {actor, *events}
-        claims: set[str] = set()
+        said = {
+            row[0]
+            for row in self._db.execute(
+                "SELECT target FROM edges WHERE source = ? AND type = 'CLAIMED'", (actor,)
+            )
+        }
+        ids = {actor, *events, *said}
+        claims: set[str] = set(said)
+        for claim in sorted(said):  # the sources reporting the actor's statements
+            ids.update(
+                row[0]
+                for row in self._db.execute(
+                    "SELECT source FROM edges WHERE target = ? AND type IN ('REPORTS', 'RELAYED')",
+                    (claim,),
+                )
+            )
         for event in sorted(events):
             for other, kind in self._db.execute(
                 "SELECT source, n.kind FROM edges JOIN nodes n ON n.id = source WHERE target = ?"
