@@ -27,7 +27,7 @@ from graph.ingest.html import extract_html
 from graph.ingest.metadata import text_metadata
 from graph.model import Document
 from graph.store.file import FORMAT, VERSION
-from graph.store.saved import read_saved
+from graph.store.saved import migrate, read_saved
 from graph.temporal import find_dates, normalize_date, parse_publication_date
 
 # --------------------------------------------------------------------------- strategies
@@ -221,3 +221,28 @@ def test_saved_graphs_of_any_shape_read_or_refused(data: Any) -> None:
 @given(st.binary(max_size=300))
 def test_saved_graph_bytes_read_or_refused(raw: bytes) -> None:
     _read_saved(raw)
+
+
+@cache
+def _store_bytes() -> bytes:
+    """A small store (the graph of `_valid()` converted by `migrate`), as bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, store = Path(folder) / "graph.json", Path(folder) / "graph.db"
+        source.write_text(json.dumps(_valid()), encoding="utf-8")
+        migrate(source, store)
+        return store.read_bytes()
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**16), st.binary(min_size=1, max_size=8)), max_size=6))
+def test_damaged_store_bytes_read_or_refused(changes: list[tuple[int, bytes]]) -> None:
+    content = bytearray(_store_bytes())
+    for at, value in changes:
+        at %= len(content)
+        content[at : at + len(value)] = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "graph.db"
+        path.write_bytes(bytes(content))
+        try:
+            read_saved(path).extractions  # noqa: B018 - reading them is the test
+        except GraphFileError as error:
+            assert str(error).startswith(str(path))

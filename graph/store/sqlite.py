@@ -359,7 +359,16 @@ def _checked(path: Path, connection: sqlite3.Connection, write: bool) -> None:
     try:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
+        row = (
+            connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if "meta" in tables
+            else None
+        )
+    except sqlite3.OperationalError as error:  # locked, unreadable: not the file's content
+        raise GraphFileError(
+            str(path), f"cannot read the graph store ({error})", "check the file and try again"
+        ) from None
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise GraphFileError(
             str(path),
             f"not a readable graph store ({error})",
@@ -376,11 +385,6 @@ def _checked(path: Path, connection: sqlite3.Connection, write: bool) -> None:
             connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return
-    row = (
-        connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        if "meta" in tables
-        else None
-    )
     if row is None or row[0] != FORMAT:
         raise GraphFileError(
             str(path),
@@ -425,9 +429,13 @@ def open_store(path: Path, write: bool = False) -> Iterator[Store]:
         store = Store(path, connection)
         try:
             yield store
-        except sqlite3.Error as error:
+        except (sqlite3.OperationalError, sqlite3.InterfaceError) as error:  # disk, locks
             raise GraphFileError(
                 str(path),
                 f"the graph store failed ({error})",
                 "check the disk has space and the file is writable, then load again",
             ) from None
+        except sqlite3.DatabaseError as error:  # a damaged file reads as a malformed database
+            raise store._damaged(str(error)) from None
+        except UnicodeDecodeError as error:
+            raise store._damaged(f"text that is not UTF-8 ({error.reason})") from None
