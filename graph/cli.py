@@ -171,6 +171,14 @@ def load_command(
     model: Annotated[
         str | None, typer.Option(help="spaCy pipeline (default: en_core_web_sm if installed).")
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Resolve the whole graph anew, naming every actor and event by its content as "
+            "a first load would; ids given by earlier loads are not kept.",
+        ),
+    ] = False,
     max_size: Annotated[
         float,
         typer.Option(
@@ -234,6 +242,7 @@ def load_command(
                     url_lists=[u.as_posix() for u in urls or []],
                     timeout=timeout,
                     executor=executor,
+                    full=full,
                 )
         except NoDocumentsError as error:
             if len(error.problems) > 1:  # one problem is the message itself

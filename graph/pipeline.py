@@ -12,6 +12,7 @@ from typing import TypeVar
 from graph.defaults import DEFAULT_GRAPH
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, Outcome, extract_each, lexicon_for
+from graph.ids import Identities
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve_keeping
@@ -47,6 +48,7 @@ def load(
     url_lists: Sequence[str] = (),
     timeout: float = URL_TIMEOUT,
     executor: str | None = None,
+    full: bool = False,
 ) -> LoadReport:
     """Load documents into the saved graph at `graph_path`, creating it if needed.
 
@@ -55,7 +57,9 @@ def load(
     seconds (see `graph.ingest.read_documents`).
 
     `executor`, the address of a Dask scheduler (`tcp://host:8786`), has its workers extract
-    the documents instead of `jobs` local processes; the rest runs here.
+    the documents instead of `jobs` local processes; the rest runs here. `full` resolves the
+    whole graph anew, naming every actor and event by its content, as a first load would:
+    ids given by earlier loads are not kept (nor their aliases).
 
     Documents already in the graph (same bytes) are not extracted again; extractions are
     kept in the store in batches as they come, then the whole corpus is resolved again so
@@ -94,6 +98,7 @@ def load(
             url_lists,
             timeout,
             executor,
+            full,
         )
 
 
@@ -108,7 +113,8 @@ def _load(
     max_document_mb: float,
     url_lists: Sequence[str],
     timeout: float,
-    executor: str | None = None,
+    executor: str | None,
+    full: bool,
 ) -> LoadReport:
     phase("reading the saved graph")
     known = _known(graph_path)  # fail on a corrupt graph before any work
@@ -141,6 +147,8 @@ def _load(
     first = next(batches, [])
     with open_store(graph_path, write=True) as store:
         identities = store.identities()
+        if full:
+            identities = Identities(load=identities.load)
         for batch in chain([first], batches):
             extracted = []
             for _, outcome in batch:
@@ -150,7 +158,7 @@ def _load(
                     extracted.append(outcome)
                     report.loaded.append(outcome.source.path)
             store.add_extractions(extracted, identities.load)
-        if not store.pending():  # nothing new: the graph stands as it is
+        if not store.pending() and not full:  # nothing new: the graph stands as it is
             report.nodes.update(store.count_nodes())
             report.edges.update(store.count_edges())
             return report

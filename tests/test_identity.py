@@ -103,3 +103,19 @@ def test_one_load_names_nodes_by_content_whatever_the_order(
     reversed_ = tmp_path / "reversed.db"
     load([str(p) for p in sorted(SEEDS.iterdir(), reverse=True)], reversed_)
     assert graph_json(reversed_) == graph_json(seeds_graph)
+
+
+@pytest.mark.slow
+def test_a_full_load_names_every_node_as_a_first_load_would(
+    seeds_graph: Path, seed_docs: Path, tmp_path: Path
+) -> None:
+    first, rest = _split(seed_docs, tmp_path, 3)
+    graph = tmp_path / "g.db"
+    load([str(rest)], graph)
+    load([str(first)], graph)
+    report = load([str(first), str(rest)], graph, full=True)
+    assert report.loaded == [] and len(report.unchanged) == 5  # nothing extracted again
+    once = tmp_path / "once.db"
+    load([str(first), str(rest)], once)
+    assert graph_json(graph) == graph_json(once)
+    assert graph_by_mentions(graph) == graph_by_mentions(seeds_graph)
