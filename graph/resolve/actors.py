@@ -83,8 +83,14 @@ def merge_actors(
     merged = _merge_short_forms(_one_kind_per_name(clusters), vocab)
     actors: list[Actor] = []
     mapping: dict[ActorKey, str] = {}
+    taken: set[str] = set()
     for cluster in merged:
         actor = _to_actor(cluster, extractions)
+        base, n = actor.id, 0
+        while actor.id in taken:  # two actors whose fullest names read alike stay apart
+            n += 1
+            actor = actor.model_copy(update={"id": make_id("Actor", base, actor.mentions[0], n)})
+        taken.add(actor.id)
         actors.append(actor)
         for member in cluster.members:
             mapping[member] = actor.id

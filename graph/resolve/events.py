@@ -500,8 +500,11 @@ def merge_events(
     for group in cluster_mentions(mentions, vocab=vocab):
         keys: list[EventKey] = [m.key for m in group]  # type: ignore[misc]
         event = _to_event([extractions[d].events[e] for d, e in keys])
-        if event.id in events:  # same content, different happenings: keep both apart
-            event = event.model_copy(update={"id": make_id("Event", event.id, event.mentions[0])})
+        base, n = event.id, 0
+        while event.id in events:  # same content, different happenings: keep them apart
+            parts = (base, event.mentions[0], n) if n else (base, event.mentions[0])
+            event = event.model_copy(update={"id": make_id("Event", *parts)})
+            n += 1
         events[event.id] = event
         for key in keys:
             mapping[key] = event.id
