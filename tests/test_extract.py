@@ -409,3 +409,11 @@ def test_found_is_the_past_of_find_and_founded_a_founding(nlp: Any) -> None:
     assert [e.event_type.value for e in founded.events] == ["founding"]
     found = _extract("Some conscripts found themselves caught in combat in August 2023.")
     assert "founding" not in {e.event_type.value for e in found.events}
+
+
+def test_a_blank_line_ends_a_sentence(nlp: Any) -> None:
+    doc = nlp("Navy Foils Pirate Attack\n\nThe navy thwarted an attack on Thursday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Navy Foils Pirate Attack",
+        "The navy thwarted an attack on Thursday.",
+    ]
