@@ -292,20 +292,24 @@ def test_a_huge_block_is_compared_in_date_windows() -> None:
 
 
 @pytest.mark.skipif(not ECB_DATA.is_dir(), reason="ECB+ evaluation data not present")
-def test_bench_features_of_one_ecb_document(nlp: Any) -> None:
+def test_bench_features_of_one_ecb_document(nlp: Any, tmp_path: Path) -> None:
     readers = ecb.load_readers(None, ECB_DATA)
     sentences = str(ECB_DATA / "ECBplus_coreference_sentences.csv")
     doc = next(iter(readers.read_ecbplus(str(ECB_DATA / "ECB+" / "35"), sentences)))
-    found = ecb.document_mentions(nlp, doc)
+    found = ecb.document_mentions(nlp, doc, tmp_path)
     assert found and all(m.document == doc["doc_id"] for m, _ in found)
     assert any(m.lemma == "arrest" for m, _ in found)
     assert all(gold["in_selected_sentence"] for _, gold in found)
+    # the product's features: the words around each mention, the document's context
+    assert all(m.context == found[0][0].context for m, _ in found) and found[0][0].context
+    assert any(m.words for m, _ in found)
 
 
 def test_detokenize_maps_offsets() -> None:
     text = "Ellen DeGeneres ' s co - hosting ( in 2007 ) , he said ."
     clean, offsets = ecb.detokenize(text)
     assert clean.startswith("Ellen DeGeneres ' s co-hosting (in 2007), he said.")
+    assert ecb.detokenize("at 08 : 06AM : he")[0] == "at 08:06AM: he"
     start = text.index("hosting")
     assert clean[offsets[start] : offsets[start + len("hosting")]] == "hosting"
 
