@@ -59,8 +59,9 @@ _WEAK_PREDICATE = 2.0  # the same verb of saying or light verb
 _SAME_STORY = 2.0  # the same predicate (or synonyms) in two documents of one story
 _STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
 # Documents published further apart than this tell different stories, however alike: the
-# next round of a recurring event (a yearly draft, a second strike) is told in the same words.
-_STORY_DAYS = 30
+# next round of a recurring event (a yearly draft, a second strike) is told in the same
+# words. Follow-up reports of one story (a trial, a nomination confirmed) come within weeks.
+_STORY_DAYS = 90
 _WORDS = 3.0  # x the square root of the similarity (0..1) of the mentions' own words
 _THRESHOLD = 4.0
 _SAME_DOCUMENT_THRESHOLD = 4.5
