@@ -51,6 +51,7 @@ from graph.lang import get as get_lexicon
 from graph.model import DocExtraction, Document
 from graph.resolve.actors import merge_actors
 from graph.resolve.events import Mention, cluster_mentions, context_items, mention_of
+from graph.resolve.sources import publication_bounds
 from graph.temporal import parse_publication_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,6 +132,7 @@ def document_mentions(
     alone = DocExtraction(extractor="", source=document.source, actors=tuple(anchors.actors.actors))
     _, actor_ids = merge_actors([alone], vocab=lexicon.actors)
     context = context_items(document_context(parsed))
+    published = publication_bounds(alone)
     out = []
     for gold in selected:
         start = to_clean(document, offsets[gold["start"]])
@@ -139,7 +141,7 @@ def document_mentions(
         assert span is not None, f"{doc['doc_id']}: mention {gold['id']} outside the text"
         event = describe_event(span, anchors)
         ids = [actor_ids[(0, p.actor)] for p in event.participants]
-        mention = mention_of(event, (doc["doc_id"], gold["id"]), ids, context)
+        mention = mention_of(event, (doc["doc_id"], gold["id"]), ids, context, published)
         out.append((replace(mention, document=doc["doc_id"]), gold))
     return out
 
