@@ -12,15 +12,15 @@ selected for evaluation, clustered across documents within each gold topic (the 
 ECB+ setting). Gold clusters are the coreference chains (a mention without a chain is a
 singleton); chain ids are used for scoring only, never as features.
 
-Each mention's features come from the text alone, spaCy parsing every document once:
-- lemma: of the mention's head, with a particle or noun object the mention includes
-  ("opened fire" -> open_fire); event type from the product lexicon where it applies;
-- date: from `graph.temporal.find_dates` when the date modifies the head; relative dates are
-  resolved against a dateline date in the first lines (ECB+ has no creation time);
-- participants: PERSON/ORG/GPE names of the sentence (short forms resolved to the full name
-  of the document) and the head's noun subject; quantities attached to the head;
-- negation for NEG_ACTION; words: content words within 6 tokens of the head;
-- context: the document's content words (nouns, names, verbs), to group documents into stories.
+Each mention's features are the product's, as `load` computes them for the events it finds:
+every document is parsed once, its dates, quantities and actors read
+(`graph.extract.read_anchors`), and each gold mention's span handed to
+`graph.extract.events.describe_event` (lemma, type, date, quantities, participants,
+negation, the words around it); the document's context is `document_context`, its actors are
+resolved by `graph.resolve.actors.merge_actors`, and `graph.resolve.events.mention_of` makes
+the matcher's mention. Relative dates resolve against the corpus's creation time when it
+gives one, else against the date the text states in its first lines (its dateline), as
+`load` reads a plain-text article.
 
 Printed: MUC, B3 and CEAF-e (R, P, F1) and the CoNLL F1 (their mean) for the same-head-lemma
 baseline and for the matcher, the published figures, the run time; with --errors, the
@@ -30,33 +30,35 @@ commonest wrong and missed links by lemma pair.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
 
 from bench.coref_metrics import Score, conll
 from bench.corpora import Annotation, CorpusDocument, load_readers
+from graph.extract import read_anchors
+from graph.extract.events import describe_event, document_context
 from graph.extract.nlp import load_pipeline
-from graph.extract.quantities import find_quantities
-from graph.lang import get as _lexicon
-from graph.model import DateValue
-from graph.resolve.actors import name_key
-from graph.resolve.events import Mention, cluster_mentions
-from graph.temporal import DateMention, find_dates, parse_publication_date
+from graph.ingest import read_document
+from graph.lang import get as get_lexicon
+from graph.model import DocExtraction, Document
+from graph.resolve.actors import merge_actors
+from graph.resolve.events import Mention, cluster_mentions, context_items, mention_of
+from graph.resolve.sources import publication_bounds
+from graph.temporal import parse_publication_date
 
 ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "ecbplus-dev"
 DEV_TOPICS = ["2", "5", "12", "18", "21", "23", "34", "35"]
 PUBLISHED = "published (test topics 36-45): same-lemma 76.4, Barhom et al. 2019 79.5"
-_NAME_LABELS = {"PERSON", "ORG", "GPE"}
 
 # ECB+ text is tokens joined by spaces; spaCy parses (and find_dates reads) better prose.
 _NO_SPACE_BEFORE = re.compile(
@@ -71,12 +73,15 @@ def detokenize(text: str) -> tuple[str, list[int]]:
     offsets = [0] * (len(text) + 1)
     tokens = list(re.finditer(r"[^ \n]+", text))
     drop = set()
-    for left, right in zip(tokens, tokens[1:], strict=False):
+    for n, (left, right) in enumerate(zip(tokens, tokens[1:], strict=False)):
         gap = text[left.end() : right.start()]
         a, b = left.group(), right.group()
         joined = _NO_SPACE_BEFORE.match(b) or a in _NO_SPACE_AFTER
         # "co - hosting", "hit - and - run": a hyphen between word characters joins them.
         joined = joined or (b == "-" and a[-1].isalnum()) or (a == "-" and b[0].isalnum())
+        # "08 : 06AM": a clock time.
+        before = tokens[n - 1].group() if n else ""
+        joined = joined or (a == ":" and before[-1:].isdigit() and b[0].isdigit())
         if gap == " " and joined:
             drop.add(left.end())
     for i, ch in enumerate(text):
@@ -87,188 +92,58 @@ def detokenize(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def head_of(span: Span) -> Token:
-    """The span's syntactic head, or its main content word when the head is a preposition or
-    a light verb ("on suspicion", "took place"); the last one if several."""
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
-    content = [
-        t
-        for t in span
-        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
-        and t.lemma_.lower() not in _lexicon().events.light_verbs
-    ]
-    main = [t for t in heads if t in content]
-    return (main or content or heads or list(span))[-1]
+def read_as_loaded(doc_id: str, text: str, dct: str | None, folder: Path) -> Document:
+    """The detokenised text read as `load` reads a plain-text article (cleaned, its metadata
+    taken from its lines), published on the corpus's creation time when it gives one."""
+    path = folder / f"{doc_id}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    published = parse_publication_date(dct, fallback=False) if dct else None
+    if published is None:
+        return document
+    source = document.source.model_copy(update={"published": published})
+    return document.model_copy(update={"source": source})
 
 
-def lemma_of(token: Token) -> str:
-    """Lower-cased lemma; a capitalised headline word tagged as a name keeps its form."""
-    return (token.lower_ if token.pos_ == "PROPN" else token.lemma_).lower()
+def to_clean(document: Document, offset: int) -> int:
+    """The cleaned-text offset of an offset into the file's text (the nearest kept one)."""
+    for segment in document.segments:
+        if offset < segment.original + segment.length or segment is document.segments[-1]:
+            return segment.clean + max(0, min(offset - segment.original, segment.length))
+    return len(document.text)
 
 
-def phrase_of(head: Token, span: Span) -> str:
-    """The head's lemma, joined by "_" to a particle or noun object the mention includes:
-    "opened fire" -> open_fire, "passed away" -> pass_away, "laid off" -> lay_off."""
-    for child in head.children:
-        inside = span.start <= child.i < span.end
-        if inside and (child.dep_ == "prt" or (child.dep_ == "dobj" and child.pos_ == "NOUN")):
-            return f"{lemma_of(head)}_{lemma_of(child)}"
-    return lemma_of(head)
-
-
-def _date_range(value: DateValue | None) -> tuple[dt.date | None, dt.date | None]:
-    return (value.start, value.end) if value is not None else (None, None)
-
-
-def document_mentions(nlp: Language, doc: CorpusDocument) -> list[tuple[Mention, Annotation]]:
-    """The matcher features of every selected gold event mention of one ECB+ document."""
+def document_mentions(
+    nlp: Language, doc: CorpusDocument, folder: Path
+) -> list[tuple[Mention, Annotation]]:
+    """The matcher features of every selected gold event mention of one ECB+ document, as
+    the product describes the event each names (`describe_event`, `mention_of`)."""
     selected = [
         m for m in doc["events"] if m.get("in_selected_sentence") and m["start"] is not None
     ]
     if not selected:
         return []
+    lexicon = get_lexicon(nlp.lang)
     text, offsets = detokenize(doc["text"])
-    parsed = nlp(text)
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for written in text.split("\n"):
-        lines.append((position, position + len(written)))
-        position += len(written) + 1
-
-    def line_of(char: int) -> int:
-        return next(i for i, (s, e) in enumerate(lines) if s <= char <= e)
-
-    dates_by_line: dict[int, list[DateMention]] = defaultdict(list)
-    for date in find_dates(parsed, _anchor(doc.get("dct")) or _dateline(parsed, lines)):
-        if date.value is not None:
-            dates_by_line[line_of(date.start)].append(date)
-    names = [
-        (line_of(e.start_char), name_key(e.text)) for e in parsed.ents if e.label_ in _NAME_LABELS
-    ]
-    full = full_names({key for _, key in names if key})
-    names_by_line: dict[int, set[str]] = defaultdict(set)
-    for line, key in names:
-        if key:
-            names_by_line[line].add(full[key])
-    # What the article is about: its content words (names included), compared across articles.
-    content = tuple(
-        t.lemma_.lower()
-        for t in parsed
-        if t.pos_ in ("NOUN", "PROPN", "VERB") and t.is_alpha and not t.is_stop
-    )
-
+    document = read_as_loaded(doc["doc_id"], text, doc.get("dct"), folder)
+    parsed = nlp(document.text)
+    anchors = read_anchors(parsed, document, lexicon)
+    # The document's actors resolved as `load` resolves them, on a corpus of this one document.
+    alone = DocExtraction(extractor="", source=document.source, actors=tuple(anchors.actors.actors))
+    _, actor_ids = merge_actors([alone], vocab=lexicon.actors)
+    context = context_items(document_context(parsed))
+    published = publication_bounds(alone)
     out = []
     for gold in selected:
-        start, end = offsets[gold["start"]], offsets[gold["end"]]
+        start = to_clean(document, offsets[gold["start"]])
+        end = to_clean(document, offsets[gold["end"]])
         span = parsed.char_span(start, end, alignment_mode="expand")
         assert span is not None, f"{doc['doc_id']}: mention {gold['id']} outside the text"
-        head = head_of(span)
-        line = line_of(start)
-        lemma = phrase_of(head, span)
-        event_type = _lexicon().events.type_of(lemma)
-        dates = dates_by_line.get(line, [])
-        governing = next((d for d in dates if _governs(parsed, d, head)), None)
-        first, last = _date_range(governing.value if governing else None)
-        sentence = parsed[head.i].sent
-        words = frozenset(
-            t.lemma_.lower()
-            for t in parsed[max(sentence.start, head.i - 6) : min(sentence.end, head.i + 7)]
-            if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t != head
-        )
-        quantities = frozenset(
-            (q.quantity.value, q.quantity.unit)
-            for q in find_quantities(sentence)
-            if _attached(parsed, q.start, q.end, head)
-        )
-        mention = Mention(
-            key=(doc["doc_id"], gold["id"]),
-            document=doc["doc_id"],
-            lemma=lemma,
-            event_type=event_type.value if event_type else "",
-            start=first,
-            end=last,
-            quantities=quantities,
-            participants=frozenset(names_by_line.get(line, set())) | subjects(head, full),
-            negated=gold["tag"].startswith("NEG_"),
-            context=content,
-            words=words,
-        )
-        out.append((mention, gold))
+        event = describe_event(span, anchors)
+        ids = [actor_ids[(0, p.actor)] for p in event.participants]
+        mention = mention_of(event, (doc["doc_id"], gold["id"]), ids, context, published)
+        out.append((replace(mention, document=doc["doc_id"]), gold))
     return out
-
-
-def subjects(head: Token, full: dict[str, str]) -> frozenset[str]:
-    """The head's subject when a noun ("police said", "the coach was fired"): who acted."""
-    out = set()
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.pos_ in ("NOUN", "PROPN"):
-            key = name_key(child.text) if child.pos_ == "PROPN" else child.lemma_.lower()
-            out.add(full.get(key, key))
-    return frozenset(out)
-
-
-def full_names(keys: set[str]) -> dict[str, str]:
-    """Each name, or the one longer name of the document it shortens ("Jackson" -> "Vincent
-    Jackson"), as the product's actor resolution does."""
-    out = {}
-    for key in keys:
-        longer = {k for k in keys if k != key and k.split()[-1] == key.split()[-1]}
-        longer = {k for k in longer if len(k.split()) > len(key.split())}
-        out[key] = longer.pop() if len(longer) == 1 else key
-    return out
-
-
-def _anchor(dct: str | None) -> dt.date | None:
-    """The document creation time the corpus gives, read as the product reads a publication
-    date (without the slow `dateparser` fallback)."""
-    published = parse_publication_date(dct, fallback=False) if dct else None
-    return published.start if published else None
-
-
-def _dateline(parsed: Doc, lines: list[tuple[int, int]]) -> dt.date | None:
-    """A day written in full in the first lines: the date the article is about to report from.
-
-    ECB+ carries no document creation time, so relative dates ("on Sunday") are resolved
-    against this, as a reader of the article would.
-    """
-    top = parsed.char_span(0, lines[min(len(lines), 5) - 1][1], alignment_mode="expand")
-    if top is None:
-        return None
-    for date in find_dates(parsed[: top.end].as_doc(), None):
-        if (
-            date.value is not None
-            and date.value.precision == "day"
-            and date.value.basis == "stated"
-        ):
-            return date.value.start
-    return None
-
-
-def _governs(parsed: Doc, date: DateMention, head: Token) -> bool:
-    """The date modifies the event word itself: the first verb or noun above it is the head."""
-    span = parsed.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    for _ in range(4):
-        if token.head.i == token.i:
-            return False
-        token = token.head
-        if token.i == head.i:
-            return True
-        if token.pos_ in ("VERB", "NOUN", "PROPN", "AUX"):
-            return False
-    return False
-
-
-def _attached(parsed: Doc, start: int, end: int, head: Token) -> bool:
-    """The quantity counts the event's head or one of its arguments ("killed 5 people")."""
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    counted = span.root.head if span.root.dep_ in ("nummod", "quantmod") else span.root
-    near = {head.i, *(t.i for t in head.children)}
-    return counted.i in near or counted.head.i == head.i
 
 
 def same_lemma(mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -348,14 +223,15 @@ def main(argv: list[str] | None = None) -> None:
     nlp = load_pipeline()
     by_topic: dict[str, list[tuple[Mention, Annotation]]] = {}
     documents = 0
-    for topic in args.topics:
-        folder = corpus / topic
-        if not folder.is_dir():
-            sys.exit(f"{folder}: no such topic folder")
-        by_topic[topic] = []
-        for doc in readers.read_ecbplus(str(folder), str(sentences)):
-            documents += 1
-            by_topic[topic].extend(document_mentions(nlp, doc))
+    with tempfile.TemporaryDirectory(prefix="ecb-") as files:
+        for topic in args.topics:
+            folder = corpus / topic
+            if not folder.is_dir():
+                sys.exit(f"{folder}: no such topic folder")
+            by_topic[topic] = []
+            for doc in readers.read_ecbplus(str(folder), str(sentences)):
+                documents += 1
+                by_topic[topic].extend(document_mentions(nlp, doc, Path(files)))
     featured = time.perf_counter()
 
     key: list[list[Hashable]] = []

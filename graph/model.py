@@ -537,6 +537,11 @@ class LocalEvent(Model):
     )
     span: Span = Field(description="The sentence describing the event.")
     trigger_span: Span = Field(description="The event word itself.")
+    words: tuple[str, ...] = Field(
+        default=(),
+        description="Content words (lemmas) within a few words of the event word in its"
+        " sentence, sorted: its arguments and modifiers, which tell events of one story apart.",
+    )
 
 
 class LocalClaim(Model):
@@ -572,4 +577,10 @@ class DocExtraction(Model):
         default=(),
         description="Sketch of the cleaned text's word 5-grams (the smallest hashes), by which"
         " copies and near-copies of an article are found.",
+    )
+    context: dict[str, int] = Field(
+        default_factory=dict,
+        description="What the document is about: its content words (nouns, names, verbs) as"
+        " lemmas with their counts, the most frequent few hundred; documents with similar"
+        " contexts tell one story.",
     )

@@ -11,7 +11,16 @@ from typing import Any
 import pytest
 
 from bench import coref_metrics, ecb
-from graph.resolve.events import Mention, cluster_mentions, pair_score
+from graph.model import DocExtraction
+from graph.resolve.events import (
+    Mention,
+    cluster_mentions,
+    context_items,
+    mention_of,
+    merge_events,
+    pair_score,
+)
+from graph.resolve.sources import publication_bounds
 
 ROOT = Path(__file__).resolve().parent.parent
 ECB_DATA = ROOT.parent / "shared" / "eval-data" / "ecbplus-dev"
@@ -186,6 +195,25 @@ def test_one_story_backs_a_shared_predicate() -> None:
     assert _groups([a, b, c]) == [["a", "b"], ["c"]]
 
 
+def test_documents_published_far_apart_are_not_one_story() -> None:
+    pirates = ("pirate", "navy", "somalia", "tanker", "gulf")
+    spring, autumn = (dt.date(2024, 3, 1), dt.date(2024, 3, 2)), (dt.date(2024, 9, 1),) * 2
+    a = _m("a", "d1", "capture", context=pirates, published=spring)
+    b = _m("b", "d2", "capture", context=pirates, published=spring)
+    c = _m("c", "d3", "capture", context=pirates, published=autumn)
+    assert _groups([a, b, c]) == [["a", "b"], ["c"]]
+
+
+def test_words_around_tell_events_of_one_story_apart_not_of_one_document() -> None:
+    story = ("pirate", "navy", "somalia", "tanker", "gulf")
+    words = frozenset({"navy", "tanker"})
+    a = _m("a", "d1", "attack", context=story, words=words)
+    b = _m("b", "d1", "attack", context=story, words=words)
+    assert pair_score(a, b, same_story=True) == pytest.approx(3.5)
+    c = _m("c", "d2", "attack", context=story, words=words)
+    assert pair_score(a, c, same_story=True) == pytest.approx(3.5 + 2 + 3)
+
+
 def test_a_mention_joins_through_its_own_predicate() -> None:
     # The 300,000 draft and mobilisation are one event; a dated "mobilisation" without the
     # number joins them through the mobilisation, whatever the draft's weaker match says.
@@ -264,20 +292,24 @@ def test_a_huge_block_is_compared_in_date_windows() -> None:
 
 
 @pytest.mark.skipif(not ECB_DATA.is_dir(), reason="ECB+ evaluation data not present")
-def test_bench_features_of_one_ecb_document(nlp: Any) -> None:
+def test_bench_features_of_one_ecb_document(nlp: Any, tmp_path: Path) -> None:
     readers = ecb.load_readers(None, ECB_DATA)
     sentences = str(ECB_DATA / "ECBplus_coreference_sentences.csv")
     doc = next(iter(readers.read_ecbplus(str(ECB_DATA / "ECB+" / "35"), sentences)))
-    found = ecb.document_mentions(nlp, doc)
+    found = ecb.document_mentions(nlp, doc, tmp_path)
     assert found and all(m.document == doc["doc_id"] for m, _ in found)
     assert any(m.lemma == "arrest" for m, _ in found)
     assert all(gold["in_selected_sentence"] for _, gold in found)
+    # the product's features: the words around each mention, the document's context
+    assert all(m.context == found[0][0].context for m, _ in found) and found[0][0].context
+    assert any(m.words for m, _ in found)
 
 
 def test_detokenize_maps_offsets() -> None:
     text = "Ellen DeGeneres ' s co - hosting ( in 2007 ) , he said ."
     clean, offsets = ecb.detokenize(text)
     assert clean.startswith("Ellen DeGeneres ' s co-hosting (in 2007), he said.")
+    assert ecb.detokenize("at 08 : 06AM : he")[0] == "at 08:06AM: he"
     start = text.index("hosting")
     assert clean[offsets[start] : offsets[start + len("hosting")]] == "hosting"
 
@@ -297,3 +329,45 @@ def test_news_reported_on_a_day_is_no_event_that_begins_later() -> None:
     )  # fmt: skip
     assert pair_score(unveiled_2010, told_in_2007) is None
     assert pair_score(unveiled_2010, told_in_2011) is not None
+
+
+# --------------------------------------------------------------------------- from extraction
+
+
+def _article(text: str, published: str = "2024-03-29") -> DocExtraction:
+    from graph.extract import extract_document
+
+    from .conftest import one_segment_document
+
+    return extract_document(one_segment_document(text, published))
+
+
+def test_mention_of_carries_the_words_context_and_publication(nlp: Any) -> None:
+    x = _article("Gunmen attacked the tanker near the coast. The navy freed the tanker.")
+    (event, *_) = x.events
+    mention = mention_of(event, "k", [], context_items(x.context), publication_bounds(x))
+    assert mention.words == frozenset(event.words) and mention.words
+    assert mention.context.count("tanker") == 2 and set(mention.context) == set(x.context)
+    assert mention.published == (dt.date(2024, 3, 29), dt.date(2024, 3, 29))
+
+
+def test_articles_of_one_story_merge_a_predicate_they_share(nlp: Any) -> None:
+    # No date, number or name in common: only the story says the two attacks are one.
+    first = _article(
+        "Pirates attacked the tanker near the coast. The warship freed the hostages, and"
+        " the sailors seized the rifles of the pirates before the tanker sailed for port."
+    )
+    second = _article(
+        "Pirates attacked the tanker after a chase. The hostages of the tanker were freed"
+        " by the warship, which took the pirates and their rifles to port."
+    )
+    pair = [first, second]
+    events, mapping = merge_events(pair, {})
+    attacked = {mapping[(d, e)] for d, x in enumerate(pair) for e, ev in enumerate(x.events)
+                if ev.trigger == "attack"}  # fmt: skip
+    assert len(attacked) == 1
+    apart = [x.model_copy(update={"context": {}}) for x in pair]
+    events, mapping = merge_events(apart, {})
+    attacked = {mapping[(d, e)] for d, x in enumerate(apart) for e, ev in enumerate(x.events)
+                if ev.trigger == "attack"}  # fmt: skip
+    assert len(attacked) == 2

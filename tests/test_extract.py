@@ -425,3 +425,53 @@ def test_a_model_number_split_by_the_tokenizer_stays_in_the_name(nlp: Any) -> No
     )
     actors = _actors(x)
     assert "zPhone 5G" in actors and "zPhone 5" not in actors
+
+
+def test_a_blank_line_ends_a_sentence(nlp: Any) -> None:
+    doc = nlp("Navy Foils Pirate Attack\n\nThe navy thwarted an attack on Thursday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Navy Foils Pirate Attack",
+        "The navy thwarted an attack on Thursday.",
+    ]
+
+
+def test_events_carry_the_content_words_around_them(nlp: Any) -> None:
+    x = _extract("Police arrested the gunman near the school on Friday after a long chase.")
+    (arrest,) = [e for e in x.events if e.trigger == "arrest"]
+    assert {"police", "gunman", "school"} <= set(arrest.words)
+    # not the event word itself, stop words, the date (compared on its own) or far words
+    assert not {"arrest", "the", "friday", "chase"} & set(arrest.words)
+    assert list(arrest.words) == sorted(arrest.words)
+
+
+def test_a_document_carries_its_content_words_with_counts(nlp: Any) -> None:
+    x = _extract("The navy captured the pirates. The navy freed the tanker and its crew.")
+    assert x.context["navy"] == 2
+    assert x.context["pirate"] == 1 and x.context["capture"] == 1
+    assert "the" not in x.context and "and" not in x.context
+
+
+def test_an_event_told_as_done_does_not_take_the_report_date(nlp: Any) -> None:
+    x = _extract("Police said on Saturday that the gunman had killed two people.")
+    (killing,) = [e for e in x.events if e.trigger == "kill"]
+    assert killing.date is None or killing.date.basis == "publication"
+
+
+def test_describe_event_describes_any_word_as_extraction_does(nlp: Any) -> None:
+    from graph.extract import read_anchors
+    from graph.extract.events import describe_event
+    from graph.lang import get
+
+    from .conftest import one_segment_document
+
+    text = "Russia will begin conscription on April 1, calling up 150,000 men."
+    document = one_segment_document(text)
+    found = extract_document(document).events
+    anchors = read_anchors(nlp(text), document, get())
+    begin = anchors.doc[2:4]  # "will begin": the head is the content word "begin"
+    described = describe_event(begin, anchors)
+    assert described.trigger_span == found[0].trigger_span
+    assert described.date == found[0].date and described.words == found[0].words
+    # a word extraction would not count as an event still gets its features
+    men = describe_event(anchors.doc[11], anchors)
+    assert men.trigger == "man" and "150,000" in men.words

@@ -13,6 +13,7 @@ import hashlib
 import importlib.util
 import os
 import signal
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -23,7 +24,7 @@ from pydantic import Field
 from graph.errors import DocumentError
 from graph.extract.actors import find_actors, merge_piece_actors
 from graph.extract.claims import find_claims
-from graph.extract.events import find_events
+from graph.extract.events import Anchors, capped_context, document_context, find_events
 from graph.extract.fingerprint import fingerprint
 from graph.extract.nlp import load_pipeline
 from graph.extract.quantities import find_quantities
@@ -39,6 +40,7 @@ __all__ = [
     "extract_document",
     "extract_documents",
     "lexicon_for",
+    "read_anchors",
 ]
 
 
@@ -122,7 +124,16 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     return _joined(document, parts, lexicon).model_copy(update={"fingerprint": sketch})
 
 
-def _extract(doc: Any, document: Document, lexicon: Lexicon) -> DocExtraction:
+def read_anchors(doc: Any, document: Document, lexicon: Lexicon) -> Anchors:
+    """The dates, quantities and actors of a parsed document: what its events are anchored on.
+
+    With them, `graph.extract.events.describe_event` describes the event any word names.
+
+    Example:
+        >>> anchors = read_anchors(nlp(document.text), document, get())
+        >>> [a.name for a in anchors.actors.actors][:1]
+        ['Russia']
+    """
     published = document.source.published
     anchor = published.start if published is not None else None
     dates = find_dates(doc, anchor, lexicon=lexicon)
@@ -133,14 +144,20 @@ def _extract(doc: Any, document: Document, lexicon: Lexicon) -> DocExtraction:
     actors = resolve_references(
         doc, document, find_actors(doc, document, lexicon=lexicon), lexicon=lexicon
     )
-    events = find_events(doc, document, actors, dates, quantities, lexicon=lexicon)
-    claims = find_claims(doc, document, actors, events, dates, lexicon=lexicon)
+    return Anchors(doc, document, actors, dates, quantities, lexicon)
+
+
+def _extract(doc: Any, document: Document, lexicon: Lexicon) -> DocExtraction:
+    a = read_anchors(doc, document, lexicon)
+    events = find_events(doc, document, a.actors, a.dates, a.quantities, lexicon=lexicon)
+    claims = find_claims(doc, document, a.actors, events, a.dates, lexicon=lexicon)
     return DocExtraction(
         extractor=EXTRACTOR_VERSION,
         source=document.source,
-        actors=tuple(actors.actors),
+        actors=tuple(a.actors.actors),
         events=tuple(relayed(events.events, claims)),
         claims=tuple(claims),
+        context=document_context(doc),
     )
 
 
@@ -193,7 +210,9 @@ def _joined(document: Document, parts: Sequence[DocExtraction], lexicon: Lexicon
     actors, renumber = merge_piece_actors([part.actors for part in parts], lexicon=lexicon)
     events: list[LocalEvent] = []
     claims: list[LocalClaim] = []
+    context: Counter[str] = Counter()
     for part, actor_index in zip(parts, renumber, strict=True):
+        context.update(part.context)
         shift = len(events)
         for event in part.events:
             participants = tuple(
@@ -213,6 +232,7 @@ def _joined(document: Document, parts: Sequence[DocExtraction], lexicon: Lexicon
         actors=tuple(actors),
         events=tuple(events),
         claims=tuple(claims),
+        context=capped_context(context),
     )
 
 

@@ -9,6 +9,7 @@ as an event: "the war" in passing is not one.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +41,14 @@ _HAPPENINGS = {TimeMLClass.OCCURRENCE, TimeMLClass.I_ACTION, TimeMLClass.ASPECTU
 # Sentences of an article's opening (headline, dateline, lead) whose past tense tells its news.
 _OPENING_SENTENCES = 4
 
+# An event's own words: content words at most this many tokens from its word, in its sentence.
+_WORDS_WINDOW = 6
+_WORD_TAGS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+# What a document is about: its content words (names included); its most frequent ones when
+# there are more (a long document), the earlier first among equals.
+_CONTEXT_TAGS = {"NOUN", "PROPN", "VERB"}
+_CONTEXT_SIZE = 300
+
 
 @dataclass
 class _Candidate:
@@ -64,6 +73,19 @@ class EventTable:
         return None
 
 
+@dataclass(frozen=True)
+class Anchors:
+    """What the events of one parsed document are anchored on: its dates, quantities and
+    actors (`graph.extract.read_anchors` finds them)."""
+
+    doc: Doc
+    document: Document
+    actors: ActorTable
+    dates: list[DateMention]
+    quantities: list[QuantityMention]
+    lexicon: Lexicon
+
+
 def find_events(
     doc: Doc,
     document: Document,
@@ -78,24 +100,140 @@ def find_events(
     mentions = {m.token: m.event_class for m in find_event_mentions(doc)}
     events: list[LocalEvent] = []
     by_token: dict[int, int] = {}
-    sentences = list(doc.sents)
-    # The article's opening lines: its first `_OPENING_SENTENCES` sentences.
-    opening_end = (
-        sentences[_OPENING_SENTENCES].start if len(sentences) > _OPENING_SENTENCES else len(doc)
-    )
-    for sentence in sentences:
-        sent_dates = [d for d in dates if sentence.start_char <= d.start < sentence.end_char]
-        sent_quantities = [
-            q for q in quantities if sentence.start_char <= q.start < sentence.end_char
-        ]
+    opening_end = _opening_end(doc)
+    for sentence in doc.sents:
+        sent_dates, sent_quantities = _in_sentence(sentence, dates, quantities)
         found = _candidates(sentence, sent_dates, sent_quantities, mentions, actors, lexicon)
         for candidate in found:
             index = len(events)
             opening = sentence.start < opening_end
-            events.append(_to_event(candidate, document, actors, sentence, opening, lexicon))
+            events.append(
+                _to_event(candidate, document, actors, sentence, sent_dates, opening, lexicon)
+            )
             for token in candidate.members:
                 by_token[token.i] = index
     return EventTable(events, by_token)
+
+
+def describe_event(words: Token | Span, anchors: Anchors) -> LocalEvent:
+    """The event that `words` name, described as `find_events` describes the events it finds:
+    type, date, quantities, participants, modality and the words around it.
+
+    It describes any word it is given, whether or not `find_events` would count it as an
+    event, so that event mentions found otherwise (by hand, by another tagger) get the
+    product's features.
+
+    Args:
+        words: the event word, or a phrase naming the event (its head is taken: the main
+            content word, "took place" -> place; "on suspicion" -> suspicion).
+        anchors: the document's dates, quantities and actors (`graph.extract.read_anchors`).
+
+    Example:
+        >>> anchors = read_anchors(nlp(document.text), document, lexicon)
+        >>> describe_event(anchors.doc[3:5], anchors).trigger
+        'shoot'
+    """
+    lexicon = anchors.lexicon
+    vocab = lexicon.events
+    token = words if isinstance(words, Token) else event_word(words, vocab)
+    sentence = token.sent
+    dates, quantities = _in_sentence(sentence, anchors.dates, anchors.quantities)
+    lemma = _lemma(token, vocab)
+    event_type = (
+        _phrasal_type(token, lemma, vocab)
+        or vocab.type_of(lemma)
+        or vocab.type_of(vocab.surface_lemmas.get(token.lower_, token.lower_))
+        or EventType.OTHER
+    )
+    candidate = _Candidate(token, event_type, members=[token])
+    _attach(candidate, token, sentence, dates, quantities, lexicon)
+    candidate.own_dates = len(candidate.dates)
+    opening = sentence.start < _opening_end(anchors.doc)
+    document, actors = anchors.document, anchors.actors
+    return _to_event(candidate, document, actors, sentence, dates, opening, lexicon)
+
+
+def event_word(words: Span, vocab: EventWords) -> Token:
+    """The word of a phrase that names its event: its syntactic head, or its main content
+    word when the head is a preposition or a light verb; the last one if several."""
+    heads = [t for t in words if not words.start <= t.head.i < words.end or t.head.i == t.i]
+    content = [
+        t
+        for t in words
+        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and _lemma(t, vocab) not in vocab.light_verbs
+    ]
+    main = [t for t in heads if t in content]
+    return (main or content or heads or list(words))[-1]
+
+
+def document_context(doc: Doc | Span) -> dict[str, int]:
+    """What a document is about: its content words (nouns, names, verbs; no stop words) as
+    lemmas with their counts, at most `_CONTEXT_SIZE` of them (the most frequent, the earlier
+    among equals). Documents with similar contexts tell one story."""
+    counts = Counter(
+        t.lemma_.lower() for t in doc if t.pos_ in _CONTEXT_TAGS and t.is_alpha and not t.is_stop
+    )
+    return capped_context(counts)
+
+
+def capped_context(counts: Counter[str]) -> dict[str, int]:
+    """The `_CONTEXT_SIZE` most frequent items of `counts`, the earlier counted among equals."""
+    return dict(counts.most_common(_CONTEXT_SIZE))
+
+
+def _words_around(token: Token, dates: list[DateMention]) -> tuple[str, ...]:
+    """The content words (lemmas, no stop words) within `_WORDS_WINDOW` tokens of the event
+    word in its sentence, outside the sentence's `dates` (compared on their own): its
+    arguments and modifiers, which tell events of one story apart."""
+    sentence = token.sent
+    skip = {t.i for d in dates for t in _tokens(sentence, d.start, d.end)}
+    start = max(sentence.start, token.i - _WORDS_WINDOW)
+    window = token.doc[start : min(sentence.end, token.i + _WORDS_WINDOW + 1)]
+    return tuple(
+        sorted(
+            {
+                t.lemma_.lower()
+                for t in window
+                if t.pos_ in _WORD_TAGS and not t.is_stop and t.i != token.i and t.i not in skip
+            }
+        )
+    )
+
+
+def _opening_end(doc: Doc) -> int:
+    """The token where the article's opening (its first `_OPENING_SENTENCES` sentences) ends."""
+    for n, sentence in enumerate(doc.sents):
+        if n == _OPENING_SENTENCES:
+            return sentence.start
+    return len(doc)
+
+
+def _in_sentence(
+    sentence: Span, dates: list[DateMention], quantities: list[QuantityMention]
+) -> tuple[list[DateMention], list[QuantityMention]]:
+    return (
+        [d for d in dates if sentence.start_char <= d.start < sentence.end_char],
+        [q for q in quantities if sentence.start_char <= q.start < sentence.end_char],
+    )
+
+
+def _attach(
+    candidate: _Candidate,
+    anchor: Token,
+    sentence: Span,
+    dates: list[DateMention],
+    quantities: list[QuantityMention],
+    lexicon: Lexicon,
+) -> None:
+    """The sentence's dates and quantities that belong to the candidate, whose clause is
+    `anchor`'s: the dates modifying it (or, for a typed event, the statement reporting it)
+    and the numbers it governs."""
+    candidate.dates = [d for d in dates if date_attached(d, anchor, sentence)]
+    if not candidate.dates and candidate.event_type is not EventType.OTHER:
+        reporting = lexicon.attribution.reporting_verbs
+        perfect = lexicon.time.perfect_auxiliaries | {lexicon.time.pluperfect_auxiliary}
+        candidate.dates = _reported_dates(candidate.token, dates, sentence, reporting, perfect)
+    candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
 
 
 def _candidates(
@@ -144,10 +282,7 @@ def _candidates(
                 continue  # "mobilization department", "recruitment quotas": a modifier
             anchor = token.head  # "re-election victory earlier this month"
         candidate = _Candidate(token, event_type, members=[token])
-        candidate.dates = [d for d in dates if date_attached(d, anchor, sentence)]
-        if not candidate.dates and event_type is not EventType.OTHER:
-            candidate.dates = _reported_dates(token, dates, sentence, reporting)
-        candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
+        _attach(candidate, anchor, sentence, dates, quantities, lexicon)
         found.append(candidate)
     for candidate in found:
         candidate.own_dates = len(candidate.dates)
@@ -244,9 +379,21 @@ def _open_start(date: DateMention) -> bool:
 
 
 def _reported_dates(
-    token: Token, dates: list[DateMention], sentence: Span, reporting: frozenset[str]
+    token: Token,
+    dates: list[DateMention],
+    sentence: Span,
+    reporting: frozenset[str],
+    perfect: frozenset[str],
 ) -> list[DateMention]:
-    """'The minister announced in December plans to bolster ...': the plan takes the cue's date."""
+    """'The minister announced in December plans to bolster ...': the plan takes the cue's date.
+
+    A happening told as done before the report ("had killed", "have fallen", "killing one
+    man") does not take the report's date; a state told in the passive ("were deployed")
+    still does.
+    """
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if token.tag_ == "VBD" or token.dep_ == "acl" or auxiliaries & perfect:
+        return []
     ancestor = token.head
     while ancestor.head.i != ancestor.i and ancestor.lemma_.lower() not in reporting:
         ancestor = ancestor.head
@@ -335,6 +482,7 @@ def _to_event(
     document: Document,
     actors: ActorTable,
     sentence: Span,
+    dates: list[DateMention],
     opening: bool,
     lexicon: Lexicon,
 ) -> LocalEvent:
@@ -383,6 +531,7 @@ def _to_event(
         participants=tuple(participants),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
+        words=_words_around(token, dates),
     )
 
 

