@@ -529,6 +529,11 @@ class LocalEvent(Model):
     location: str | None = Field(default=None, description="Place, where stated.")
     negated: bool = Field(default=False, description="Said not to have happened.")
     modality: Modality = Field(default="actual", description=MODALITY_DESCRIPTION)
+    again: bool = Field(
+        default=False,
+        description="Told as another occurrence of its kind ('a second wave of mobilization',"
+        " 'a new offensive'): not the one named without such a word.",
+    )
     participants: tuple[Participant, ...] = Field(default=(), description="Actors with roles.")
     news: bool = Field(
         default=False,

@@ -166,6 +166,16 @@ def test_negation_splits() -> None:
     assert pair_score(a, b) is None
 
 
+def test_another_occurrence_is_not_the_one_named_without_it() -> None:
+    who = frozenset({"act_1"})
+    first = _m("a", "d1", "mobilization", "mobilization", participants=who, **MARCH)
+    second = _m("b", "d1", "mobilization", "mobilization", participants=who, again=True)
+    assert pair_score(first, second) is None  # "a second wave of mobilization"
+    dated = _m("c", "d2", "mobilization", "mobilization", participants=who, again=True, **MARCH)
+    assert pair_score(first, dated) is not None  # the dates tie them
+    assert _groups([first, second]) == [["a"], ["b"]]
+
+
 def test_derivations_and_synonyms_are_one_predicate() -> None:
     who = frozenset({"act_1"})
     nominate = _m("a", "d1", "nominate", participants=who, **MARCH)

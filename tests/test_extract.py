@@ -475,3 +475,14 @@ def test_describe_event_describes_any_word_as_extraction_does(nlp: Any) -> None:
     # a word extraction would not count as an event still gets its features
     men = describe_event(anchors.doc[11], anchors)
     assert men.trigger == "man" and "150,000" in men.words
+
+
+def test_an_event_told_as_another_of_its_kind_is_marked(nlp: Any) -> None:
+    marked = [
+        "He believes the second wave of mobilization has begun.",
+        "Officials say a new mobilization push will begin in May.",
+        "The army launched another offensive in May.",
+    ]
+    for text in marked:
+        assert [e.again for e in _extract(text).events] == [True], text
+    assert [e.again for e in _extract("The army launched an offensive in May.").events] == [False]

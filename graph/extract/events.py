@@ -528,10 +528,28 @@ def _to_event(
         negated=modality == "negated",
         news=news,
         modality=modality,
+        again=any(_told_again(t, vocab) for t in {token, candidate.typed or token}),
         participants=tuple(participants),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
         words=_words_around(token, dates),
+    )
+
+
+def _told_again(trigger: Token, vocab: EventWords) -> bool:
+    """Whether a modifier makes the event another occurrence of its kind: of the event word
+    itself ("a new offensive"), or of the noun it sits in ("a new mobilization push", "the
+    second wave of mobilization")."""
+    holders = [trigger]
+    head = trigger.head
+    if trigger.dep_ == "compound" or (
+        trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+    ):
+        holders.append(head if trigger.dep_ == "compound" else head.head)
+    return any(
+        child.dep_ in ("amod", "det", "nummod", "advmod") and child.lower_ in vocab.repetition_marks
+        for holder in holders
+        for child in holder.children
     )
 
 

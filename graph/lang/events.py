@@ -65,6 +65,9 @@ class EventWords:
         future_markers: words that put an event in the future or make it a plan.
         possible_markers: words that make an event only possible.
         negation_words: words that deny what they modify ("not", "no one", "never").
+        repetition_marks: modifiers that make an event another occurrence of its kind ("a
+            second wave of mobilization", "a new offensive", "another strike"): never the
+            first one an article names without them.
         event_heads: nouns that carry the event their compound modifier names
             ("re-election victory", "mobilization wave").
         synonyms: groups of predicates (lemmas) that name one happening ("kill", "death");
@@ -96,6 +99,7 @@ class EventWords:
     future_markers: frozenset[str]
     possible_markers: frozenset[str]
     negation_words: frozenset[str]
+    repetition_marks: frozenset[str]
     event_heads: frozenset[str]
     synonyms: tuple[frozenset[str], ...]
     person_units: frozenset[str]

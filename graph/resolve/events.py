@@ -109,6 +109,7 @@ class Mention:
     quantities: frozenset[tuple[float, str]] = frozenset()
     participants: frozenset[str] = frozenset()
     negated: bool = False
+    again: bool = False  # told as another occurrence of its kind ("a second wave")
     context: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
     reported_by: dt.date | None = None  # undated, but told as news published on this day
@@ -162,9 +163,9 @@ def cluster_mentions(
     # checked once, not a thousand times.
     kinds: dict[Hashable, int] = {}
     for i, m in enumerate(mentions):
-        kinds.setdefault((m.negated, m.start, m.end, m.quantities, m.reported_by), i)
+        kinds.setdefault((m.negated, m.again, m.start, m.end, m.quantities, m.reported_by), i)
     typical = {
-        i: [kinds[(m.negated, m.start, m.end, m.quantities, m.reported_by)]]
+        i: [kinds[(m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)]]
         for i, m in enumerate(mentions)
     }
 
@@ -359,6 +360,10 @@ def pair_score(
 def _conflict(a: Mention, b: Mention, vocab: EventWords) -> bool:
     if a.negated != b.negated:
         return True
+    # "A second wave of mobilization" is not the mobilization named without such a word,
+    # unless dates tie the two (a report may call one wave "the mobilization").
+    if a.again != b.again and not (a.start and b.start):
+        return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
     # News told by a day cannot be an event that begins after it was reported.
@@ -520,6 +525,7 @@ def mention_of(
         quantities=frozenset((q.value, q.unit) for q in event.quantities),
         participants=frozenset(actor_ids),
         negated=event.negated,
+        again=event.again,
         context=context,
         words=frozenset(event.words),
         published=published,

@@ -136,6 +136,9 @@ WORDS = EventWords(
         {"may", "might", "could", "would", "possible", "possibly", "likely"}
     ),
     negation_words=frozenset({"not", "n't", "no", "never", "neither", "nor"}),
+    repetition_marks=frozenset(
+        """another new fresh further renewed repeated second third fourth fifth next""".split()
+    ),
     event_heads=frozenset(
         "victory campaign drive effort push wave operation process window plan plans bid".split()
     ),
