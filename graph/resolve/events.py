@@ -165,14 +165,21 @@ def cluster_mentions(
     for i, m in enumerate(mentions):
         kinds.setdefault((m.negated, m.again, m.start, m.end, m.quantities, m.reported_by), i)
     typical = {
-        i: [kinds[(m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)]]
+        i: {kinds[(m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)]}
         for i, m in enumerate(mentions)
     }
+    conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
+
+    def conflict(i: int, j: int) -> bool:
+        pair = (i, j) if i < j else (j, i)
+        if pair not in conflicts:
+            conflicts[pair] = _conflict(mentions[i], mentions[j], vocab)
+        return conflicts[pair]
 
     def compatible(x: int, y: int, z: int) -> bool:
-        if any(_conflict(mentions[i], mentions[j], vocab) for i in typical[x] for j in typical[y]):
+        if any(conflict(i, j) for i in typical[x] for j in typical[y]):
             return False
-        typical[z] = sorted({*typical.pop(x), *typical.pop(y)})
+        typical[z] = typical.pop(x) | typical.pop(y)
         return True
 
     groups = _average_linkage(len(mentions), links, margin, compatible)
