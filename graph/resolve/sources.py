@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
 from graph.model import (
     DateBasis,
@@ -90,16 +91,23 @@ def _infer(extraction: DocExtraction, corroborated: dict[int, DateValue | None])
 def _consistent_months(local: LocalEvent, date: DateValue) -> set[Month]:
     """Publication months for which the expression lands on `date`, whichever day it was."""
     assert local.date_expression is not None
-    text, tense = local.date_expression.text, Tense(local.date_expression.tense)
+    expression = local.date_expression
+    return set(_months(expression.text, Tense(expression.tense), date.start, date.end))
+
+
+@lru_cache(maxsize=4096)
+def _months(text: str, tense: Tense, start: dt.date, end: dt.date) -> frozenset[Month]:
+    """Publication months for which `text` lands within `start`..`end` (an expression recurs
+    across a corpus: "last year", "this week")."""
     months = set()
-    for year in range(date.start.year - _SEARCH_YEARS, date.end.year + _SEARCH_YEARS + 1):
+    for year in range(start.year - _SEARCH_YEARS, end.year + _SEARCH_YEARS + 1):
         for month in range(1, 13):
             first = dt.date(year, month, 1)
             last = dt.date(year, month, calendar.monthrange(year, month)[1])
             values = [normalize_date(text, anchor, tense) for anchor in (first, last)]
-            if all(v is not None and v.start <= date.end and date.start <= v.end for v in values):
+            if all(v is not None and v.start <= end and start <= v.end for v in values):
                 months.add((year, month))
-    return months
+    return frozenset(months)
 
 
 def publication_bounds(extraction: DocExtraction) -> tuple[dt.date, dt.date] | None:
