@@ -93,6 +93,13 @@ def is_store(path: Path) -> bool:
         return False
 
 
+# A node's fields, an actor's without its mentions and titles unless it is the one asked for.
+_LIGHT = (
+    "CASE WHEN kind = 'Actor' AND id <> ? THEN json_remove(data, '$.mentions', '$.titles')"
+    " ELSE data END"
+)
+
+
 class Store:
     """An open store file. Use `open_store` (writes) or `read_store` (reads)."""
 
@@ -110,14 +117,18 @@ class Store:
         Args:
             around: an actor id: its events and statements, their neighbours
                 (participants, sources, claims) and the claims those claims support or
-                contradict.
-            kinds: only nodes of these kinds, and no edges (e.g. the actors, to find one).
+                contradict, with the edges a timeline reads (not MENTIONS or PRECEDES). The
+                other actors come without their mentions and titles (a country named in
+                thousands of articles would outweigh the rest).
+            kinds: only nodes of these kinds, and no edges, and actors without their
+                mentions and titles (e.g. the actors, to find one by name).
         """
         graph = nx.MultiDiGraph()
         if kinds is not None:
             marks = ", ".join("?" * len(kinds))
             nodes = self._db.execute(
-                f"SELECT id, data FROM nodes WHERE kind IN ({marks}) ORDER BY id", tuple(kinds)
+                f"SELECT id, {_LIGHT} FROM nodes WHERE kind IN ({marks}) ORDER BY id",
+                ("", *kinds),
             )
             edges = self._db.execute("SELECT source, target, data FROM edges WHERE 0")
         elif around is None:
@@ -129,11 +140,13 @@ class Store:
             self._db.execute("DELETE FROM wanted")
             self._db.executemany("INSERT INTO wanted VALUES (?)", ((i,) for i in sorted(ids)))
             nodes = self._db.execute(
-                "SELECT id, data FROM nodes WHERE id IN (SELECT id FROM wanted) ORDER BY id"
+                f"SELECT id, {_LIGHT} FROM nodes WHERE id IN (SELECT id FROM wanted) ORDER BY id",
+                (around,),
             )
             edges = self._db.execute(
                 "SELECT source, target, data FROM edges WHERE source IN (SELECT id FROM wanted)"
-                " AND target IN (SELECT id FROM wanted) ORDER BY id"
+                " AND target IN (SELECT id FROM wanted) AND type NOT IN ('MENTIONS', 'PRECEDES')"
+                " ORDER BY id"
             )
         try:
             for node_id, data in nodes:
