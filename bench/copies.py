@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp, "copies")
         folder.mkdir()
         write_copies(args.seed, folder, args.copies)
-        graph = Path(tmp, "copies.graph.json")
+        graph = Path(tmp, "copies.graph.db")
         started = time.perf_counter()
         report = load([str(folder)], graph, jobs=args.jobs)
         seconds = time.perf_counter() - started

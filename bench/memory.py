@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         for megabytes in args.mb:
             article = Path(tmp) / f"repeated-{megabytes:g}mb.txt"
             lines = write_repeated(article, megabytes)
-            graph = Path(tmp) / "bench.graph.json"
+            graph = Path(tmp) / "bench.graph.db"
             graph.unlink(missing_ok=True)
             figures = measure_load(article, graph, args.jobs, max_document_mb=1024)
             if figures is None:

@@ -28,7 +28,7 @@ def main() -> int:
         folder = Path(tmp) / "docs"
         folder.mkdir()
         write_ecbplus_texts(readers, args.data, folder, args.limit)
-        path = Path(tmp) / "ecb.graph.json"
+        path = Path(tmp) / "ecb.graph.db"
         report = load([str(folder)], path, jobs=2)
         graph = read_saved(path).graph
         print(

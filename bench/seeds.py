@@ -49,7 +49,7 @@ def main() -> int:
         graph = read_saved(args.graph, missing_ok=False).graph
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "seeds.graph.json"
+            path = Path(tmp) / "seeds.graph.db"
             load([str(args.seeds)], path, jobs=2)
             graph = read_saved(path).graph
     rows, misses = score(graph, gold)

@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{'worker MB':>9} {'nodes':>6} {'edges':>6}"
         )
         for jobs in args.jobs:
-            graph = Path(tmp) / f"bench-{jobs}.graph.json"
+            graph = Path(tmp) / f"bench-{jobs}.graph.db"
             started = time.perf_counter()
             figures = measure_load(folder, graph, jobs)
             if figures is None:
