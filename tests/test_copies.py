@@ -78,7 +78,7 @@ def alone_and_copied(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
     (folder / "docs").mkdir()
     (folder / "docs" / "a-wire.txt").write_text(repost(text, "Wire A"), encoding="utf-8")
     (folder / "docs" / "b-wire.txt").write_text(repost(text, "Wire B"), encoding="utf-8")
-    alone, copied = folder / "alone.graph.json", folder / "copied.graph.json"
+    alone, copied = folder / "alone.graph.db", folder / "copied.graph.db"
     load([str(SEED)], alone)
     load([str(SEED), str(folder / "docs")], copied)
     return alone, copied

@@ -34,7 +34,7 @@ def with_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Republished by Wire A under licence.\n\n" + SEED.read_text(encoding="utf-8"),
         encoding="utf-8",
     )
-    path = folder / "with-copy.graph.json"
+    path = folder / "with-copy.graph.db"
     load([str(SEEDS), str(repost)], path)
     return path
 
@@ -65,7 +65,7 @@ def test_sources_lists_dates_titles_events_and_copies(with_copy: Path) -> None:
 def test_removing_a_primary_leaves_its_copy_standing_for_it(
     with_copy: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "g.json"
+    path = tmp_path / "g.db"
     shutil.copy(with_copy, path)
     before = {r.path: r for r in corpus.sources(read_saved(path).graph)}
     report = corpus.remove(path, [str(SEED)])
@@ -77,7 +77,7 @@ def test_removing_a_primary_leaves_its_copy_standing_for_it(
 
 
 def test_removing_a_source_gives_the_graph_of_the_others(seeds_graph: Path, tmp_path: Path) -> None:
-    path = tmp_path / "g.json"
+    path = tmp_path / "g.db"
     shutil.copy(seeds_graph, path)
     gone = sorted(SEEDS.glob("*.txt"))[1]
     source_id = next(
@@ -90,7 +90,7 @@ def test_removing_a_source_gives_the_graph_of_the_others(seeds_graph: Path, tmp_
 
 
 def test_an_unknown_name_changes_nothing(seeds_graph: Path, tmp_path: Path) -> None:
-    path = tmp_path / "g.json"
+    path = tmp_path / "g.db"
     shutil.copy(seeds_graph, path)
     before = path.read_bytes()
     with pytest.raises(QueryError) as info:
@@ -103,7 +103,7 @@ def test_an_unknown_name_changes_nothing(seeds_graph: Path, tmp_path: Path) -> N
 
 
 def test_remove_waits_for_a_load_of_the_same_graph(seeds_graph: Path, tmp_path: Path) -> None:
-    path = tmp_path / "g.json"
+    path = tmp_path / "g.db"
     shutil.copy(seeds_graph, path)
     phases: list[str] = []
     held = threading.Event()
@@ -166,7 +166,7 @@ def test_the_commands(with_copy: Path, tmp_path: Path) -> None:
     assert "documents     6 (1 copies of another)" in stats.stdout
     assert "top actors" in stats.stdout and "COPY_OF" in stats.stdout
 
-    path = tmp_path / "g.json"
+    path = tmp_path / "g.db"
     shutil.copy(with_copy, path)
     missing = runner.invoke(app, ["remove", "nope", "-g", str(path)])
     assert missing.exit_code == 1

@@ -208,7 +208,7 @@ def test_concurrent_loads_keep_each_others_documents(seed_docs: Path, tmp_path: 
     second.mkdir()
     for i, doc in enumerate(sorted(seed_docs.iterdir())):
         doc.rename((first if i < 3 else second) / doc.name)
-    graph = tmp_path / "race.json"
+    graph = tmp_path / "race.db"
     runs = [_cli("load", str(folder), "--graph", str(graph)) for folder in (first, second)]
     for run in runs:
         _, err = run.communicate(timeout=300)
