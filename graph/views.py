@@ -122,11 +122,7 @@ def timeline(
         if wanted is not None and wanted not in participants:
             continue
         date = data.get("date")
-        start = dt.date.fromisoformat(date["start"]) if date else None
-        end = dt.date.fromisoformat(date["end"]) if date else None
-        if date_from and (end is None or end < date_from):
-            continue
-        if date_to and (start is None or start > date_to):
+        if not _within(date, date_from, date_to):
             continue
         sources = {  # a copy of an article is its primary again, not another source
             graph.nodes[u].get("copy_of") or u
@@ -134,14 +130,9 @@ def timeline(
             if d["type"] == EdgeType.DESCRIBES.value
         }
         rows.append(
-            TimelineRow(
-                event_id=node,
-                date=date["value"] if date else None,
-                precision=date["precision"] if date else None,
-                start=start,
-                end=end,
-                mod=date.get("mod") if date else None,
-                basis=date.get("basis") if date else None,
+            _row(
+                node,
+                date,
                 event_type=data["event_type"],
                 label=data["label"],
                 modality=data.get("modality", "actual"),
@@ -155,8 +146,6 @@ def timeline(
                         roles, key=lambda r: (nodes[r[0]]["name"], r[0], r[1] or "")
                     )
                 ),
-                date_words=human_date(date) if date else "undated",
-                expression=date.get("text") if date else None,
             )
         )
     if statements:
@@ -188,45 +177,58 @@ def _statements(
             published = [nodes[u]["published"] for u in reporters if nodes[u].get("published")]
             first = min(published, key=lambda p: (p["end"], p["value"]), default=None)
             date = {**first, "basis": "publication", "mod": None} if first else None
-        start = dt.date.fromisoformat(date["start"]) if date else None
-        end = dt.date.fromisoformat(date["end"]) if date else None
-        if date_from and (end is None or end < date_from):
-            continue
-        if date_to and (start is None or start > date_to):
+        if not _within(date, date_from, date_to):
             continue
         speaker = ", ".join(sorted(nodes[u]["name"] for u in speakers)) or data.get("speaker")
         said = f"{speaker} {data['cue']}" if speaker else data["cue"]
         rows.append(
-            TimelineRow(
-                event_id=node,
-                date=date["value"] if date else None,
-                precision=date["precision"] if date else None,
-                start=start,
-                end=end,
-                mod=date.get("mod") if date else None,
-                basis=date.get("basis") if date else None,
+            _row(
+                node,
+                date,
                 event_type="statement",
                 label=f"{said}: {data['text']}",
                 modality="negated" if data.get("polarity") == "negative" else "actual",
                 participants=tuple(sorted(nodes[u]["name"] for u in speakers)),
                 sources=len({nodes[u].get("copy_of") or u for u in reporters}),
-                contested=any(
-                    d["type"] == EdgeType.CONTRADICTS.value
-                    for _, _, d in [
-                        *graph.out_edges(node, data=True),
-                        *graph.in_edges(node, data=True),
-                    ]
-                ),
+                contested=_contradicted(graph, node),
                 category="communication",
                 actors=tuple(
                     TimelineActor(u, nodes[u]["name"], "agent")
                     for u in sorted(speakers, key=lambda u: (nodes[u]["name"], u))
                 ),
-                date_words=human_date(date) if date else "undated",
-                expression=date.get("text") if date else None,
             )
         )
     return rows
+
+
+def _within(date: Mapping[str, Any] | None, first: dt.date | None, last: dt.date | None) -> bool:
+    """Whether a date may fall between `first` and `last` (an undated row never does)."""
+    if date is None:
+        return first is None and last is None
+    return (first is None or dt.date.fromisoformat(date["end"]) >= first) and (
+        last is None or dt.date.fromisoformat(date["start"]) <= last
+    )
+
+
+def _row(node: str, date: Mapping[str, Any] | None, **fields: Any) -> TimelineRow:
+    """A timeline row for `node` with the date fields of `date` (None: undated)."""
+    if date is None:
+        return TimelineRow(
+            event_id=node, date=None, precision=None, start=None, end=None, mod=None,
+            basis=None, **fields,
+        )  # fmt: skip
+    return TimelineRow(
+        event_id=node,
+        date=date["value"],
+        precision=date["precision"],
+        start=dt.date.fromisoformat(date["start"]),
+        end=dt.date.fromisoformat(date["end"]),
+        mod=date.get("mod"),
+        basis=date.get("basis"),
+        date_words=human_date(date),
+        expression=date.get("text"),
+        **fields,
+    )
 
 
 @dataclass(frozen=True)
@@ -397,11 +399,16 @@ def _no_actor(text: str, names: list[str]) -> str:
 
 
 def _contested(graph: nx.MultiDiGraph, event: str) -> bool:
-    claims = [
-        u for u, _, d in graph.in_edges(event, data=True) if d["type"] == EdgeType.ABOUT.value
-    ]
+    """Whether a claim about `event` is contradicted by another."""
+    return any(
+        _contradicted(graph, u)
+        for u, _, d in graph.in_edges(event, data=True)
+        if d["type"] == EdgeType.ABOUT.value
+    )
+
+
+def _contradicted(graph: nx.MultiDiGraph, claim: str) -> bool:
     return any(
         d["type"] == EdgeType.CONTRADICTS.value
-        for claim in claims
         for _, _, d in [*graph.out_edges(claim, data=True), *graph.in_edges(claim, data=True)]
     )
