@@ -159,57 +159,39 @@ class Store:
         return graph
 
     def _neighbourhood(self, actor: str) -> set[str]:
-        events = {
-            row[0]
-            for row in self._db.execute(
-                "SELECT target FROM edges WHERE source = ? AND type = 'PARTICIPATED_IN'", (actor,)
-            )
-        }
-        said = {
-            row[0]
-            for row in self._db.execute(
-                "SELECT target FROM edges WHERE source = ? AND type = 'CLAIMED'", (actor,)
-            )
-        }
-        ids = {actor, *events, *said}
-        claims: set[str] = set(said)
-        for claim in sorted(said):  # the sources reporting the actor's statements
-            ids.update(
-                row[0]
-                for row in self._db.execute(
-                    "SELECT source FROM edges WHERE target = ? AND type IN ('REPORTS', 'RELAYED')",
-                    (claim,),
-                )
-            )
-        for event in sorted(events):
-            for other, kind in self._db.execute(
-                "SELECT source, n.kind FROM edges JOIN nodes n ON n.id = source WHERE target = ?"
-                " UNION SELECT target, n.kind FROM edges JOIN nodes n ON n.id = target"
-                " WHERE source = ?",
-                (event, event),
-            ):
-                ids.add(other)
-                if kind == NodeKind.CLAIM.value:
-                    claims.add(other)
-        for claim in sorted(claims):
-            ids.update(
-                row[0]
-                for row in self._db.execute(
-                    "SELECT target FROM edges WHERE source = ? AND type IN"
-                    " ('SUPPORTS', 'CONTRADICTS') UNION SELECT source FROM edges WHERE target = ?"
-                    " AND type IN ('SUPPORTS', 'CONTRADICTS')",
-                    (claim, claim),
-                )
-            )
-        sources = [i for i in ids if i.startswith("src_")]
-        for source in sources:  # a copy's primary names the source it counts as
-            ids.update(
-                row[0]
-                for row in self._db.execute(
-                    "SELECT target FROM edges WHERE source = ? AND type = 'COPY_OF'", (source,)
-                )
-            )
+        events = set(self._linked({actor}, ("PARTICIPATED_IN",)))
+        said = set(self._linked({actor}, ("CLAIMED",)))
+        around = self._linked(events, both=True)
+        claims = said | {i for i, kind in around.items() if kind == NodeKind.CLAIM.value}
+        ids = {actor, *events, *said, *around}
+        ids.update(self._linked(said, ("REPORTS", "RELAYED"), both=True))  # their sources
+        ids.update(self._linked(claims, ("SUPPORTS", "CONTRADICTS"), both=True))
+        sources = {i for i in ids if i.startswith("src_")}
+        ids.update(self._linked(sources, ("COPY_OF",)))  # the primary a copy counts as
         return ids
+
+    def _linked(
+        self, ids: Iterable[str], types: Sequence[str] = (), *, both: bool = False
+    ) -> dict[str, str]:
+        """Nodes an edge of `types` (any type if none) leads to from `ids` (or, with `both`,
+        links with them either way), with their kinds; one query however many `ids`."""
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS hop (id TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM hop")
+        db.executemany("INSERT OR IGNORE INTO hop VALUES (?)", ((i,) for i in ids))
+        typed = f" AND e.type IN ({', '.join('?' * len(types))})" if types else ""
+        query = (
+            "SELECT e.target, n.kind FROM edges e JOIN nodes n ON n.id = e.target"
+            f" WHERE e.source IN (SELECT id FROM hop){typed}"
+        )
+        parameters = list(types)
+        if both:
+            query += (
+                " UNION SELECT e.source, n.kind FROM edges e JOIN nodes n ON n.id = e.source"
+                f" WHERE e.target IN (SELECT id FROM hop){typed}"
+            )
+            parameters += types
+        return dict(db.execute(query, parameters))
 
     def extractions(self, pending: bool | None = None) -> Iterator[DocExtraction]:
         """Every document's extraction, by source id (only unresolved ones if `pending`)."""
