@@ -136,7 +136,7 @@ def _load(
 
     documents = _one_per_content(documents, report)
     fresh = [d for d in documents if d.source.content_hash not in current]
-    report.unchanged = [d.source.path for d in documents if d not in fresh]
+    report.unchanged = [d.source.path for d in documents if d.source.content_hash in current]
     if on_start is not None:
         on_start(len(fresh))
     # Extractions are kept in batches as they come: a killed load resumes from them. The
