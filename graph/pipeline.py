@@ -146,9 +146,7 @@ def _load(
     batches = batched(_told(outcomes, on_document), _BATCH)
     first = next(batches, [])
     with open_store(graph_path, write=True) as store:
-        identities = store.identities()
-        if full:
-            identities = Identities(load=identities.load)
+        number = store.next_load()
         for batch in chain([first], batches):
             extracted = []
             for _, outcome in batch:
@@ -157,11 +155,12 @@ def _load(
                 else:
                     extracted.append(outcome)
                     report.loaded.append(outcome.source.path)
-            store.add_extractions(extracted, identities.load)
+            store.add_extractions(extracted, number)
         if not store.pending() and not full:  # nothing new: the graph stands as it is
             report.nodes.update(store.count_nodes())
             report.edges.update(store.count_edges())
             return report
+        identities = Identities(load=number) if full else store.identities()
         # Older extractor output is kept for documents not given again, rather than lost.
         corpus = list(store.extractions())
         phase(f"resolving {len(corpus)} documents")

@@ -233,10 +233,13 @@ class Store:
             )
         ]
 
+    def next_load(self) -> int:
+        """The number the next load is recorded under."""
+        return int(self._db.execute("SELECT coalesce(max(number), 0) FROM loads").fetchone()[0]) + 1
+
     def identities(self) -> Identities:
         """The ids given so far, for the next resolution to keep."""
         db = self._db
-        last = db.execute("SELECT coalesce(max(number), 0) FROM loads").fetchone()[0]
         return Identities(
             mentions={
                 (s, k, a, b): i
@@ -246,7 +249,7 @@ class Store:
             },
             born=dict(db.execute("SELECT id, born FROM identities")),
             aliases=dict(db.execute("SELECT alias, id FROM aliases")),
-            load=int(last) + 1,
+            load=self.next_load(),
         )
 
     def resolve_alias(self, node_id: str) -> str:
