@@ -117,9 +117,21 @@ class Mention:
 
 
 def cluster_mentions(
-    mentions: Sequence[Mention], *, vocab: EventWords | None = None
+    mentions: Sequence[Mention],
+    *,
+    vocab: EventWords | None = None,
+    fixed: Sequence[Sequence[int]] = (),
+    same_story: Callable[[str, str], bool] | None = None,
 ) -> list[list[Mention]]:
     """Group mentions that refer to the same event; each mention in exactly one group.
+
+    Args:
+        vocab: the event vocabulary; English by default.
+        fixed: groups of mention indices settled before (the events of a saved graph): each
+            stays one group, two never merge, and pairs within one are not scored; the other
+            mentions may join them.
+        same_story: whether two documents tell one story; by default worked out from the
+            mentions' contexts (`_stories`).
 
     Returns:
         The groups in the order of their first mention, each in input order.
@@ -132,16 +144,28 @@ def cluster_mentions(
         1
     """
     vocab = vocab or get().events
-    story = _stories(mentions)
+    if same_story is None:
+        story = _stories(mentions)
+        same_story = lambda a, b: story[a] == story[b]  # noqa: E731
     words = _idf_vectors([m.words for m in mentions])
+    # Items are the fixed groups, then every other mention on its own.
+    item = {i: n for n, group in enumerate(fixed) for i in group}
+    settled = count = len(fixed)
+    for i in range(len(mentions)):
+        if i not in item:
+            item[i] = count
+            count += 1
     # Sums over the counted pairs of two groups: (scores, pairs, pairs within one document).
-    links: dict[int, dict[int, Sums]] = {i: {} for i in range(len(mentions))}
+    links: dict[int, dict[int, Sums]] = {x: {} for x in range(count)}
     for i, j in _candidate_pairs(mentions, vocab):
+        x, y = item[i], item[j]
+        if x == y or (x < settled and y < settled):
+            continue
         a, b = mentions[i], mentions[j]
         score = pair_score(
             a,
             b,
-            same_story=story[a.document] == story[b.document],
+            same_story=same_story(a.document, b.document),
             words_similarity=_cosine(words[i], words[j]),
             vocab=vocab,
         )
@@ -150,7 +174,10 @@ def cluster_mentions(
         # on their own: a draft of 300,000 and a call-up of 300,000 are one event; a later
         # "mobilisation" joins them through the first mobilisation, whatever the draft says.
         if score and (_predicate_score(a, b, vocab) >= _SAME_TYPE or score >= _threshold(same)):
-            links[i][j] = links[j][i] = (score, 1, int(same))
+            sums = (score, 1, int(same))
+            if y in links[x]:
+                sums = tuple(p + q for p, q in zip(links[x][y], sums, strict=True))
+            links[x][y] = links[y][x] = sums
 
     def margin(x: list[int], y: list[int], sums: Sums) -> float:
         """Average over the counted pairs of two groups of (score - threshold)."""
@@ -162,13 +189,12 @@ def cluster_mentions(
     # one mention per distinct set of them, so a group of a thousand alike mentions is
     # checked once, not a thousand times.
     kinds: dict[Hashable, int] = {}
+    typical: dict[int, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
-        kinds.setdefault((m.negated, m.again, m.start, m.end, m.quantities, m.reported_by), i)
-    typical = {
-        i: {kinds[(m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)]}
-        for i, m in enumerate(mentions)
-    }
+        features = (m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)
+        typical[item[i]].add(kinds.setdefault(features, i))
     conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
+    holds_fixed = set(range(settled))
 
     def conflict(i: int, j: int) -> bool:
         pair = (i, j) if i < j else (j, i)
@@ -177,13 +203,21 @@ def cluster_mentions(
         return conflicts[pair]
 
     def compatible(x: int, y: int, z: int) -> bool:
+        if x in holds_fixed and y in holds_fixed:
+            return False
         if any(conflict(i, j) for i in typical[x] for j in typical[y]):
             return False
         typical[z] = typical.pop(x) | typical.pop(y)
+        if x in holds_fixed or y in holds_fixed:
+            holds_fixed.add(z)
         return True
 
-    groups = _average_linkage(len(mentions), links, margin, compatible)
-    return [[mentions[i] for i in group] for group in groups]
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        members[item[i]].append(i)
+    groups = _average_linkage(count, links, margin, compatible)
+    found = [sorted(i for x in group for i in members[x]) for group in groups]
+    return [[mentions[i] for i in group] for group in sorted(found)]
 
 
 def _threshold(same_document: bool) -> float:

@@ -102,12 +102,22 @@ def _months(text: str, tense: Tense, start: dt.date, end: dt.date) -> frozenset[
     months = set()
     for year in range(start.year - _SEARCH_YEARS, end.year + _SEARCH_YEARS + 1):
         for month in range(1, 13):
-            first = dt.date(year, month, 1)
-            last = dt.date(year, month, calendar.monthrange(year, month)[1])
-            values = [normalize_date(text, anchor, tense) for anchor in (first, last)]
-            if all(v is not None and v.start <= end and start <= v.end for v in values):
+            landing = _landing(text, tense, year, month)
+            if landing is not None and landing[0] <= end and start <= landing[1]:
                 months.add((year, month))
     return frozenset(months)
+
+
+@lru_cache(maxsize=65536)
+def _landing(text: str, tense: Tense, year: int, month: int) -> tuple[dt.date, dt.date] | None:
+    """Where `text` lands, read on the first and on the last day of a month: the latest start
+    and the earliest end of the two readings (None when either does not read)."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    early, late = (normalize_date(text, anchor, tense) for anchor in (first, last))
+    if early is None or late is None:
+        return None
+    return max(early.start, late.start), min(early.end, late.end)
 
 
 def publication_bounds(extraction: DocExtraction) -> tuple[dt.date, dt.date] | None:
