@@ -174,7 +174,7 @@ def cluster_mentions(
         # on their own: a draft of 300,000 and a call-up of 300,000 are one event; a later
         # "mobilisation" joins them through the first mobilisation, whatever the draft says.
         if score and (_predicate_score(a, b, vocab) >= _SAME_TYPE or score >= _threshold(same)):
-            sums = (score, 1, int(same))
+            sums: Sums = (score, 1, int(same))
             if y in links[x]:
                 sums = tuple(p + q for p, q in zip(links[x][y], sums, strict=True))
             links[x][y] = links[y][x] = sums
