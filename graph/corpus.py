@@ -157,9 +157,11 @@ def remove(
             phase(f"resolving {len(kept)} documents")
             from graph.resolve import resolve_keeping  # the language stack, only here
 
-            record, given = resolve_keeping(kept, store.identities(), lexicon=lexicon)
+            record, given, index = resolve_keeping(kept, store.identities(), lexicon=lexicon)
             phase(f"writing {graph_path}")
-            store.replace_graph(record, given, documents=0, drop=sorted(chosen), at=now())
+            store.replace_graph(
+                record, given, documents=0, drop=sorted(chosen), at=now(), index=index
+            )
     report = RemoveReport(graph_path, removed=sorted(chosen.values(), key=lambda r: r.source_id))
     report.nodes.update(n.kind.value for n in record.nodes)
     report.edges.update(e.type.value for e in record.edges)

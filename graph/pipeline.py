@@ -16,9 +16,11 @@ from graph.ids import Identities
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
 from graph.model import Document, GraphRecord
 from graph.resolve import resolve_keeping
+from graph.resolve.incremental import attach
+from graph.resolve.index import RESOLVER_VERSION
 from graph.store.file import check_saved, locked
 from graph.store.saved import read_saved
-from graph.store.sqlite import is_store, now, open_store
+from graph.store.sqlite import Store, is_store, now, open_store
 
 T = TypeVar("T")
 _BATCH = 32  # documents extracted between two commits of their extractions
@@ -160,15 +162,43 @@ def _load(
             report.nodes.update(store.count_nodes())
             report.edges.update(store.count_edges())
             return report
+        if not full and _attachable(store):
+            new = list(store.extractions(pending=True))
+            phase(f"attaching {len(new)} new documents to the graph")
+            attachment = attach(new, store, Identities(load=number), lexicon)
+            phase(f"writing {graph_path}")
+            store.attach(
+                attachment.nodes,
+                attachment.edges,
+                attachment.removed,
+                attachment.identities,
+                attachment.index,
+                documents=len(report.loaded),
+                at=now(),
+            )
+            report.nodes.update(store.count_nodes())
+            report.edges.update(store.count_edges())
+            return report
         identities = Identities(load=number) if full else store.identities()
         # Older extractor output is kept for documents not given again, rather than lost.
         corpus = list(store.extractions())
         phase(f"resolving {len(corpus)} documents")
-        record, given = resolve_keeping(corpus, identities, lexicon=lexicon)
+        record, given, index = resolve_keeping(corpus, identities, lexicon=lexicon)
         phase(f"writing {graph_path}")
-        store.replace_graph(record, given, documents=len(report.loaded), at=now())
+        store.replace_graph(record, given, documents=len(report.loaded), at=now(), index=index)
     _count(record, report)
     return report
+
+
+def _attachable(store: Store) -> bool:
+    """Whether new documents can be attached to the store's graph rather than the corpus
+    resolved anew: the graph has indexes written by this resolver, and the new documents
+    are fewer than those it holds (a load that more than doubles the corpus resolves it
+    anew, which weighs every document alike)."""
+    if store.resolver() != RESOLVER_VERSION:
+        return False
+    resolved = store.count_documents(resolved=True)
+    return 0 < store.pending() <= resolved
 
 
 def _known(graph_path: Path) -> dict[str, str]:
@@ -188,7 +218,7 @@ def _known(graph_path: Path) -> dict[str, str]:
             f"convert it with `timeline-graph migrate {graph_path} NEW.db`, then load with"
             " --graph NEW.db",
         )
-    with open_store(graph_path) as store:
+    with open_store(graph_path, write=True) as store:  # an older store is upgraded here
         if missing := store.sources_without_extraction():
             raise GraphFileError(
                 str(graph_path),

@@ -372,12 +372,12 @@ def test_articles_of_one_story_merge_a_predicate_they_share(nlp: Any) -> None:
         " by the warship, which took the pirates and their rifles to port."
     )
     pair = [first, second]
-    events, mapping = merge_events(pair, {})
+    events, mapping, _ = merge_events(pair, {})
     attacked = {mapping[(d, e)] for d, x in enumerate(pair) for e, ev in enumerate(x.events)
                 if ev.trigger == "attack"}  # fmt: skip
     assert len(attacked) == 1
     apart = [x.model_copy(update={"context": {}}) for x in pair]
-    events, mapping = merge_events(apart, {})
+    events, mapping, _ = merge_events(apart, {})
     attacked = {mapping[(d, e)] for d, x in enumerate(apart) for e, ev in enumerate(x.events)
                 if ev.trigger == "attack"}  # fmt: skip
     assert len(attacked) == 2

@@ -189,7 +189,7 @@ def test_a_newer_store_asks_for_an_upgrade(seeds_graph: Path, tmp_graph: Path) -
     with pytest.raises(GraphFileError) as error:
         read_saved(tmp_graph)
     assert str(error.value) == (
-        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 1);"
+        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 2);"
         " upgrade timeline-graph (pip install -U timeline-graph)"
     )
 
@@ -234,3 +234,29 @@ def test_a_retired_id_still_finds_its_actor(seeds_graph: Path, tmp_graph: Path) 
     assert resolve_alias(tmp_graph, "act_0000000000000000") == actor
     part, found = read_around_actor(tmp_graph, "act_0000000000000000")
     assert found == actor and actor in part
+
+
+def test_a_store_of_version_1_is_upgraded_and_resolved_anew(
+    seeds_graph: Path, tmp_graph: Path, tmp_path: Path
+) -> None:
+    shutil.copy(seeds_graph, tmp_graph)
+    with closing(sqlite3.connect(tmp_graph)) as db, db:  # as version 1 wrote it
+        for table in ("actor_keys", "event_mentions", "event_keys", "contexts"):
+            db.execute(f"DROP TABLE {table}")
+        for table in ("context_items", "sketches", "claim_words"):
+            db.execute(f"DROP TABLE {table}")
+        db.execute("DELETE FROM meta WHERE key = 'resolver'")
+        db.execute("PRAGMA user_version = 1")
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Talks\n\nOn 3 May 2024 the two governments held talks in Geneva.\n")
+    phases: list[str] = []
+    load([str(extra)], tmp_graph, on_phase=phases.append)
+    assert any(p.startswith("resolving 6 documents") for p in phases), phases
+    with closing(sqlite3.connect(tmp_graph)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("SELECT count(*) FROM contexts").fetchone()[0] == 6
+    phases.clear()
+    again = tmp_path / "again.md"
+    again.write_text("# More talks\n\nOn 4 May 2024 the talks in Geneva went on.\n")
+    load([str(again)], tmp_graph, on_phase=phases.append)  # now indexed: attached
+    assert "attaching 1 new documents to the graph" in phases, phases

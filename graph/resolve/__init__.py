@@ -20,8 +20,10 @@ from graph.resolve.claims import link_claims, make_claims
 from graph.resolve.copies import Copy, find_copies
 from graph.resolve.events import merge_events
 from graph.resolve.identity import keep_ids, mention_keys
+from graph.resolve.index import build_index
 from graph.resolve.sources import infer_publication_dates
 from graph.resolve.timeline import chain_events
+from graph.store.sqlite import Index
 
 __all__ = ["Identities", "resolve", "resolve_keeping"]
 
@@ -37,20 +39,22 @@ def resolve_keeping(
     known: Identities,
     *,
     lexicon: Lexicon | None = None,
-) -> tuple[GraphRecord, Identities]:
+) -> tuple[GraphRecord, Identities, Index]:
     """Build the graph as `resolve` does, keeping the Actor and Event ids `known` gave
     (see `graph.resolve.identity`).
 
     Returns:
-        The graph and the ids it gives, for the next load to keep.
+        The graph, the ids it gives (for the next load to keep) and the resolver's indexes
+        (for the next load to attach new documents to the graph).
     """
     lexicon = lexicon or get()
     extractions = sorted(extractions, key=lambda x: x.source.id)
     copies = find_copies(extractions)
-    copied = [x.source for x in extractions if x.source.id in copies]
+    copied_extractions = [x for x in extractions if x.source.id in copies]
+    copied = [x.source for x in copied_extractions]
     extractions = [x for x in extractions if x.source.id not in copies]
     actors, actor_ids = merge_actors(extractions, vocab=lexicon.actors)
-    events, event_ids = merge_events(extractions, actor_ids, vocab=lexicon.events)
+    events, event_ids, stories = merge_events(extractions, actor_ids, vocab=lexicon.events)
     # Undated sources are dated from what they share with dated ones; their relative dates
     # then resolve, and events are matched again with the dates they gained.
     dated = infer_publication_dates(extractions, events, event_ids)
@@ -59,7 +63,7 @@ def resolve_keeping(
         actors, actor_ids = merge_actors(
             extractions, vocab=lexicon.actors
         )  # titles carry their source's date
-        events, event_ids = merge_events(extractions, actor_ids, vocab=lexicon.events)
+        events, event_ids, stories = merge_events(extractions, actor_ids, vocab=lexicon.events)
     given = Identities(load=known.load)
     actors, actor_ids = keep_ids(
         actors, actor_ids, mention_keys(extractions, "Actor"), known, given
@@ -70,12 +74,71 @@ def resolve_keeping(
     claims, claim_ids = make_claims(extractions)
     sources = [x.source for x in extractions]
     sources += [s.model_copy(update={"copy_of": copies[s.id].primary}) for s in copied]
-
-    edges = _EdgeSet()
+    about = claims_about(extractions, claim_ids, event_ids)
+    speakers = claim_speakers(extractions, claim_ids, actor_ids)
+    edges = local_edges(extractions, actor_ids, event_ids, claim_ids)
     for source in copied:
-        edges.put(_copy_edge(source.id, copies[source.id]))
-    speakers: dict[str, str | None] = {}
-    about: dict[str, str] = {}
+        edges.put(copy_edge(source.id, copies[source.id]))
+    for edge in link_claims(claims, about, speakers, vocab=lexicon.resolution) + chain_events(
+        events
+    ):
+        edges.put(edge)
+
+    nodes: list[Node] = [*sources, *actors, *events, *claims]
+    record = GraphRecord(
+        nodes=tuple(sorted(nodes, key=lambda n: n.id)),
+        edges=tuple(sorted(edges.values(), key=lambda e: e.id)),
+    )
+    index = build_index(
+        extractions,
+        [*extractions, *copied_extractions],
+        actor_ids,
+        event_ids,
+        claims,
+        stories,
+        lexicon,
+    )
+    return record, given, index
+
+
+def claims_about(
+    extractions: Sequence[DocExtraction],
+    claim_ids: dict[tuple[int, int], str],
+    event_ids: dict[tuple[int, int], str],
+) -> dict[str, str]:
+    """Claim id -> the id of the event it is about, for claims tied to one."""
+    return {
+        claim_ids[(d, c)]: event_ids[(d, claim.about_event)]
+        for d, extraction in enumerate(extractions)
+        for c, claim in enumerate(extraction.claims)
+        if claim.about_event is not None
+    }
+
+
+def claim_speakers(
+    extractions: Sequence[DocExtraction],
+    claim_ids: dict[tuple[int, int], str],
+    actor_ids: dict[tuple[int, int], str],
+) -> dict[str, str | None]:
+    """Claim id -> the id of the actor who said it (None when unresolved)."""
+    return {
+        claim_ids[(d, c)]: (
+            actor_ids[(d, claim.speaker_actor)] if claim.speaker_actor is not None else None
+        )
+        for d, extraction in enumerate(extractions)
+        for c, claim in enumerate(extraction.claims)
+    }
+
+
+def local_edges(
+    extractions: Sequence[DocExtraction],
+    actor_ids: dict[tuple[int, int], str],
+    event_ids: dict[tuple[int, int], str],
+    claim_ids: dict[tuple[int, int], str],
+) -> EdgeSet:
+    """The edges each document gives on its own: what it mentions, describes and reports,
+    who took part in its events and who said or relayed its claims."""
+    edges = EdgeSet()
     for d, extraction in enumerate(extractions):
         source_id = extraction.source.id
         for a, local in enumerate(extraction.actors):
@@ -94,35 +157,28 @@ def resolve_keeping(
         for c, claim in enumerate(extraction.claims):
             claim_id = claim_ids[(d, c)]
             edges.add(EdgeType.REPORTS, source_id, claim_id, spans=(claim.span,))
-            speaker = (
-                actor_ids[(d, claim.speaker_actor)] if claim.speaker_actor is not None else None
-            )
-            speakers[claim_id] = speaker
-            if speaker is not None:
+            if claim.speaker_actor is not None:
                 edges.add(
-                    EdgeType.CLAIMED, speaker, claim_id, spans=(claim.speaker_span or claim.span,)
+                    EdgeType.CLAIMED,
+                    actor_ids[(d, claim.speaker_actor)],
+                    claim_id,
+                    spans=(claim.speaker_span or claim.span,),
                 )
             if claim.via_actor is not None:
                 edges.add(
                     EdgeType.RELAYED, actor_ids[(d, claim.via_actor)], claim_id, spans=(claim.span,)
                 )
             if claim.about_event is not None:
-                about[claim_id] = event_ids[(d, claim.about_event)]
-                edges.add(EdgeType.ABOUT, claim_id, about[claim_id], spans=(claim.content_span,))
-    for edge in link_claims(claims, about, speakers, vocab=lexicon.resolution) + chain_events(
-        events
-    ):
-        edges.put(edge)
-
-    nodes: list[Node] = [*sources, *actors, *events, *claims]
-    record = GraphRecord(
-        nodes=tuple(sorted(nodes, key=lambda n: n.id)),
-        edges=tuple(sorted(edges.values(), key=lambda e: e.id)),
-    )
-    return record, given
+                edges.add(
+                    EdgeType.ABOUT,
+                    claim_id,
+                    event_ids[(d, claim.about_event)],
+                    spans=(claim.content_span,),
+                )
+    return edges
 
 
-def _copy_edge(source_id: str, copy: Copy) -> Edge:
+def copy_edge(source_id: str, copy: Copy) -> Edge:
     kind = EdgeType.COPY_OF
     return Edge(
         id=make_id("Edge", kind.value, source_id, copy.primary, ""),
@@ -133,7 +189,7 @@ def _copy_edge(source_id: str, copy: Copy) -> Edge:
     )
 
 
-class _EdgeSet:
+class EdgeSet:
     """Edges keyed by (type, ends, role); evidence spans of repeated edges accumulate."""
 
     def __init__(self) -> None:

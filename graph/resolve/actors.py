@@ -74,7 +74,7 @@ def merge_actors(
     clusters: dict[tuple[ActorKind, str], _Cluster] = {}
     for d, extraction in enumerate(extractions):
         for a, local in enumerate(extraction.actors):
-            key = (local.actor_type, _cluster_key(local.actor_type, local.name, vocab))
+            key = (local.actor_type, cluster_key(local.actor_type, local.name, vocab))
             cluster = clusters.setdefault(key, _Cluster(local.actor_type))
             cluster.members.append((d, a))
             cluster.names[local.name] += len(local.mentions)
@@ -97,7 +97,7 @@ def merge_actors(
     return sorted(actors, key=lambda a: a.id), mapping
 
 
-def _cluster_key(kind: ActorKind, name: str, vocab: ActorWords) -> str:
+def cluster_key(kind: ActorKind, name: str, vocab: ActorWords) -> str:
     """`name_key`, with a person's given name in its standard form and an organisation's
     designator dropped."""
     given, _, rest = name.partition(" ")
@@ -119,12 +119,12 @@ def _acronym(cluster: _Cluster) -> str | None:
     return None
 
 
-def _initials(name: str, vocab: ActorWords) -> str:
+def initials_of(name: str, vocab: ActorWords) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in vocab.name_connectors]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
 
 
-_THINGS = frozenset(ActorKind) - {ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY}
+THINGS = frozenset(ActorKind) - {ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY}
 _THING_SHARE = 0.25  # of a name's mentions, for a kind of thing to overrule organisation
 
 
@@ -134,12 +134,12 @@ def _one_kind_per_name(
     """Clusters of one name key as an organisation and as things become one (module doc)."""
     by_key: dict[str, list[tuple[ActorKind, _Cluster]]] = defaultdict(list)
     for (kind, key), cluster in clusters.items():
-        if kind is ActorKind.ORGANIZATION or kind in _THINGS:
+        if kind is ActorKind.ORGANIZATION or kind in THINGS:
             by_key[key].append((kind, cluster))
-    settled = {k: c for k, c in clusters.items() if k[0] not in _THINGS | {ActorKind.ORGANIZATION}}
+    settled = {k: c for k, c in clusters.items() if k[0] not in THINGS | {ActorKind.ORGANIZATION}}
     for key, kinds in by_key.items():
         weight = {kind: sum(cluster.names.values()) for kind, cluster in kinds}
-        things = [kind for kind in weight if kind in _THINGS]
+        things = [kind for kind in weight if kind in THINGS]
         kind = ActorKind.ORGANIZATION if ActorKind.ORGANIZATION in weight else things[0]
         if things:
             thing = max(things, key=lambda k: (weight[k], k.value))
@@ -172,7 +172,7 @@ def _merge_short_forms(
             for other in initials.get(acronym, ()):
                 if kind in {ActorKind.ORGANIZATION, other.kind}:
                     targets[id(other)] = other
-        if kind is ActorKind.PERSON or kind in _THINGS or kind is ActorKind.ORGANIZATION:
+        if kind is ActorKind.PERSON or kind in THINGS or kind is ActorKind.ORGANIZATION:
             for other in tails.get((kind, words), ()):
                 targets[id(other)] = other
         if kind is ActorKind.ORGANIZATION:
@@ -205,7 +205,7 @@ def _index_initials(
     if cluster.kind in {ActorKind.PERSON, ActorKind.COUNTRY}:
         return
     for name in names:
-        found = _initials(name, vocab)
+        found = initials_of(name, vocab)
         if found and all(c is not cluster for c in index[found]):
             index[found].append(cluster)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from graph.ids import make_id
@@ -82,6 +82,7 @@ def link_claims(
     speakers: dict[str, str | None],
     *,
     vocab: ResolutionWords | None = None,
+    corpus: tuple[Mapping[str, int], int] | None = None,
 ) -> list[Edge]:
     """SUPPORTS between agreeing and CONTRADICTS between opposed claims on the same subject.
 
@@ -90,10 +91,13 @@ def link_claims(
         about: claim id -> event id for claims tied to an event.
         speakers: claim id -> speaker actor id (None when unresolved).
         vocab: stopwords and concept groups; English by default.
+        corpus: how many claims use each word and how many claims there are, when `claims`
+            are some of a larger corpus's; by default, counted over `claims`.
     """
     words = {c.id: content_words(c.text, vocab) for c in claims}
-    frequency = Counter(w for ws in words.values() for w in ws)
-    idf = {w: math.log((1 + len(claims)) / (1 + n)) + 1 for w, n in frequency.items()}
+    frequency, total = corpus or (Counter(w for ws in words.values() for w in ws), len(claims))
+    used = {w for ws in words.values() for w in ws}
+    idf = {w: math.log((1 + total) / (1 + frequency.get(w, 1))) + 1 for w in used}
     edges: list[Edge] = []
     for a, b in _candidate_pairs(claims, words, about):
         same_source = a.span.source_id == b.span.source_id

@@ -62,6 +62,7 @@ _STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
 # next round of a recurring event (a yearly draft, a second strike) is told in the same
 # words. Follow-up reports of one story (a trial, a nomination confirmed) come within weeks.
 _STORY_DAYS = 90
+_COMMON_ITEM = 200  # documents holding a context item, beyond which it tells no story apart
 _WORDS = 3.0  # x the square root of the similarity (0..1) of the mentions' own words
 _THRESHOLD = 4.0
 _SAME_DOCUMENT_THRESHOLD = 4.5
@@ -121,7 +122,7 @@ def cluster_mentions(
     *,
     vocab: EventWords | None = None,
     fixed: Sequence[Sequence[int]] = (),
-    same_story: Callable[[str, str], bool] | None = None,
+    stories: Mapping[str, str] | None = None,
 ) -> list[list[Mention]]:
     """Group mentions that refer to the same event; each mention in exactly one group.
 
@@ -130,8 +131,8 @@ def cluster_mentions(
         fixed: groups of mention indices settled before (the events of a saved graph): each
             stays one group, two never merge, and pairs within one are not scored; the other
             mentions may join them.
-        same_story: whether two documents tell one story; by default worked out from the
-            mentions' contexts (`_stories`).
+        stories: each document's story (documents of one story are compared more closely);
+            by default worked out from the mentions' contexts (`document_stories`).
 
     Returns:
         The groups in the order of their first mention, each in input order.
@@ -144,9 +145,7 @@ def cluster_mentions(
         1
     """
     vocab = vocab or get().events
-    if same_story is None:
-        story = _stories(mentions)
-        same_story = lambda a, b: story[a] == story[b]  # noqa: E731
+    story = stories if stories is not None else document_stories(mentions)
     words = _idf_vectors([m.words for m in mentions])
     # Items are the fixed groups, then every other mention on its own.
     item = {i: n for n, group in enumerate(fixed) for i in group}
@@ -165,7 +164,7 @@ def cluster_mentions(
         score = pair_score(
             a,
             b,
-            same_story=same_story(a.document, b.document),
+            same_story=story.get(a.document, a.document) == story.get(b.document, b.document),
             words_similarity=_cosine(words[i], words[j]),
             vocab=vocab,
         )
@@ -279,12 +278,14 @@ def _average_linkage(
     return sorted(members.values())
 
 
-def _stories(mentions: Sequence[Mention]) -> dict[str, int]:
-    """Documents grouped into stories by their contexts: document -> story number.
+def document_stories(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Documents grouped into stories by their contexts: document -> its story, named by
+    the story's first document.
 
     Items are weighted by rarity among the documents (idf) and compared by cosine; groups
     merge while their average similarity reaches `_STORY_SIMILARITY`. Documents without a
-    context are stories of their own.
+    context are stories of their own. An item more than `_COMMON_ITEM` documents hold
+    weighs little and would pair them all: it is left out of the comparison.
     """
     contexts: dict[str, Sequence[str]] = {}
     published: dict[str, tuple[dt.date, dt.date]] = {}
@@ -301,6 +302,8 @@ def _stories(mentions: Sequence[Mention]) -> dict[str, int]:
             holders.setdefault(item, []).append(i)
     similarity: dict[tuple[int, int], float] = defaultdict(float)
     for item, docs in holders.items():
+        if len(docs) > _COMMON_ITEM:
+            continue
         for n, i in enumerate(docs):
             for j in docs[n + 1 :]:
                 similarity[(i, j)] += vectors[i][item] * vectors[j][item]
@@ -330,7 +333,7 @@ def _stories(mentions: Sequence[Mention]) -> dict[str, int]:
         return True
 
     groups = _average_linkage(len(names), links, margin, compatible)
-    return {names[i]: g for g, group in enumerate(groups) for i in group}
+    return {names[i]: min(names[j] for j in group) for group in groups for i in group}
 
 
 def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
@@ -455,7 +458,7 @@ def _predicate_score(a: Mention, b: Mention, vocab: EventWords) -> float:
     return _SAME_FAMILY if family and family == vocab.family(type_b or _OTHER) else 0.0
 
 
-def _keys(mention: Mention, vocab: EventWords) -> Iterable[Hashable]:
+def blocking_keys(mention: Mention, vocab: EventWords) -> Iterable[Hashable]:
     """Blocking keys: mentions with no key in common cannot score."""
     yield from _stems(mention.lemma, vocab)
     yield mention.lemma
@@ -471,7 +474,7 @@ def _candidate_pairs(mentions: Sequence[Mention], vocab: EventWords) -> list[tup
     order (undated mentions last, then in input order)."""
     blocks: dict[Hashable, list[int]] = {}
     for i, mention in enumerate(mentions):
-        for key in set(_keys(mention, vocab)):
+        for key in set(blocking_keys(mention, vocab)):
             blocks.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for block in blocks.values():
@@ -588,11 +591,12 @@ def merge_events(
     actor_ids: dict[tuple[int, int], str],
     *,
     vocab: EventWords | None = None,
-) -> tuple[list[Event], dict[EventKey, str]]:
+) -> tuple[list[Event], dict[EventKey, str], dict[str, str]]:
     """Cluster every document's events into corpus events.
 
     Returns:
-        The events sorted by id, and a map from (document index, local index) to event id.
+        The events sorted by id, a map from (document index, local index) to event id, and
+        each document's story (`document_stories`).
     """
     mentions = []
     for d, extraction in enumerate(extractions):
@@ -603,9 +607,10 @@ def merge_events(
             mentions.append(mention_of(local, (d, e), ids, context, published))
     events: dict[str, Event] = {}
     mapping: dict[EventKey, str] = {}
-    for group in cluster_mentions(mentions, vocab=vocab):
+    stories = document_stories(mentions)
+    for group in cluster_mentions(mentions, vocab=vocab, stories=stories):
         keys: list[EventKey] = [m.key for m in group]  # type: ignore[misc]
-        event = _to_event([extractions[d].events[e] for d, e in keys])
+        event = to_event([extractions[d].events[e] for d, e in keys])
         base, n = event.id, 0
         while event.id in events:  # same content, different happenings: keep them apart
             parts = (base, event.mentions[0], n) if n else (base, event.mentions[0])
@@ -614,13 +619,13 @@ def merge_events(
         events[event.id] = event
         for key in keys:
             mapping[key] = event.id
-    return sorted(events.values(), key=lambda e: e.id), mapping
+    return sorted(events.values(), key=lambda e: e.id), mapping, stories
 
 
-def _to_event(members: list[LocalEvent]) -> Event:
+def to_event(members: list[LocalEvent]) -> Event:
     types = Counter(m.event_type for m in members)
     event_type = max(types, key=lambda t: (types[t], t != EventType.OTHER, t.value))
-    date = _finest_date([m.date for m in members if m.date])
+    date = finest_date([m.date for m in members if m.date])
     quantities: list[Quantity] = []
     for member in members:
         for q in member.quantities:
@@ -653,7 +658,7 @@ def _to_event(members: list[LocalEvent]) -> Event:
     )
 
 
-def _finest_date(dates: list[DateValue]) -> DateValue | None:
+def finest_date(dates: list[DateValue]) -> DateValue | None:
     if not dates:
         return None
     return min(

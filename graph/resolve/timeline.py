@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -35,24 +36,31 @@ def chain_events(events: Sequence[Event]) -> list[Edge]:
 
     A chain, not all pairs: each event links to the earliest-starting events after it.
     """
-    dated = [e for e in chronological(events) if e.date is not None]
-    starts = [e.date.start for e in dated]  # type: ignore[union-attr]
+    return chain_dates(
+        [(e.id, e.date.start, e.date.end, e.date.value) for e in events if e.date is not None]
+    )
+
+
+def chain_dates(dated: Sequence[tuple[str, dt.date, dt.date, str]]) -> list[Edge]:
+    """`chain_events` over (event id, first day, last day, date value) of the dated events."""
+    ordered = sorted(dated, key=lambda d: (d[1], d[2], d[0]))
+    starts = [d[1] for d in ordered]
     edges: list[Edge] = []
-    for event in dated:
+    for event_id, _, end, value in ordered:
         # The first event that certainly follows: the first to start after this one ends.
-        n = bisect_right(starts, event.date.end)  # type: ignore[union-attr]
-        if n == len(dated):
+        n = bisect_right(starts, end)
+        if n == len(ordered):
             continue
         first = starts[n]
-        while n < len(dated) and starts[n] == first:
-            nxt = dated[n]
+        while n < len(ordered) and starts[n] == first:
+            nxt_id, _, _, nxt_value = ordered[n]
             edges.append(
                 Edge(
-                    id=make_id("Edge", EdgeType.PRECEDES.value, event.id, nxt.id),
-                    source=event.id,
-                    target=nxt.id,
+                    id=make_id("Edge", EdgeType.PRECEDES.value, event_id, nxt_id),
+                    source=event_id,
+                    target=nxt_id,
                     type=EdgeType.PRECEDES,
-                    evidence=f"{event.date.value} ends before {nxt.date.value}",  # type: ignore[union-attr]
+                    evidence=f"{value} ends before {nxt_value}",
                 )
             )
             n += 1

@@ -7,6 +7,9 @@
     mentions    which node each document's local actor or event became (what keeps ids stable)
     aliases     ids retired by a merge, each naming the id that absorbed it
     loads       one row per load: when, how many documents
+    actor_keys, event_mentions, event_keys, contexts, context_items, sketches, claim_words
+                the resolver's indexes (`Index`): what a later load looks new documents up
+                in, to attach them to the graph without resolving the corpus again
 
 Extractions are committed in batches while a load runs, marked `resolved = 0`, so a killed
 load loses no extraction work; the graph tables change in one transaction at the end of the
@@ -25,6 +28,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
@@ -32,10 +36,10 @@ from pydantic import ValidationError
 
 from graph.errors import GraphFileError
 from graph.ids import Identities
-from graph.model import DocExtraction, GraphRecord, NodeKind
+from graph.model import DocExtraction, Edge, GraphRecord, Node, NodeKind
 
 FORMAT = "timeline-graph"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
@@ -74,9 +78,63 @@ CREATE INDEX aliases_by_id ON aliases (id);
 CREATE TABLE loads (number INTEGER PRIMARY KEY, at TEXT NOT NULL, documents INTEGER NOT NULL);
 """
 
+# Version 2: the resolver's indexes.
+_INDEXES = """
+CREATE TABLE actor_keys (kind TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
+    PRIMARY KEY (kind, key));
+CREATE TABLE event_mentions (source_id TEXT NOT NULL, local INTEGER NOT NULL, id TEXT NOT NULL,
+    features TEXT NOT NULL, PRIMARY KEY (source_id, local));
+CREATE INDEX event_mentions_by_id ON event_mentions (id);
+CREATE TABLE event_keys (key TEXT NOT NULL, id TEXT NOT NULL, start TEXT NOT NULL,
+    PRIMARY KEY (key, id));
+CREATE TABLE contexts (source_id TEXT PRIMARY KEY, items TEXT NOT NULL, first TEXT NOT NULL,
+    last TEXT NOT NULL, story TEXT NOT NULL);
+CREATE INDEX contexts_by_story ON contexts (story);
+CREATE TABLE context_items (item TEXT PRIMARY KEY, documents INTEGER NOT NULL);
+CREATE TABLE sketches (hash TEXT NOT NULL, source_id TEXT NOT NULL,
+    PRIMARY KEY (hash, source_id));
+CREATE TABLE claim_words (word TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (word, id));
+"""
+_INDEX_TABLES = (
+    "actor_keys",
+    "event_mentions",
+    "event_keys",
+    "contexts",
+    "context_items",
+    "sketches",
+    "claim_words",
+)
+
+
+@dataclass
+class Index:
+    """Rows of the resolver's indexes: what a later load needs to attach new documents to
+    the graph without resolving the whole corpus again (`graph.resolve.incremental`).
+    `resolver` names the resolution code that wrote them: another one resolves anew."""
+
+    resolver: str
+    actors: list[tuple[str, str, str]] = field(default_factory=list)  # kind, name key, id
+    # source id, local event index, event id, the matcher's features of the mention (JSON)
+    events: list[tuple[str, int, str, str]] = field(default_factory=list)
+    event_keys: list[tuple[str, str, str]] = field(default_factory=list)  # key, id, start
+    # source id, context (JSON), first and last day it may have been published ('' open),
+    # its story (named by the story's first document)
+    contexts: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    sketches: list[tuple[str, str]] = field(default_factory=list)  # hash, source id
+    claim_words: list[tuple[str, str]] = field(default_factory=list)  # content word, claim id
+
+
 #: Upgrades of older files, by the version they start from; each runs in the transaction
 #: that opens the file for writing, then `user_version` is raised by one.
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _add_indexes(db: sqlite3.Connection) -> None:
+    """Version 1 -> 2: empty resolver indexes; the next load resolves the corpus anew and
+    fills them."""
+    for statement in _INDEXES.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_indexes}
 
 
 def now() -> str:
@@ -218,6 +276,14 @@ class Store:
         """Edges by type."""
         return dict(self._db.execute("SELECT type, count(*) FROM edges GROUP BY type"))
 
+    def count_documents(self, resolved: bool) -> int:
+        """How many documents the graph holds (`resolved`), or are extracted but not yet in
+        it."""
+        row = self._db.execute(
+            "SELECT count(*) FROM documents WHERE resolved = ?", (int(resolved),)
+        ).fetchone()
+        return int(row[0])
+
     def pending(self) -> int:
         """How many documents are extracted but not yet in the graph (a killed load's)."""
         row = self._db.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()
@@ -280,55 +346,276 @@ class Store:
         documents: int,
         drop: Sequence[str] = (),
         at: str = "",
+        index: Index | None = None,
     ) -> None:
         """Make `record` the store's graph, in one transaction: the documents in it are marked
-        resolved, `drop` (source ids) removed, the ids given recorded and the load counted."""
+        resolved, `drop` (source ids) removed, the ids given recorded, the resolver's `index`
+        kept (without one, the next load resolves anew) and the load counted."""
         db = self._db
         with db:
             db.executemany("DELETE FROM documents WHERE source_id = ?", ((s,) for s in drop))
             db.execute("UPDATE documents SET resolved = 1")
             db.execute("DELETE FROM nodes")
             db.execute("DELETE FROM edges")
-            db.executemany(
-                "INSERT INTO nodes (id, kind, data) VALUES (?, ?, ?)",
-                (
-                    (n.id, n.kind.value, n.model_dump_json(exclude={"id"}))
-                    for n in sorted(record.nodes, key=lambda n: n.id)
-                ),
-            )
-            db.executemany(
-                "INSERT INTO edges (id, type, source, target, data) VALUES (?, ?, ?, ?, ?)",
-                (
-                    (
-                        e.id,
-                        e.type.value,
-                        e.source,
-                        e.target,
-                        e.model_dump_json(exclude={"source", "target"}),
-                    )
-                    for e in sorted(record.edges, key=lambda e: e.id)
-                ),
-            )
+            self._put_nodes(record.nodes)
+            self._put_edges(record.edges)
             db.execute("DELETE FROM mentions")
-            db.executemany(
-                'INSERT INTO mentions (source_id, kind, start, "end", id) VALUES (?, ?, ?, ?, ?)',
-                ((*key, node_id) for key, node_id in sorted(identities.mentions.items())),
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO identities (id, kind, born) VALUES (?, ?, ?)",
-                (
-                    (node_id, "Actor" if node_id.startswith("act_") else "Event", born)
-                    for node_id, born in sorted(identities.born.items())
-                ),
-            )
             db.execute("DELETE FROM aliases")
-            db.executemany(
-                "INSERT INTO aliases (alias, id) VALUES (?, ?)", sorted(identities.aliases.items())
-            )
+            self._put_identities(identities)
+            for table in _INDEX_TABLES:
+                db.execute(f"DELETE FROM {table}")  # noqa: S608 (names from a constant)
+            db.execute("DELETE FROM meta WHERE key = 'resolver'")
+            if index is not None:
+                self._put_index(index)
             db.execute(
                 "INSERT INTO loads (number, at, documents) VALUES (?, ?, ?)",
                 (identities.load, at, documents),
             )
+
+    def attach(
+        self,
+        nodes: Iterable[Node],
+        edges: Iterable[Edge],
+        removed: Iterable[str],
+        identities: Identities,
+        index: Index,
+        *,
+        documents: int,
+        at: str = "",
+    ) -> None:
+        """Add to the graph what new documents brought, in one transaction: `nodes` and
+        `edges` new or changed (replacing the rows of their ids), `removed` edge ids, the ids
+        given and the index rows of the new documents; every document is marked resolved and
+        the load counted."""
+        db = self._db
+        with db:
+            db.execute("UPDATE documents SET resolved = 1")
+            db.executemany("DELETE FROM edges WHERE id = ?", ((i,) for i in removed))
+            self._put_nodes(nodes, replace=True)
+            self._put_edges(edges, replace=True)
+            self._put_identities(identities)
+            self._put_index(index)
+            db.execute(
+                "INSERT INTO loads (number, at, documents) VALUES (?, ?, ?)",
+                (identities.load, at, documents),
+            )
+
+    def _put_nodes(self, nodes: Iterable[Node], replace: bool = False) -> None:
+        self._db.executemany(
+            f"INSERT {'OR REPLACE ' if replace else ''}INTO nodes (id, kind, data)"
+            " VALUES (?, ?, ?)",
+            (
+                (n.id, n.kind.value, n.model_dump_json(exclude={"id"}))
+                for n in sorted(nodes, key=lambda n: n.id)
+            ),
+        )
+
+    def _put_edges(self, edges: Iterable[Edge], replace: bool = False) -> None:
+        self._db.executemany(
+            f"INSERT {'OR REPLACE ' if replace else ''}INTO edges (id, type, source, target, data)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                (
+                    e.id,
+                    e.type.value,
+                    e.source,
+                    e.target,
+                    e.model_dump_json(exclude={"source", "target"}),
+                )
+                for e in sorted(edges, key=lambda e: e.id)
+            ),
+        )
+
+    def _put_identities(self, identities: Identities) -> None:
+        db = self._db
+        db.executemany(
+            'INSERT OR REPLACE INTO mentions (source_id, kind, start, "end", id)'
+            " VALUES (?, ?, ?, ?, ?)",
+            ((*key, node_id) for key, node_id in sorted(identities.mentions.items())),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO identities (id, kind, born) VALUES (?, ?, ?)",
+            (
+                (node_id, "Actor" if node_id.startswith("act_") else "Event", born)
+                for node_id, born in sorted(identities.born.items())
+            ),
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO aliases (alias, id) VALUES (?, ?)",
+            sorted(identities.aliases.items()),
+        )
+
+    def _put_index(self, index: Index) -> None:
+        db = self._db
+        db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?, ?)", index.actors)
+        db.executemany("INSERT OR REPLACE INTO event_mentions VALUES (?, ?, ?, ?)", index.events)
+        db.executemany("INSERT OR REPLACE INTO event_keys VALUES (?, ?, ?)", index.event_keys)
+        db.executemany("INSERT OR REPLACE INTO contexts VALUES (?, ?, ?, ?, ?)", index.contexts)
+        items: dict[str, int] = {}
+        for _, context, _, _, _ in index.contexts:
+            for item in json.loads(context):
+                items[item] = items.get(item, 0) + 1
+        db.executemany(
+            "INSERT INTO context_items VALUES (?, ?) ON CONFLICT (item)"
+            " DO UPDATE SET documents = documents + excluded.documents",
+            sorted(items.items()),
+        )
+        db.executemany("INSERT OR IGNORE INTO sketches VALUES (?, ?)", index.sketches)
+        db.executemany("INSERT OR IGNORE INTO claim_words VALUES (?, ?)", index.claim_words)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('resolver', ?)", (index.resolver,))
+
+    # ------------------------------------------------------------------ the resolver's indexes
+
+    def resolver(self) -> str | None:
+        """The resolution code that wrote the indexes; None when there are none (a store
+        from before them, or written without them): then a load resolves anew."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'resolver'").fetchone()
+        return str(row[0]) if row else None
+
+    def actor_keys(self) -> list[tuple[str, str, str]]:
+        """(kind, name key, actor id) of every name the graph's actors go by."""
+        return list(self._db.execute("SELECT kind, key, id FROM actor_keys"))
+
+    def nodes(self, ids: Iterable[str]) -> dict[str, dict[str, object]]:
+        """The fields of these nodes, by id (ids the graph lacks are left out)."""
+        self._fill("wanted", ids)
+        rows = self._db.execute("SELECT id, data FROM nodes WHERE id IN (SELECT id FROM wanted)")
+        return {node_id: {"id": node_id, **json.loads(data)} for node_id, data in rows}
+
+    def edges(self, ids: Iterable[str]) -> dict[str, dict[str, object]]:
+        """The fields of these edges, by id (ids the graph lacks are left out)."""
+        self._fill("wanted", ids)
+        rows = self._db.execute(
+            "SELECT id, source, target, data FROM edges WHERE id IN (SELECT id FROM wanted)"
+        )
+        return {
+            edge_id: {"id": edge_id, "source": source, "target": target, **json.loads(data)}
+            for edge_id, source, target, data in rows
+        }
+
+    def events_by_key(self, keys: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """Blocking key -> (event id, start day or '') of the events filed under it."""
+        self._fill("wanted", keys)
+        found: dict[str, list[tuple[str, str]]] = {}
+        for key, event_id, start in self._db.execute(
+            "SELECT key, id, start FROM event_keys WHERE key IN (SELECT id FROM wanted)"
+        ):
+            found.setdefault(key, []).append((event_id, start))
+        return found
+
+    def event_members(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """Event id -> the matcher's features (JSON) of each of its mentions."""
+        self._fill("wanted", ids)
+        found: dict[str, list[str]] = {}
+        for event_id, features in self._db.execute(
+            "SELECT id, features FROM event_mentions WHERE id IN (SELECT id FROM wanted)"
+            " ORDER BY source_id, local"
+        ):
+            found.setdefault(event_id, []).append(features)
+        return found
+
+    def contexts(
+        self, sources: Iterable[str] = (), stories: Iterable[str] = ()
+    ) -> dict[str, tuple[str, str, str, str]]:
+        """Source id -> (context JSON, first and last day it may have been published, story)
+        of the `sources` and of the documents of the `stories`."""
+        self._fill("wanted", [*sources, *(f"story:{s}" for s in stories)])
+        return {
+            source: (items, first, last, story)
+            for source, items, first, last, story in self._db.execute(
+                "SELECT source_id, items, first, last, story FROM contexts"
+                " WHERE source_id IN (SELECT id FROM wanted)"
+                " OR 'story:' || story IN (SELECT id FROM wanted)"
+            )
+        }
+
+    def context_frequency(self, items: Iterable[str]) -> tuple[dict[str, int], int]:
+        """How many documents hold each of `items` in their context, and how many documents
+        have a context."""
+        self._fill("wanted", items)
+        found = dict(
+            self._db.execute(
+                "SELECT item, documents FROM context_items WHERE item IN (SELECT id FROM wanted)"
+            )
+        )
+        total = int(self._db.execute("SELECT count(*) FROM contexts").fetchone()[0])
+        return found, total
+
+    def sketches_sharing(self, hashes: Iterable[str]) -> dict[str, list[str]]:
+        """Source id -> its whole sketch, for the sources sharing a hash with `hashes`."""
+        self._fill("wanted", hashes)
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS hop (id TEXT PRIMARY KEY)")
+        self._db.execute("DELETE FROM hop")
+        self._db.execute(
+            "INSERT OR IGNORE INTO hop SELECT source_id FROM sketches"
+            " WHERE hash IN (SELECT id FROM wanted)"
+        )
+        found: dict[str, list[str]] = {}
+        for source, value in self._db.execute(
+            "SELECT source_id, hash FROM sketches WHERE source_id IN (SELECT id FROM hop)"
+        ):
+            found.setdefault(source, []).append(value)
+        return found
+
+    def claims_sharing(self, words: Iterable[str], limit: int) -> dict[str, list[str]]:
+        """Content word -> the claims using it, for words fewer than `limit` claims use."""
+        self._fill("wanted", words)
+        found: dict[str, list[str]] = {}
+        for word, claim in self._db.execute(
+            "SELECT word, id FROM claim_words WHERE word IN (SELECT id FROM wanted) AND word IN"
+            " (SELECT word FROM claim_words WHERE word IN (SELECT id FROM wanted)"
+            " GROUP BY word HAVING count(*) < ?)",
+            (limit,),
+        ):
+            found.setdefault(word, []).append(claim)
+        return found
+
+    def claim_count(self) -> int:
+        """How many claims the indexes hold."""
+        return int(self._db.execute("SELECT count(DISTINCT id) FROM claim_words").fetchone()[0])
+
+    def claim_words(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        """Claim id -> its content words."""
+        self._fill("wanted", ids)
+        found: dict[str, set[str]] = {}
+        for word, claim in self._db.execute(
+            "SELECT word, id FROM claim_words WHERE id IN (SELECT id FROM wanted)"
+        ):
+            found.setdefault(claim, set()).add(word)
+        return found
+
+    def edges_between(self, ids: Iterable[str], types: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(type, source, target) of the edges of `types` leaving or reaching `ids`."""
+        self._fill("wanted", ids)
+        marks = ", ".join("?" * len(types))
+        return list(
+            self._db.execute(
+                f"SELECT type, source, target FROM edges WHERE type IN ({marks}) AND"
+                " (source IN (SELECT id FROM wanted) OR target IN (SELECT id FROM wanted))",
+                list(types),
+            )
+        )
+
+    def event_dates(self) -> list[tuple[str, str, str, str]]:
+        """(id, first day, last day, value) of every dated event."""
+        return list(
+            self._db.execute(
+                "SELECT id, json_extract(data, '$.date.start'), json_extract(data, '$.date.end'),"
+                " json_extract(data, '$.date.value') FROM nodes"
+                " WHERE kind = 'Event' AND json_extract(data, '$.date') IS NOT NULL"
+            )
+        )
+
+    def edge_ids(self, kind: str) -> set[str]:
+        """The ids of every edge of one type."""
+        return {row[0] for row in self._db.execute("SELECT id FROM edges WHERE type = ?", (kind,))}
+
+    def _fill(self, table: str, values: Iterable[str]) -> None:
+        """A temporary one-column table holding `values`, to join queries on."""
+        db = self._db
+        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY)")
+        db.execute(f"DELETE FROM {table}")  # noqa: S608 (a name from the code)
+        db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?)", ((v,) for v in values))
 
     def close(self) -> None:
         self._db.close()
@@ -379,7 +666,7 @@ def _checked(path: Path, connection: sqlite3.Connection, write: bool) -> None:
             )
         with connection:
             connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(f"BEGIN; {_SCHEMA} COMMIT;")
+            connection.executescript(f"BEGIN; {_SCHEMA} {_INDEXES} COMMIT;")
             connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return
