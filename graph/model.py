@@ -256,11 +256,18 @@ MODALITY_DESCRIPTION = (
 
 
 class Role(StrEnum):
-    """Role of an actor in an event."""
+    """Role of an actor in an event, read from the dependency structure of its sentence.
 
-    AGENT = "agent"  # who did it
-    PATIENT = "patient"  # who it was done to
-    LOCATION = "location"  # a country where it happened
+    A small set, close to PropBank's numbered arguments: agent ~ Arg0, patient ~ Arg1,
+    recipient, beneficiary and instrument ~ Arg2-Arg4, location ~ ArgM-LOC.
+    """
+
+    AGENT = "agent"  # who did it: "Apple launched", "launched by Apple", "Apple's launch"
+    PATIENT = "patient"  # who or what it was done to: "launched the iPhone", "the iPhone's launch"
+    RECIPIENT = "recipient"  # to whom or where it went: "sold to Google", "sent troops to Ukraine"
+    BENEFICIARY = "beneficiary"  # for whom it was done: "built for the company"
+    INSTRUMENT = "instrument"  # the thing it was done with: "with the iPhone", "using Siri"
+    LOCATION = "location"  # where it happened: "in Russia", "at Moscone Center"
     PARTICIPANT = "participant"  # involved, role unclear
 
 

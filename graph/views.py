@@ -24,7 +24,7 @@ class TimelineActor:
 
     actor_id: str
     name: str
-    role: str | None  # agent, patient, location, participant
+    role: str | None  # a `graph.model.Role` value: agent, patient, recipient, ...
 
 
 @dataclass(frozen=True)

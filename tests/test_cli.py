@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from graph import views
 from graph.cli import app
+from graph.model import Role
 from graph.store import read_saved
 
 runner = CliRunner()
@@ -137,7 +138,7 @@ def test_timeline_json(seeds_graph: Path) -> None:
         assert event["date"] != "" and (date is not None or event["date"] == "undated")
         for person in event["participants"]:
             assert graph.nodes[person["id"]]["name"] == person["name"]
-            assert person["role"] in {"agent", "patient", "location", "participant"}
+            assert person["role"] in {r.value for r in Role}
     since = next(e for e in events if e["date"] == "since February 2022")
     assert (since["timex"], since["mod"], since["precision"]) == ("2022-02", "after", "month")
 

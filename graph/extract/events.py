@@ -18,6 +18,7 @@ from graph.extract.actors import ActorTable
 from graph.extract.labels import event_label
 from graph.extract.mentions import TimeMLClass, find_event_mentions
 from graph.extract.modality import event_modality
+from graph.extract.participants import find_participants
 from graph.extract.quantities import QuantityMention
 from graph.lang import Lexicon, get
 from graph.lang.events import EventWords
@@ -28,8 +29,6 @@ from graph.model import (
     Document,
     EventType,
     LocalEvent,
-    Participant,
-    Role,
 )
 from graph.temporal import DateMention, by_publication
 
@@ -494,22 +493,7 @@ def _to_event(
     news = modality == "actual" and _told_as_news(token, opening, lexicon)
     if date is None and news and document.source.published is not None:
         date = by_publication(document.source.published)
-    participants: list[Participant] = []
-    seen: set[tuple[int, Role]] = set()
-    location = None
-    for t in token.subtree:
-        actor = actors.actor_at(t)
-        if actor is None:
-            if location is None and t.i in actors.locations:
-                location = actors.locations[t.i]
-            continue
-        role = _role(t, token, vocab)
-        if (actor, role) in seen:
-            continue
-        seen.add((actor, role))
-        participants.append(
-            Participant(actor=actor, role=role, span=document.span(t.idx, t.idx + len(t.text)))
-        )
+    location = next((actors.locations[t.i] for t in token.subtree if t.i in actors.locations), None)
     expression = None
     if best is None:
         unresolved = [d for d in candidate.dates if d.value is None and d.timex_type == "DATE"]
@@ -529,7 +513,7 @@ def _to_event(
         news=news,
         modality=modality,
         again=any(_told_again(t, vocab) for t in {token, candidate.typed or token}),
-        participants=tuple(participants),
+        participants=find_participants(candidate.members, document, actors, vocab),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
         words=_words_around(token, dates),
@@ -632,21 +616,6 @@ def _best_date(candidate: _Candidate) -> DateMention | None:
         if d.value is not None and not d.value.value.endswith("_REF")
     ]
     return min(dated, key=rank)[1] if dated else None
-
-
-def _role(mention: Token, trigger: Token, vocab: EventWords) -> Role:
-    token = mention
-    while token.head.i != token.i and token.head.i != trigger.i and token.i != trigger.i:
-        token = token.head
-    if token.dep_ in {"nsubj", "poss", "agent"}:
-        return Role.AGENT
-    if token.dep_ in {"nsubjpass", "dobj"}:
-        return Role.PATIENT
-    if token.dep_ == "prep" and token.lower_ in vocab.location_prepositions:
-        return Role.LOCATION
-    if token.dep_ == "prep" and token.lower_ in vocab.patient_prepositions:
-        return Role.PATIENT
-    return Role.PARTICIPANT
 
 
 def _label_token(candidate: _Candidate, vocab: EventWords) -> Token:

@@ -84,6 +84,20 @@ class EventWords:
         past_auxiliaries: auxiliaries that put a clause in the past ("was", "has").
         location_prepositions: prepositions whose object is where an event happens ("in").
         patient_prepositions: prepositions whose object undergoes an event ("against").
+        agent_prepositions: prepositions whose object does what an event noun names ("the
+            acquisition by Google"); the agent of a passive verb is read from the parse.
+        recipient_prepositions: prepositions whose object receives what the event moves or
+            is where it goes ("sold to Google", "sent to Ukraine").
+        beneficiary_prepositions: prepositions whose object the event is done for ("for").
+        instrument_prepositions: prepositions whose object, a thing, the event is done with
+            ("with drones", "via satellite"); a person or organisation after them takes part
+            without a clear role ("met with Putin").
+        instrument_verbs: verbs whose object is the instrument of the clause they modify
+            ("attacked using drones").
+        part_prepositions: prepositions that join a phrase to what it is part of or belongs
+            to ("shares of Apple"): an actor there shares the phrase's role in an event.
+        undergoer_verbs: verbs whose subject undergoes the event rather than doing it
+            (unaccusatives: "Jobs died", "Apple's shares fell", "the program costs $99").
     """
 
     types: tuple[EventTypeDeclaration, ...]
@@ -112,6 +126,13 @@ class EventWords:
     past_auxiliaries: frozenset[str]
     location_prepositions: frozenset[str]
     patient_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    beneficiary_prepositions: frozenset[str]
+    instrument_prepositions: frozenset[str]
+    instrument_verbs: frozenset[str]
+    part_prepositions: frozenset[str]
+    undergoer_verbs: frozenset[str]
     _by_word: dict[str, EventType] = field(init=False, repr=False)
     _declared: dict[EventType, EventTypeDeclaration] = field(init=False, repr=False)
 

@@ -206,6 +206,17 @@ WORDS = EventWords(
     progressive_auxiliaries=frozenset({"is", "are", "am"}),
     going="going",
     past_auxiliaries=frozenset({"was", "were", "had", "has", "have"}),
-    location_prepositions=frozenset({"in", "into", "inside", "across"}),
+    location_prepositions=frozenset({"in", "into", "inside", "across", "at", "throughout"}),
     patient_prepositions=frozenset({"of", "against", "on"}),
+    agent_prepositions=frozenset({"by"}),
+    recipient_prepositions=frozenset({"to", "toward", "towards"}),
+    beneficiary_prepositions=frozenset({"for"}),
+    instrument_prepositions=frozenset({"with", "via", "through"}),
+    instrument_verbs=frozenset({"use", "employ"}),
+    part_prepositions=frozenset({"of"}),
+    undergoer_verbs=frozenset(
+        """die perish fall rise drop plunge soar climb slump tumble surge decline jump slide
+        sink grow shrink increase decrease collapse crash cost happen occur arrive
+        disappear vanish expire""".split()
+    ),
 )
