@@ -14,7 +14,8 @@ from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, Outcome, extract_each, lexicon_for
 from graph.ids import Identities
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
-from graph.model import Document, GraphRecord
+from graph.lang import Lexicon
+from graph.model import Document
 from graph.resolve import resolve_keeping
 from graph.resolve.incremental import attach
 from graph.resolve.index import RESOLVER_VERSION
@@ -24,6 +25,10 @@ from graph.store.sqlite import Store, is_store, now, open_store
 
 T = TypeVar("T")
 _BATCH = 32  # documents extracted between two commits of their extractions
+# Documents extracted between two updates of the graph in a long load: each update resolves
+# (or attaches) the documents extracted since the last, so memory holds at most about twice
+# this many extractions, and readers see the graph grow.
+RESOLVE_EVERY = 1000
 
 
 @dataclass
@@ -64,11 +69,13 @@ def load(
     ids given by earlier loads are not kept (nor their aliases).
 
     Documents already in the graph (same bytes) are not extracted again; extractions are
-    kept in the store in batches as they come, then the whole corpus is resolved again so
-    new documents merge with old ones, actors and events keeping the ids earlier loads gave
-    them, and the graph is replaced in one transaction. When nothing is new the graph is
-    left as it is. Bad files are reported in `LoadReport.problems` while good files still
-    load.
+    kept in the store in batches as they come. Then the new documents go into the graph in
+    one transaction: attached to its actors and events through the resolver's indexes
+    (`graph.resolve.incremental`), or, into an empty graph or one they outnumber, with the
+    whole corpus resolved anew, actors and events keeping the ids earlier loads gave them.
+    A long load does this every `RESOLVE_EVERY` documents, so its memory stays bounded and
+    the graph grows as it goes. When nothing is new the graph is left as it is. Bad files
+    are reported in `LoadReport.problems` while good files still load.
 
     Progress: `on_phase(text)` names each step as it begins ("reading 5 files", "resolving
     305 documents", ...); `on_start(n)` opens the extraction of `n` documents and
@@ -145,10 +152,9 @@ def _load(
     # store is created once the first batch is in, so a load that cannot begin (no model, no
     # cluster) leaves no file behind.
     outcomes = extract_each(fresh, jobs, model, executor)
-    batches = batched(_told(outcomes, on_document), _BATCH)
+    batches = batched(_told(outcomes, on_document), min(_BATCH, RESOLVE_EVERY))
     first = next(batches, [])
     with open_store(graph_path, write=True) as store:
-        number = store.next_load()
         for batch in chain([first], batches):
             extracted = []
             for _, outcome in batch:
@@ -157,37 +163,44 @@ def _load(
                 else:
                     extracted.append(outcome)
                     report.loaded.append(outcome.source.path)
-            store.add_extractions(extracted, number)
-        if not store.pending() and not full:  # nothing new: the graph stands as it is
-            report.nodes.update(store.count_nodes())
-            report.edges.update(store.count_edges())
-            return report
-        if not full and _attachable(store):
-            new = list(store.extractions(pending=True))
-            phase(f"attaching {len(new)} new documents to the graph")
-            attachment = attach(new, store, Identities(load=number), lexicon)
-            phase(f"writing {graph_path}")
-            store.attach(
-                attachment.nodes,
-                attachment.edges,
-                attachment.removed,
-                attachment.identities,
-                attachment.index,
-                documents=len(report.loaded),
-                at=now(),
-            )
-            report.nodes.update(store.count_nodes())
-            report.edges.update(store.count_edges())
-            return report
-        identities = Identities(load=number) if full else store.identities()
-        # Older extractor output is kept for documents not given again, rather than lost.
-        corpus = list(store.extractions())
-        phase(f"resolving {len(corpus)} documents")
-        record, given, index = resolve_keeping(corpus, identities, lexicon=lexicon)
-        phase(f"writing {graph_path}")
-        store.replace_graph(record, given, documents=len(report.loaded), at=now(), index=index)
-    _count(record, report)
+            store.add_extractions(extracted, store.next_load())
+            if not full and store.pending() >= RESOLVE_EVERY:  # the graph grows as it goes
+                _settle(store, lexicon, phase, full=False)
+        if store.pending() or full:  # else nothing new: the graph stands as it is
+            _settle(store, lexicon, phase, full=full)
+        report.nodes.update(store.count_nodes())
+        report.edges.update(store.count_edges())
     return report
+
+
+def _settle(store: Store, lexicon: Lexicon, phase: Callable[[str], None], *, full: bool) -> None:
+    """Put the documents extracted but not yet in the graph into it, in one transaction:
+    attached to the graph (`graph.resolve.incremental`), or with the whole corpus resolved
+    anew when `full` or when the graph cannot take them (`_attachable`)."""
+    number = store.next_load()
+    pending = store.pending()
+    if not full and _attachable(store):
+        new = list(store.extractions(pending=True))
+        phase(f"attaching {len(new)} new documents to the graph")
+        attachment = attach(new, store, Identities(load=number), lexicon)
+        phase(f"writing {store.path}")
+        store.attach(
+            attachment.nodes,
+            attachment.edges,
+            attachment.removed,
+            attachment.identities,
+            attachment.index,
+            documents=pending,
+            at=now(),
+        )
+        return
+    identities = Identities(load=number) if full else store.identities()
+    # Older extractor output is kept for documents not given again, rather than lost.
+    corpus = list(store.extractions())
+    phase(f"resolving {len(corpus)} documents")
+    record, given, index = resolve_keeping(corpus, identities, lexicon=lexicon)
+    phase(f"writing {store.path}")
+    store.replace_graph(record, given, documents=pending, at=now(), index=index)
 
 
 def _attachable(store: Store) -> bool:
@@ -262,11 +275,6 @@ def _one_per_content(documents: list[Document], report: LoadReport) -> list[Docu
                 )
             )
     return list(first.values())
-
-
-def _count(record: GraphRecord, report: LoadReport) -> None:
-    report.nodes.update(n.kind.value for n in record.nodes)
-    report.edges.update(e.type.value for e in record.edges)
 
 
 def _nothing_loaded(paths: Sequence[str], problems: list[DocumentError]) -> str:

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from graph import pipeline
 from graph.ids import Identities
 from graph.model import Actor, ActorKind
 from graph.pipeline import load
 from graph.resolve.identity import keep_ids
 from graph.store import read_saved, resolve_alias
+from graph.store.sqlite import open_store
 
 from .conftest import SEEDS, graph_by_mentions, graph_json
 
@@ -122,10 +124,29 @@ def test_documents_attached_one_by_one_never_merge_what_one_load_keeps_apart(
     assert len(parts["Event"]) >= 0.8 * len(whole["Event"])
 
 
+@pytest.mark.slow
+def test_a_long_load_puts_its_documents_into_the_graph_as_it_goes(
+    seeds_graph: Path, seed_docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "RESOLVE_EVERY", 2)
+    store = tmp_path / "steps.db"
+    phases: list[str] = []
+    report = load([str(seed_docs)], store, jobs=1, on_phase=phases.append)
+    steps = [p for p in phases if p.startswith(("resolving", "attaching"))]
+    assert steps == [
+        "resolving 2 documents",
+        "attaching 2 new documents to the graph",
+        "attaching 1 new documents to the graph",
+    ]
+    assert len(report.loaded) == 5 and report.nodes["Source"] == 5
+    with open_store(store) as steps, open_store(seeds_graph) as whole:
+        assert steps.pending() == 0
+        assert steps.identities().mentions.keys() == whole.identities().mentions.keys()
+    assert _partition(store)["Actor"] == _partition(seeds_graph)["Actor"]
+
+
 def _partition(path: Path) -> dict[str, set[tuple[object, object]]]:
     """Pairs of mentions resolved to one node, by kind."""
-    from graph.store.sqlite import open_store
-
     with open_store(path) as store:
         mentions = store.identities().mentions
     nodes: dict[str, list[tuple[str, str, int, int]]] = {}
