@@ -71,7 +71,7 @@ _SAME_DOCUMENT_THRESHOLD = 4.5
 # thousands of articles, or one huge file telling the same thing over and over) each
 # mention is scored against its `_WINDOW` neighbours on either side in date order, so pairs,
 # time and memory grow with the number of mentions, not with its square.
-_MAX_BLOCK = 1000
+_MAX_BLOCK = 200
 _WINDOW = 25
 # Sums over the pairs of two groups that add up when groups merge (scores, counts).
 Sums = tuple[float, ...]
@@ -156,7 +156,7 @@ def cluster_mentions(
             count += 1
     # Sums over the counted pairs of two groups: (scores, pairs, pairs within one document).
     links: dict[int, dict[int, Sums]] = {x: {} for x in range(count)}
-    for i, j in _candidate_pairs(mentions, vocab):
+    for i, j in _candidate_pairs(mentions, vocab, frozenset(i for g in fixed for i in g)):
         x, y = item[i], item[j]
         if x == y or (x < settled and y < settled):
             continue
@@ -468,24 +468,30 @@ def blocking_keys(mention: Mention, vocab: EventWords) -> Iterable[Hashable]:
         yield ("family", vocab.family(mention.event_type) or mention.event_type)
 
 
-def _candidate_pairs(mentions: Sequence[Mention], vocab: EventWords) -> list[tuple[int, int]]:
+def _candidate_pairs(
+    mentions: Sequence[Mention], vocab: EventWords, settled: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Pairs of mentions that share a blocking key: all pairs of a block of at most
     `_MAX_BLOCK` mentions, and in a larger block the pairs at most `_WINDOW` apart in date
-    order (undated mentions last, then in input order)."""
+    order (undated mentions last, then in input order); never two `settled` mentions."""
     blocks: dict[Hashable, list[int]] = {}
     for i, mention in enumerate(mentions):
         for key in set(blocking_keys(mention, vocab)):
             blocks.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for block in blocks.values():
-        if len(block) <= _MAX_BLOCK:
-            pairs.update((i, j) for n, i in enumerate(block) for j in block[n + 1 :])
-            continue
-        block.sort(
-            key=lambda i: (mentions[i].start or dt.date.max, mentions[i].end or dt.date.max, i)
-        )
+        if len(block) > _MAX_BLOCK:
+            block.sort(
+                key=lambda i: (mentions[i].start or dt.date.max, mentions[i].end or dt.date.max, i)
+            )
         for n, i in enumerate(block):
-            pairs.update((min(i, j), max(i, j)) for j in block[n + 1 : n + 1 + _WINDOW])
+            if i in settled:
+                continue  # its pairs with the others are found from their side
+            later = block[n + 1 : n + 1 + _WINDOW] if len(block) > _MAX_BLOCK else block[n + 1 :]
+            pairs.update((min(i, j), max(i, j)) for j in later)
+            if settled:
+                earlier = block[max(0, n - _WINDOW) : n] if len(block) > _MAX_BLOCK else block[:n]
+                pairs.update((min(i, j), max(i, j)) for j in earlier if j in settled)
     return sorted(pairs)
 
 

@@ -404,20 +404,31 @@ def _stories(
         for item in x.context:
             frequency[item] = frequency.get(item, 0) + 1
     vectors = {source: _vector(context, frequency, total) for source, context in contexts.items()}
+    holders: dict[str, list[str]] = defaultdict(list)  # item -> documents weighing it
+    for source in sorted(story):
+        for item in vectors[source]:
+            holders[item].append(source)
     members: dict[str, list[str]] = defaultdict(list)
     for source, name in sorted(story.items()):
         members[name].append(source)
     for x in kept:
         source = x.source.id
+        sums: dict[str, float] = defaultdict(float)  # story -> summed similarity
+        for item, weight in vectors[source].items():
+            for other in holders.get(item, ()):
+                sums[story[other]] += weight * vectors[other][item]
         best: tuple[float, str] | None = None
-        for name, documents in sorted(members.items()):
-            if not _within_days([bounds[d] for d in documents] + [bounds[source]]):
+        for name, total_similarity in sorted(sums.items()):
+            documents = members[name]
+            mean = total_similarity / len(documents)
+            if mean < _STORY_SIMILARITY or (best is not None and mean <= best[0]):
                 continue
-            mean = sum(_dot(vectors[source], vectors[d]) for d in documents) / len(documents)
-            if mean >= _STORY_SIMILARITY and (best is None or mean > best[0]):
+            if _within_days([bounds[d] for d in documents] + [bounds[source]]):
                 best = (mean, name)
         story[source] = best[1] if best else source
         members[story[source]].append(source)
+        for item in vectors[source]:
+            holders[item].append(source)
     return story
 
 
@@ -430,12 +441,6 @@ def _vector(context: dict[str, int], frequency: dict[str, int], total: int) -> d
     }
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {item: w / norm for item, w in weights.items()}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(w * b.get(item, 0.0) for item, w in a.items())
 
 
 def _within_days(bounds: Sequence[tuple[dt.date, dt.date] | None]) -> bool:
