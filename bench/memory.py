@@ -5,7 +5,9 @@
 For each size, writes a text file of one dated sentence repeated to that many megabytes
 (every line an event, all of them alike: the worst case for matching events), then runs
 `load FILE` into a new graph in a fresh process and prints its peak resident memory (the
-process and its workers), the time taken and what came out.
+process and its workers), the time taken and what came out. "MB per MB" is how much the
+peak grew per megabyte of text since the size before: memory bounded per document keeps it
+near zero.
 """
 
 from __future__ import annotations
@@ -33,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, nargs="+", default=[0.25, 1.0], help="file sizes")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    print(f"{'MB':>6} {'lines':>7} {'seconds':>8} {'peak MB':>8} {'worker MB':>9} {'events':>6}")
+    print(
+        f"{'MB':>6} {'lines':>7} {'seconds':>8} {'peak MB':>8} {'worker MB':>9} {'events':>6} "
+        f"{'MB per MB':>9}"
+    )
+    before: tuple[float, float] | None = None  # size and peak of the size before
     with tempfile.TemporaryDirectory() as tmp:
         for megabytes in args.mb:
             article = Path(tmp) / f"repeated-{megabytes:g}mb.txt"
@@ -43,9 +49,18 @@ def main(argv: list[str] | None = None) -> int:
             figures = measure_load(article, graph, args.jobs, max_document_mb=1024)
             if figures is None:
                 return 1
+            peak = figures["main_mb"] + figures["worker_mb"]
+            growth = (
+                f"{(peak - before[1]) / (megabytes - before[0]):>9.1f}"
+                if before is not None and megabytes > before[0]
+                else f"{'-':>9}"
+            )
+            before = (megabytes, peak)
             print(
                 f"{megabytes:>6g} {lines:>7} {figures['seconds']:>8.1f} "
-                f"{figures['main_mb']:>8.0f} {figures['worker_mb']:>9.0f} {figures['events']:>6}"
+                f"{figures['main_mb']:>8.0f} {figures['worker_mb']:>9.0f} {figures['events']:>6} "
+                f"{growth}",
+                flush=True,
             )
     return 0
 

@@ -32,6 +32,14 @@ class Span(Model):
     end: int = Field(ge=0, description="End character offset (exclusive) into the original file.")
     text: str = Field(description="The evidence text as it appears in the cleaned document.")
 
+    def moved(self, by: int) -> Span:
+        """The same text `by` characters further into the file (itself when `by` is 0)."""
+        if not by:
+            return self
+        return Span.model_construct(
+            source_id=self.source_id, start=self.start + by, end=self.end + by, text=self.text
+        )
+
 
 # --------------------------------------------------------------------------- dates
 
@@ -554,6 +562,16 @@ class LocalEvent(Model):
         description="Content words (lemmas) within a few words of the event word in its"
         " sentence, sorted: its arguments and modifiers, which tell events of one story apart.",
     )
+    repeats: tuple[int, ...] = Field(
+        default=(),
+        description="Where the document tells it again in the same sentence, word for word:"
+        " for each repeat, how many characters further into the original file it stands. A"
+        " repeat's sentence, event word and participants are these spans moved that far.",
+    )
+
+    def tellings(self, span: Span) -> tuple[Span, ...]:
+        """`span`, one of this event's spans, and where each repeat has it, in text order."""
+        return (span, *(span.moved(by) for by in self.repeats))
 
 
 class LocalClaim(Model):

@@ -22,6 +22,10 @@ from graph.model import (
 
 
 def _extract(text: str, published: dt.date | None = dt.date(2024, 3, 29)) -> DocExtraction:
+    return extract_document(_document(text, published))
+
+
+def _document(text: str, published: dt.date | None = dt.date(2024, 3, 29)) -> Document:
     date = (
         DateValue(
             value=published.isoformat(),
@@ -42,10 +46,9 @@ def _extract(text: str, published: dt.date | None = dt.date(2024, 3, 29)) -> Doc
         words=len(text.split()),
         published=date,
     )
-    document = Document(
+    return Document(
         source=source, text=text, segments=(Segment(clean=0, original=0, length=len(text)),)
     )
-    return extract_document(document)
 
 
 def _actors(x: DocExtraction) -> dict[str, tuple[ActorKind, tuple[str, ...]]]:
@@ -242,33 +245,39 @@ def test_a_long_text_is_extracted_in_pieces_joined_into_one_document(
             return nlp(text)
 
     monkeypatch.setattr(graph.extract, "load_pipeline", lambda model=None: Recording())
-    text = _STORY * 3
+    # The story, the story with other dates (other events), then the story told again.
+    size = len(_STORY)
+    text = _STORY + _STORY.replace("2024", "2023").replace("June", "July") + _STORY
     x = _extract(text)
-    assert parsed == [len(_STORY)] * 3  # one piece at a time, never the whole text
+    assert parsed == [size] * 3  # one piece at a time, never the whole text
     # Actors named in every piece are one actor of the document, with every mention.
     assert [(a.name, a.aliases, a.titles) for a in x.actors] == [
         (a.name, a.aliases, a.titles) for a in one.actors
     ]
     assert [len(a.mentions) for a in x.actors] == [3 * len(a.mentions) for a in one.actors]
-    assert len(x.events) == 3 * len(one.events) and len(x.claims) == 3 * len(one.claims)
+    # The third piece tells the first one's events again, word for word: they are kept once,
+    # with their repeats; the second piece's events are events of their own.
     n = len(one.events)
-    for k, event in enumerate(x.events):
-        assert event.label == one.events[k % n].label
+    assert len(x.events) == 2 * n and len(x.claims) == 3 * len(one.claims)
+    assert [e.repeats for e in x.events] == [(2 * size,)] * n + [()] * n
+    assert [e.model_copy(update={"repeats": ()}) for e in x.events[:n]] == list(one.events)
+    for k, event in enumerate(x.events[n:]):
         assert event.participants == tuple(
             p.model_copy(update={"span": q.span})
-            for p, q in zip(one.events[k % n].participants, event.participants, strict=True)
+            for p, q in zip(one.events[k].participants, event.participants, strict=True)
         )
     for k, claim in enumerate(x.claims):
         same = one.claims[k % len(one.claims)]
         assert (claim.speaker_actor, claim.via_actor) == (same.speaker_actor, same.via_actor)
-        shift = n * (k // len(one.claims))
+        shift = n if k // len(one.claims) == 1 else 0
         assert claim.about_event == (None if same.about_event is None else same.about_event + shift)
-    # Every span points into the whole text.
-    spans = [m for a in x.actors for m in a.mentions] + [e.span for e in x.events]
-    spans += [p.span for e in x.events for p in e.participants]
+    # Every span points into the whole text, repeats included.
+    spans = [m for a in x.actors for m in a.mentions]
+    spans += [s for e in x.events for s in e.tellings(e.span) + e.tellings(e.trigger_span)]
+    spans += [s for e in x.events for p in e.participants for s in e.tellings(p.span)]
     spans += [c.content_span for c in x.claims]
     assert all(text[s.start : s.end] == s.text for s in spans)
-    assert max(s.start for s in spans) > 2 * len(_STORY)
+    assert max(s.start for s in spans) > 2 * size
 
 
 def test_a_short_name_in_one_piece_joins_the_full_name_in_another() -> None:
@@ -486,3 +495,36 @@ def test_an_event_told_as_another_of_its_kind_is_marked(nlp: Any) -> None:
     for text in marked:
         assert [e.again for e in _extract(text).events] == [True], text
     assert [e.again for e in _extract("The army launched an offensive in May.").events] == [False]
+
+
+def test_a_text_saying_one_thing_over_and_over_is_held_once(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracemalloc
+
+    import graph.extract
+
+    monkeypatch.setattr(graph.extract, "_PIECE", 4_000)
+    line = "On March 3, 2024 the army mobilized 10,000 troops in the region.\n"
+
+    def extracted(lines: int) -> tuple[DocExtraction, int]:
+        """The extraction of `line` told `lines` times, and the peak memory it took."""
+        text = line * lines
+        document = _document(text)
+        tracemalloc.start()
+        try:
+            extraction = extract_document(document)
+            return extraction, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    extracted(60)  # loads what every extraction shares
+    _, short = extracted(120)  # two pieces
+    x, long = extracted(720)  # twelve pieces
+    # Every telling is kept, as repeats of the events first told...
+    assert sum(1 + len(e.repeats) for e in x.events) == 720 and len(x.events) <= 3
+    text = line * 720
+    assert all(text[s.start : s.end] == s.text for e in x.events for s in e.tellings(e.span))
+    # ... and memory is one piece's parse, whatever the length of the text (600 events of
+    # their own would take over 3 MB more).
+    assert long - short < 250 * graph.extract._PIECE, (short, long)

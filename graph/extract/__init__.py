@@ -14,7 +14,7 @@ import importlib.util
 import os
 import signal
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from graph.extract.quantities import find_quantities
 from graph.extract.references import resolve_references
 from graph.lang import Lexicon, get
 from graph.lifetime import die_with_parent
-from graph.model import DocExtraction, Document, LocalClaim, LocalEvent
+from graph.model import DocExtraction, Document, LocalActor, LocalClaim, LocalEvent, Span
 from graph.temporal import find_dates
 
 __all__ = [
@@ -95,9 +95,11 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     """Actors, events and claims of one document.
 
     A long text is extracted in paragraph-aligned pieces of at most `_PIECE` characters, one
-    parse at a time, and the pieces' results are joined: memory is bounded by the piece size,
-    whatever the size of the file. Actors named in several pieces are one actor of the
-    document; every span still points into the whole text.
+    parse at a time, and the pieces' results are joined as they come: memory is bounded by
+    the piece size, whatever the size of the file. Actors named in several pieces are one
+    actor of the document; every span still points into the whole text. An event told again
+    in the same sentence, word for word, is one event with its repeats (`LocalEvent.repeats`),
+    so a text that says one thing over and over holds it once.
 
     Example:
         >>> extraction = extract_document(read_document(Path("seeds/000.txt")))
@@ -107,21 +109,18 @@ def extract_document(document: Document, model: str | None = None) -> DocExtract
     nlp = load_pipeline(model)
     lexicon = get(nlp.lang)
     ranges = pieces(document.text, _PIECE)
-    sketch = fingerprint(document.text)
-    if len(ranges) == 1:
-        return _extract(nlp(document.text), document, lexicon).model_copy(
-            update={"fingerprint": sketch}
-        )
-    parts = []
+    joined = _Joined(document)
     for start, end in ranges:
-        piece = _Piece.model_construct(
-            source=document.source,
-            text=document.text[start:end],
-            segments=document.segments,
-            offset=start,
-        )
-        parts.append(_extract(nlp(piece.text), piece, lexicon))
-    return _joined(document, parts, lexicon).model_copy(update={"fingerprint": sketch})
+        piece = document
+        if len(ranges) > 1:
+            piece = _Piece.model_construct(
+                source=document.source,
+                text=document.text[start:end],
+                segments=document.segments,
+                offset=start,
+            )
+        joined.add(_extract(nlp(piece.text), piece, lexicon))
+    return joined.extraction(lexicon).model_copy(update={"fingerprint": fingerprint(document.text)})
 
 
 def read_anchors(doc: Any, document: Document, lexicon: Lexicon) -> Anchors:
@@ -204,36 +203,104 @@ def pieces(text: str, size: int = _PIECE) -> list[tuple[int, int]]:
     return ranges
 
 
-def _joined(document: Document, parts: Sequence[DocExtraction], lexicon: Lexicon) -> DocExtraction:
-    """One document's extraction from those of its pieces, in text order: the pieces' actors
-    merged as within one document, indices into actors and events renumbered."""
-    actors, renumber = merge_piece_actors([part.actors for part in parts], lexicon=lexicon)
-    events: list[LocalEvent] = []
-    claims: list[LocalClaim] = []
-    context: Counter[str] = Counter()
-    for part, actor_index in zip(parts, renumber, strict=True):
-        context.update(part.context)
-        shift = len(events)
+class _Joined:
+    """One document's extraction, joined from those of its pieces as they come, in text order.
+
+    Events told again in the same words are kept once with their repeats; the pieces' actors
+    are merged at the end, as within one document, and indices into them renumbered.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.actors: list[tuple[LocalActor, ...]] = []  # each piece's
+        self.events: list[tuple[int, LocalEvent]] = []  # (piece, event) in order first told
+        self.repeats: list[list[int]] = []  # of each event
+        # Hash of a telling -> the events told so: the tellings themselves are not kept.
+        self.told: dict[int, list[int]] = {}
+        self.claims: list[tuple[int, LocalClaim]] = []  # (piece, claim), about_event joined
+        self.context: Counter[str] = Counter()
+
+    def add(self, part: DocExtraction) -> None:
+        piece = len(self.actors)
+        self.actors.append(part.actors)
+        self.context.update(part.context)
+        index = []
         for event in part.events:
-            participants = tuple(
-                p.model_copy(update={"actor": actor_index[p.actor]}) for p in event.participants
-            )
-            events.append(event.model_copy(update={"participants": participants}))
+            telling = _telling(event, part.actors)
+            alike = self.told.setdefault(hash(telling), [])
+            first = next((i for i in alike if self._telling(i) == telling), None)
+            if first is None:
+                first = len(self.events)
+                alike.append(first)
+                self.events.append((piece, event))
+                self.repeats.append([])
+            else:
+                self.repeats[first].append(event.span.start - self.events[first][1].span.start)
+            index.append(first)
         for claim in part.claims:
-            update: dict[str, int | None] = {
-                "speaker_actor": _shifted(claim.speaker_actor, actor_index),
-                "via_actor": _shifted(claim.via_actor, actor_index),
-                "about_event": None if claim.about_event is None else claim.about_event + shift,
-            }
-            claims.append(claim.model_copy(update=update))
-    return DocExtraction(
-        extractor=EXTRACTOR_VERSION,
-        source=document.source,
-        actors=tuple(actors),
-        events=tuple(events),
-        claims=tuple(claims),
-        context=capped_context(context),
+            about = None if claim.about_event is None else index[claim.about_event]
+            self.claims.append((piece, claim.model_copy(update={"about_event": about})))
+
+    def _telling(self, index: int) -> Hashable:
+        piece, event = self.events[index]
+        return _telling(event, self.actors[piece])
+
+    def extraction(self, lexicon: Lexicon) -> DocExtraction:
+        if len(self.actors) == 1:  # one piece: its actors are the document's
+            actors, renumber = list(self.actors[0]), [list(range(len(self.actors[0])))]
+        else:
+            actors, renumber = merge_piece_actors(self.actors, lexicon=lexicon)
+        events = []
+        for (piece, event), repeats in zip(self.events, self.repeats, strict=True):
+            update: dict[str, Any] = {"repeats": tuple(repeats)} if repeats else {}
+            if len(self.actors) > 1:
+                update["participants"] = tuple(
+                    p.model_copy(update={"actor": renumber[piece][p.actor]})
+                    for p in event.participants
+                )
+            events.append(event.model_copy(update=update) if update else event)
+        claims = []
+        for piece, claim in self.claims:
+            if len(self.actors) > 1:
+                claim = claim.model_copy(
+                    update={
+                        "speaker_actor": _shifted(claim.speaker_actor, renumber[piece]),
+                        "via_actor": _shifted(claim.via_actor, renumber[piece]),
+                    }
+                )
+            claims.append(claim)
+        return DocExtraction(
+            extractor=EXTRACTOR_VERSION,
+            source=self.document.source,
+            actors=tuple(actors),
+            events=tuple(events),
+            claims=tuple(claims),
+            context=capped_context(self.context),
+        )
+
+
+def _telling(event: LocalEvent, actors: Sequence[LocalActor]) -> Hashable:
+    """What an event's telling says, wherever it stands: equal for the same sentence told
+    again word for word, with the same event in it."""
+    base = event.span.start
+
+    def at(span: Span) -> tuple[int, int, str]:
+        return span.start - base, span.end - base, span.text
+
+    participants = tuple(
+        (actors[p.actor].actor_type, actors[p.actor].name.lower(), p.role, at(p.span))
+        for p in event.participants
     )
+    anywhere = event.model_copy(update={"span": _NOWHERE, "trigger_span": _NOWHERE})
+    return (
+        anywhere.model_copy(update={"participants": ()}),
+        at(event.span),
+        at(event.trigger_span),
+        participants,
+    )
+
+
+_NOWHERE = Span(source_id="", start=0, end=0, text="")
 
 
 def _shifted(index: int | None, renumber: Sequence[int]) -> int | None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.ingest.boilerplate import is_boilerplate
-from graph.ingest.markup import Line
+from graph.ingest.markup import Line, compact
 from graph.ingest.metadata import (
     TOP_LINES,
     bare_url,
@@ -68,6 +68,10 @@ class TextBuilder:
 
     def copy(self, offsets: Sequence[int]) -> None:
         """Append the original characters at `offsets`, recording their positions."""
+        if isinstance(offsets, range) and offsets.step == 1:  # a run: copied in one go
+            if offsets:
+                self._append_run(offsets.start, len(offsets))
+            return
         for offset in offsets:
             self._append(self._original[offset], offset)
 
@@ -83,13 +87,17 @@ class TextBuilder:
         self._length += len(text)
 
     def _append(self, char: str, offset: int) -> None:
+        self._append_run(offset, 1, char)
+
+    def _append_run(self, offset: int, length: int, text: str | None = None) -> None:
+        """Append the `length` original characters from `offset` (`text`, when given)."""
         last = self._segments[-1] if self._segments else None
         if last is not None and last[0] + last[2] == self._length and last[1] + last[2] == offset:
-            last[2] += 1
+            last[2] += length
         else:
-            self._segments.append([self._length, offset, 1])
-        self._parts.append(char)
-        self._length += 1
+            self._segments.append([self._length, offset, length])
+        self._parts.append(self._original[offset : offset + length] if text is None else text)
+        self._length += length
 
     def build(self) -> Cleaned:
         segments = tuple(Segment(clean=c, original=o, length=n) for c, o, n in self._segments)
@@ -184,7 +192,7 @@ def _drop_before(text: str, line: Line, cut: int) -> Line:
     while offsets and text[offsets[0]].isspace():
         offsets.pop(0)
     plain = "".join(text[o] for o in offsets)
-    return dataclasses.replace(line, plain=plain, offsets=tuple(offsets))
+    return dataclasses.replace(line, plain=plain, offsets=compact(offsets))
 
 
 def _paragraphs(kept: list[Line | None], lexicon: Lexicon) -> list[list[Line]]:

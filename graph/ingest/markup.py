@@ -9,7 +9,7 @@ character at `offsets[i]` in the original text; that is what keeps provenance ex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,7 +53,7 @@ def _paren_credit(words: PageWords) -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One original line with its markup removed.
 
@@ -61,7 +61,8 @@ class Line:
         start: Offset of the line's first character in the original text.
         end: Offset just past its last character (line break excluded).
         plain: The kept characters, stripped of surrounding whitespace.
-        offsets: Original offset of each character in `plain`.
+        offsets: Original offset of each character in `plain`: a `range` when they run
+            without a gap (most lines), which costs the same for any length of line.
         heading: Heading level (1-6) of an ATX heading (`# Title`), 0 for other lines.
         bold: The whole line was strong emphasis (`**Title**`).
         rule: The line is a horizontal rule or a setext underline (`---`, `===`).
@@ -70,7 +71,7 @@ class Line:
     start: int
     end: int
     plain: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     heading: int = 0
     bold: bool = False
     rule: bool = False
@@ -269,7 +270,7 @@ def strip_line(
     return Line(start, end, plain, kept, heading=heading, bold=bold)
 
 
-def _squeeze(text: str, offsets: list[int]) -> tuple[str, tuple[int, ...]]:
+def _squeeze(text: str, offsets: list[int]) -> tuple[str, Sequence[int]]:
     # Trim the ends, and where a deletion left two spaces side by side keep only the first.
     keep: list[int] = []
     for i, ch in enumerate(text):
@@ -282,4 +283,12 @@ def _squeeze(text: str, offsets: list[int]) -> tuple[str, tuple[int, ...]]:
         keep.pop(0)
     while keep and text[keep[-1]].isspace():
         keep.pop()
-    return "".join(text[i] for i in keep), tuple(offsets[i] for i in keep)
+    return "".join(text[i] for i in keep), compact([offsets[i] for i in keep])
+
+
+def compact(offsets: Sequence[int]) -> Sequence[int]:
+    """Increasing `offsets` as a `range` when they run without a gap: a line of a long file
+    then costs a few bytes, not one number per character."""
+    if offsets and offsets[-1] - offsets[0] == len(offsets) - 1:
+        return range(offsets[0], offsets[-1] + 1)
+    return tuple(offsets)

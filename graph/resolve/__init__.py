@@ -145,13 +145,13 @@ def local_edges(
             edges.add(EdgeType.MENTIONS, source_id, actor_ids[(d, a)], spans=local.mentions)
         for e, event in enumerate(extraction.events):
             event_id = event_ids[(d, e)]
-            edges.add(EdgeType.DESCRIBES, source_id, event_id, spans=(event.span,))
+            edges.add(EdgeType.DESCRIBES, source_id, event_id, spans=event.tellings(event.span))
             for p in event.participants:
                 edges.add(
                     EdgeType.PARTICIPATED_IN,
                     actor_ids[(d, p.actor)],
                     event_id,
-                    spans=(p.span,),
+                    spans=event.tellings(p.span),
                     role=p.role,
                 )
         for c, claim in enumerate(extraction.claims):

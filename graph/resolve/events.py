@@ -637,7 +637,9 @@ def to_event(members: list[LocalEvent]) -> Event:
         for q in member.quantities:
             if all((q.value, q.unit) != (k.value, k.unit) for k in quantities):
                 quantities.append(q)
-    mentions: list[Span] = sorted({m.span for m in members}, key=lambda s: (s.source_id, s.start))
+    mentions: list[Span] = sorted(
+        {s for m in members for s in m.tellings(m.span)}, key=lambda s: (s.source_id, s.start)
+    )
     representative = max(
         members, key=lambda m: (len(m.quantities), m.date is not None, -m.span.start)
     )
