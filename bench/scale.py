@@ -149,8 +149,11 @@ def measure(texts: list[str], size: int, jobs: int, tmp: Path) -> dict[str, floa
     seconds, peak, _ = run("--quiet", "load", str(folder), "--graph", str(store), "-j", str(jobs))
     figures: dict[str, float] = {"load_s": seconds, "docs_per_s": size / seconds, "peak_mb": peak}
     figures["store_mb"] = sum(p.stat().st_size for p in tmp.glob(f"scale-{size}.db*")) / 2**20
-    extra = tmp / f"extra-{size}"
-    build_corpus([texts[-1] + "\n\nA new paragraph of this article."], 1, extra)
+    extra = tmp / f"extra-{size}"  # a new article: paragraphs in a mix no article has
+    extra.mkdir()
+    rng = random.Random(-size)
+    pool = [p for t in texts for p in paragraphs(t)]
+    (extra / "new.txt").write_text("\n\n".join(rng.sample(pool, 8)) + "\n", encoding="utf-8")
     figures["add_one_s"], _, _ = run("--quiet", "load", str(extra), "--graph", str(store))
     again, _, _ = run("--quiet", "load", str(folder), "--graph", str(store))
     figures["reload_docs_per_s"] = size / again
