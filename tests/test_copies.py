@@ -112,6 +112,24 @@ def test_copies_add_no_events_claims_or_support(alone_and_copied: tuple[Path, Pa
     assert {r.sources for r in views.timeline(copied)} == {1}
 
 
+def test_a_repost_loaded_later_is_attached_as_a_copy(
+    alone_and_copied: tuple[Path, Path], tmp_path: Path
+) -> None:
+    graph = tmp_path / "later.db"
+    load([str(SEED)], graph)
+    repost_file = tmp_path / "c-wire.txt"
+    repost_file.write_text(repost(SEED.read_text(encoding="utf-8"), "Wire C"), encoding="utf-8")
+    phases: list[str] = []
+    load([str(repost_file)], graph, on_phase=phases.append)
+    assert "attaching 1 new documents to the graph" in phases
+    later, alone = read_saved(graph).graph, read_saved(alone_and_copied[0]).graph
+    primary = next(n for n, d in alone.nodes(data=True) if d["kind"] == NodeKind.SOURCE.value)
+    copied = [n for n, d in later.nodes(data=True) if d.get("copy_of") == primary]
+    assert len(copied) == 1
+    counts = Counter(d["kind"] for _, d in later.nodes(data=True))
+    assert counts == Counter(d["kind"] for _, d in alone.nodes(data=True)) + Counter({"Source": 1})
+
+
 def test_the_timeline_counts_one_source_per_copy_group() -> None:
     graph = nx.MultiDiGraph()
     graph.add_node("evt_1", kind="Event", event_type="other", label="x", date=None)

@@ -146,13 +146,17 @@ def attach(
 def _copies(new: Sequence[DocExtraction], store: Store) -> dict[str, Copy]:
     """New documents that copy a document of the graph, or another new one."""
     copies = find_copies(new)
-    for x in new:
-        if x.source.id in copies or not x.fingerprint:
-            continue
-        sketch = [str(h) for h in x.fingerprint]
+    unique = [x for x in new if x.source.id not in copies and x.fingerprint]
+    sharing = store.sketches_sharing({str(h) for x in unique for h in x.fingerprint})
+    sketches = {source: sorted(int(h) for h in hashes) for source, hashes in sharing.items()}
+    holders: dict[int, list[str]] = defaultdict(list)
+    for source, sketch in sorted(sketches.items()):
+        for h in sketch:
+            holders[h].append(source)
+    for x in unique:
         best: tuple[float, str] | None = None
-        for source, hashes in sorted(store.sketches_sharing(sketch).items()):
-            score = similarity(sorted(int(h) for h in hashes), x.fingerprint)
+        for source in sorted({s for h in x.fingerprint for s in holders.get(h, ())}):
+            score = similarity(sketches[source], x.fingerprint)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, source)
         if best is not None:
