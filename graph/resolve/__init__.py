@@ -21,7 +21,7 @@ from graph.resolve.copies import Copy, find_copies
 from graph.resolve.events import merge_events
 from graph.resolve.identity import keep_ids, mention_keys
 from graph.resolve.index import build_index
-from graph.resolve.sources import infer_publication_dates
+from graph.resolve.sources import dates_matter, infer_publication_dates
 from graph.resolve.timeline import chain_events
 from graph.store.sqlite import Index
 
@@ -59,11 +59,13 @@ def resolve_keeping(
     # then resolve, and events are matched again with the dates they gained.
     dated = infer_publication_dates(extractions, events, event_ids)
     if dated != extractions:
+        rematch = dates_matter(extractions, dated)
         extractions = dated
         actors, actor_ids = merge_actors(
             extractions, vocab=lexicon.actors
         )  # titles carry their source's date
-        events, event_ids, stories = merge_events(extractions, actor_ids, vocab=lexicon.events)
+        if rematch:
+            events, event_ids, stories = merge_events(extractions, actor_ids, vocab=lexicon.events)
     given = Identities(load=known.load)
     actors, actor_ids = keep_ids(
         actors, actor_ids, mention_keys(extractions, "Actor"), known, given

@@ -76,7 +76,7 @@ from graph.resolve.index import (
     from_features,
     key_text,
 )
-from graph.resolve.sources import infer_publication_dates, publication_bounds
+from graph.resolve.sources import dates_matter, infer_publication_dates, publication_bounds
 from graph.resolve.timeline import chain_dates
 from graph.store.sqlite import Index, Store
 
@@ -107,9 +107,11 @@ def attach(
     event_ids, events, stories = _events(kept, actor_ids, store, lexicon)
     dated = infer_publication_dates(kept, list(events.values()), event_ids)
     if dated != kept:  # dates gained: match the events again with them, as a full load does
+        rematch = dates_matter(kept, dated)
         kept = dated
         actor_ids, actors = _actors(kept, store, lexicon)
-        event_ids, events, stories = _events(kept, actor_ids, store, lexicon)
+        if rematch:
+            event_ids, events, stories = _events(kept, actor_ids, store, lexicon)
 
     result = Attachment(identities=Identities(load=known.load))
     given = result.identities

@@ -120,6 +120,15 @@ def _landing(text: str, tense: Tense, year: int, month: int) -> tuple[dt.date, d
     return max(early.start, late.start), min(early.end, late.end)
 
 
+def dates_matter(before: Sequence[DocExtraction], after: Sequence[DocExtraction]) -> bool:
+    """Whether inferred publication dates changed what event matching reads: an event's date,
+    or the days a document may have been published (its story's bounds)."""
+    return any(
+        x.events != y.events or publication_bounds(x) != publication_bounds(y)
+        for x, y in zip(before, after, strict=True)
+    )
+
+
 def publication_bounds(extraction: DocExtraction) -> tuple[dt.date, dt.date] | None:
     """The first and last day on which the document may have been published: its publication
     date (stated or inferred), else the bounds its own dates set (after the latest past date
