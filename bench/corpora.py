@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
+import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+if TYPE_CHECKING:
+    from graph.model import DocExtraction
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,3 +107,43 @@ def ecbplus_readers(args: argparse.Namespace) -> Readers:
     if not args.data.exists():
         sys.exit(f"{args.data}: ECB+ folder not found; pass its path")
     return load_readers(args.readers, args.data)
+
+
+MEANTIME = ROOT.parent / "shared" / "eval-data" / "meantime-apple"
+
+
+def meantime_arguments(description: str | None, verbose: str) -> argparse.ArgumentParser:
+    """The arguments of a MEANTIME benchmark: DATA, --readers, --verbose (`verbose` says
+    what it lists)."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("data", nargs="?", type=Path, default=MEANTIME)
+    parser.add_argument("--readers", help="Path to readers.py (default: found near DATA).")
+    parser.add_argument("--verbose", "-v", action="store_true", help=verbose)
+    return parser
+
+
+def extract_meantime(
+    data: Path, readers_path: str | None
+) -> tuple[list[CorpusDocument], list[DocExtraction]] | None:
+    """MEANTIME's documents at `data` and the product's extraction of each (their texts
+    written as `.txt` files and read and extracted as `load` would); None, with a message,
+    when `data` holds none."""
+    from graph.extract import extract_documents  # the language stack, only here
+    from graph.ingest import read_document
+
+    if not data.is_dir() or not any(data.rglob("*.xml")):
+        print(f"{data}: no MEANTIME documents (*.xml) here; skipped")
+        return None
+    readers = load_readers(readers_path, data)
+    documents: list[CorpusDocument] = list(readers.read_meantime(str(data)))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for number, doc in enumerate(documents):
+            (folder / f"{number:03}.txt").write_text(doc["text"], encoding="utf-8")
+        parsed = [read_document(folder / f"{n:03}.txt") for n in range(len(documents))]
+        extractions, problems = extract_documents(parsed, jobs=2)
+    if problems:
+        print(f"{len(problems)} documents failed: {problems[0]}")
+    return documents, extractions

@@ -35,18 +35,11 @@ branch, measured with this script before the change) are printed with the curren
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from bench.corpora import ROOT, Annotation, CorpusDocument, load_readers, prf
-from graph.extract import extract_documents
-from graph.ingest import read_document
+from bench.corpora import Annotation, CorpusDocument, extract_meantime, meantime_arguments, prf
 from graph.model import DocExtraction
-
-DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "meantime-apple"
 
 _OBLIQUE = frozenset({"recipient", "beneficiary", "instrument"})
 # Gold PropBank role -> the values of `graph.model.Role` that are right for it.
@@ -85,26 +78,11 @@ class Tally:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--readers", help="Path to readers.py (default: found near DATA).")
-    parser.add_argument("--verbose", "-v", action="store_true", help="List each miss.")
-    args = parser.parse_args()
-    if not args.data.is_dir() or not any(args.data.rglob("*.xml")):
-        print(f"{args.data}: no MEANTIME documents (*.xml) here; skipped")
+    args = meantime_arguments(__doc__, "List each miss.").parse_args()
+    corpus = extract_meantime(args.data, args.readers)
+    if corpus is None:
         return 0
-    readers = load_readers(args.readers, args.data)
-    documents: list[CorpusDocument] = list(readers.read_meantime(str(args.data)))
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for number, doc in enumerate(documents):
-            (folder / f"{number:03}.txt").write_text(doc["text"], encoding="utf-8")
-        parsed = [read_document(folder / f"{n:03}.txt") for n in range(len(documents))]
-        extractions, problems = extract_documents(parsed, jobs=2)
-    if problems:
-        print(f"{len(problems)} documents failed: {problems[0]}")
+    documents, extractions = corpus
     tally = Tally()
     for doc, extraction in zip(documents, extractions, strict=True):
         score(doc, extraction, tally, show=args.verbose)

@@ -286,8 +286,7 @@ class Store:
 
     def pending(self) -> int:
         """How many documents are extracted but not yet in the graph (a killed load's)."""
-        row = self._db.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()
-        return int(row[0])
+        return self.count_documents(resolved=False)
 
     def sources_without_extraction(self) -> list[str]:
         """Sources in the graph whose extraction the store does not keep."""
