@@ -277,6 +277,7 @@ class _LoadProgress:
             else None
         )
         self._task = self._bar.add_task("starting", total=None) if self._bar else None
+        self._extracting = False
 
     def __enter__(self) -> _LoadProgress:
         if self._bar is not None:
@@ -288,10 +289,16 @@ class _LoadProgress:
             self._bar.stop()
 
     def phase(self, text: str) -> None:
+        """A step; once extraction has begun, the bar keeps its count through the steps of
+        a long load."""
         if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, description=text, total=None, completed=0)
+            if self._extracting:
+                self._bar.update(self._task, description=text)
+            else:
+                self._bar.update(self._task, description=text, total=None, completed=0)
 
-    def started(self, total: int) -> None:
+    def started(self, total: int | None) -> None:
+        self._extracting = True
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, description="extracting", total=total, completed=0)
 

@@ -13,7 +13,7 @@ from graph.defaults import DEFAULT_GRAPH
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
 from graph.extract import EXTRACTOR_VERSION, Outcome, extract_each, lexicon_for
 from graph.ids import Identities
-from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, read_documents
+from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, find_inputs, iter_documents
 from graph.lang import Lexicon
 from graph.model import Document
 from graph.resolve import resolve_keeping
@@ -48,7 +48,7 @@ def load(
     graph_path: Path = DEFAULT_GRAPH,
     jobs: int = 1,
     model: str | None = None,
-    on_start: Callable[[int], None] | None = None,
+    on_start: Callable[[int | None], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
     on_phase: Callable[[str], None] | None = None,
     max_document_mb: float = MAX_DOCUMENT_MB,
@@ -68,6 +68,8 @@ def load(
     whole graph anew, naming every actor and event by its content, as a first load would:
     ids given by earlier loads are not kept (nor their aliases).
 
+    Documents are read as the workers take them (a bounded window, see
+    `graph.extract.extract_each`), so memory does not grow with the number of documents.
     Documents already in the graph (same bytes) are not extracted again; extractions are
     kept in the store in batches as they come. Then the new documents go into the graph in
     one transaction: attached to its actors and events through the resolver's indexes
@@ -78,8 +80,10 @@ def load(
     are reported in `LoadReport.problems` while good files still load.
 
     Progress: `on_phase(text)` names each step as it begins ("reading 5 files", "resolving
-    305 documents", ...); `on_start(n)` opens the extraction of `n` documents and
-    `on_document` follows each one. Two loads of one graph never lose each other's
+    305 documents", "extracting" again after a step of a long load); `on_start(n)` opens
+    the reading and extraction of at most `n` documents (None when files of many articles
+    make the number unknown until read) and `on_document` follows each one, unchanged ones
+    included. Two loads of one graph never lose each other's
     documents: the second waits for the first (`on_phase` says so).
 
     Raises:
@@ -116,7 +120,7 @@ def _load(
     graph_path: Path,
     jobs: int,
     model: str | None,
-    on_start: Callable[[int], None] | None,
+    on_start: Callable[[int | None], None] | None,
     on_document: Callable[[Document], None] | None,
     phase: Callable[[str], None],
     max_document_mb: float,
@@ -131,29 +135,24 @@ def _load(
     lexicon = lexicon_for(model)  # the pipeline's language decides the words of every stage
     phase("reading documents")
     current = {digest for digest, version in known.items() if version == EXTRACTOR_VERSION}
-    documents, problems = read_documents(  # documents already extracted are left unread
-        paths,
-        lexicon=lexicon,
-        max_mb=max_document_mb,
-        url_lists=url_lists,
-        timeout=timeout,
-        skip=current,
+    inputs = find_inputs(paths, url_lists)
+    report = LoadReport(graph_path=graph_path)
+    stream = iter_documents(  # documents already extracted are left unread
+        inputs, lexicon=lexicon, max_mb=max_document_mb, timeout=timeout, skip=current
     )
-    report = LoadReport(graph_path=graph_path, problems=problems)
-    if not documents:
-        raise NoDocumentsError(_nothing_loaded([*paths, *url_lists], problems), problems)
-
-    documents = _one_per_content(documents, report)
-    fresh = [d for d in documents if d.source.content_hash not in current]
-    report.unchanged = [d.source.path for d in documents if d.source.content_hash in current]
     if on_start is not None:
-        on_start(len(fresh))
-    # Extractions are kept in batches as they come: a killed load resumes from them. The
-    # store is created once the first batch is in, so a load that cannot begin (no model, no
-    # cluster) leaves no file behind.
+        on_start(inputs.expected())
+    # Documents are read as the workers need them, and their extractions kept in the store
+    # in batches as they come: memory holds a window of documents, not the corpus, and a
+    # killed load resumes from what is kept. The store is created once the first batch is
+    # in, so a load that cannot begin (no model, no cluster) leaves no file behind.
+    fresh = _fresh(stream, current, report, on_document)
     outcomes = extract_each(fresh, jobs, model, executor)
     batches = batched(_told(outcomes, on_document), min(_BATCH, RESOLVE_EVERY))
     first = next(batches, [])
+    if not first and not report.unchanged:
+        problems = report.problems
+        raise NoDocumentsError(_nothing_loaded([*paths, *url_lists], problems), problems)
     with open_store(graph_path, write=True) as store:
         for batch in chain([first], batches):
             extracted = []
@@ -166,6 +165,7 @@ def _load(
             store.add_extractions(extracted, store.next_load())
             if not full and store.pending() >= RESOLVE_EVERY:  # the graph grows as it goes
                 _settle(store, lexicon, phase, full=False)
+                phase("extracting")
         if store.pending() or full:  # else nothing new: the graph stands as it is
             _settle(store, lexicon, phase, full=full)
         report.nodes.update(store.count_nodes())
@@ -260,21 +260,36 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _one_per_content(documents: list[Document], report: LoadReport) -> list[Document]:
-    """One document per content: a second file with the same bytes is one Source, not two,
-    and the report says so rather than counting it as read."""
-    first: dict[str, Document] = {}
-    for document in documents:
-        same = first.setdefault(document.source.content_hash, document)
-        if same is not document:
+def _fresh(
+    stream: Iterable[Document | DocumentError],
+    current: set[str],
+    report: LoadReport,
+    on_document: Callable[[Document], None] | None,
+) -> Iterator[Document]:
+    """The documents of `stream` to extract: not in the graph already (`current`, counted as
+    unchanged and told to `on_document`), one per content (a second file with the same
+    bytes is one Source, not two, and the report says so); problems go to the report."""
+    first: dict[str, str] = {}  # content hash -> path
+    for item in stream:
+        if isinstance(item, DocumentError):
+            report.problems.append(item)
+            continue
+        digest = item.source.content_hash
+        same = first.setdefault(digest, item.source.path)
+        if same != item.source.path:
             report.problems.append(
                 DocumentError(
-                    document.source.path,
-                    f"the same content as {same.source.path}",
+                    item.source.path,
+                    f"the same content as {same}",
                     "it is loaded once, as that file",
                 )
             )
-    return list(first.values())
+        elif digest in current:
+            report.unchanged.append(item.source.path)
+            if on_document is not None:
+                on_document(item)
+        else:
+            yield item
 
 
 def _nothing_loaded(paths: Sequence[str], problems: list[DocumentError]) -> str:

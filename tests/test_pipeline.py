@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ import networkx as nx
 import pytest
 
 from graph.errors import GraphFileError, NoDocumentsError
+from graph.extract import IN_FLIGHT, extract_each
+from graph.ingest import read_documents
 from graph.ingest.files import read_bytes
-from graph.model import NodeKind
+from graph.model import Document, NodeKind
 from graph.pipeline import load
 from graph.schema import json_schema
 from graph.store import read_saved
@@ -344,3 +347,23 @@ def test_a_load_killed_at_any_moment_leaves_the_graph_before_or_after(
         load([str(rest)], graph)  # the next load completes what the killed one began
         assert graph_json(graph) == after
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("g.")) == ["g.db"]
+
+
+def test_documents_are_read_as_the_workers_take_them() -> None:
+    """Extraction draws documents from a generator a window at a time, so a load of any
+    size holds a bounded number of documents in memory, and yields them in input order."""
+    documents, _ = read_documents([str(SEEDS)])
+    many = documents * 6  # 30 documents, more than the window of two workers
+    drawn: list[int] = []
+
+    def source() -> Iterator[Document]:
+        for n, document in enumerate(many):
+            drawn.append(n)
+            yield document
+
+    outcomes = extract_each(source(), jobs=2)
+    first, _ = next(outcomes)
+    assert first is many[0]
+    assert len(drawn) <= 2 * IN_FLIGHT + 1 < len(many)
+    rest = [document for document, _ in outcomes]
+    assert rest == many[1:]

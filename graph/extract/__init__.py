@@ -13,9 +13,10 @@ import hashlib
 import importlib.util
 import os
 import signal
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -317,7 +318,7 @@ def lexicon_for(model: str | None = None) -> Lexicon:
 
 
 def extract_each(
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     jobs: int = 1,
     model: str | None = None,
     executor: str | None = None,
@@ -326,17 +327,25 @@ def extract_each(
     scheduler at `executor`, yielding each with its extraction (or the `DocumentError`
     saying why it failed) as it comes: in input order locally, in any order on a cluster.
 
+    `documents` are drawn as the workers need them: at most `IN_FLIGHT` per worker are read
+    and not yet yielded, so a generator of documents (`graph.ingest.iter_documents`) flows
+    through in bounded memory however many it gives.
+
     Raises:
         ModelError: the spaCy pipeline cannot be loaded.
         ExecutorError: the `executor` cluster cannot be used.
     """
     load_pipeline(model)  # fail early; forked workers inherit the loaded pipeline
-    if executor is not None and documents:
+    documents = iter(documents)
+    if executor is not None:
+        first = next(documents, None)
+        if first is None:
+            return
         from graph.extract.cluster import extract_on_cluster  # needs the optional distributed
 
-        yield from extract_on_cluster(documents, executor, model)
+        yield from extract_on_cluster(chain([first], documents), executor, model)
     else:
-        yield from zip(documents, _run(documents, jobs, model), strict=True)
+        yield from _run(documents, jobs, model)
 
 
 def extract_documents(
@@ -370,14 +379,32 @@ def extract_documents(
 Outcome = DocExtraction | DocumentError
 
 
-def _run(documents: Sequence[Document], jobs: int, model: str | None) -> Iterator[Outcome]:
-    jobs = max(1, min(jobs, len(documents), os.cpu_count() or 1))
+IN_FLIGHT = 4  # documents per local worker sent and not yet yielded
+
+
+def _run(
+    documents: Iterator[Document], jobs: int, model: str | None
+) -> Iterator[tuple[Document, Outcome]]:
+    jobs = max(1, min(jobs, os.cpu_count() or 1))
+    head = list(islice(documents, jobs * IN_FLIGHT))
+    if len(head) < jobs * IN_FLIGHT:  # all there is: no more workers than documents
+        jobs = max(1, min(jobs, len(head)))
     if jobs == 1:
-        yield from (_guarded(d, model) for d in documents)
+        yield from ((d, _guarded(d, model)) for d in chain(head, documents))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
-        # Small chunks keep all workers busy while results still arrive in input order.
-        yield from pool.map(_extract_in_worker, documents, chunksize=2)
+        # A window of documents in flight, refilled as each returns in input order: it keeps
+        # all workers busy and bounds what waits in memory (the pool's own map would take
+        # every document at once).
+        window: deque[tuple[Document, Future[Outcome]]] = deque()
+        for document in chain(head, documents):
+            window.append((document, pool.submit(_extract_in_worker, document)))
+            if len(window) >= jobs * IN_FLIGHT:
+                done, future = window.popleft()
+                yield done, future.result()
+        while window:
+            done, future = window.popleft()
+            yield done, future.result()
 
 
 def _guarded(document: Document, model: str | None) -> Outcome:

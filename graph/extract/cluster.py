@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,7 +42,7 @@ INSTALL_HINT = "pip install 'timeline-graph[dask]'"
 
 
 def extract_on_cluster(
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     address: str,
     model: str | None = None,
     timeout: float = CONNECT_TIMEOUT,
@@ -51,7 +51,7 @@ def extract_on_cluster(
     each with its outcome as it arrives (in any order).
 
     Args:
-        documents: what to extract.
+        documents: what to extract, drawn as the workers need them.
         address: the scheduler, `tcp://host:port`, `tls://host:port`, `dask://host:port`
             (the same as tcp) or `host:port`.
         model: the spaCy pipeline the workers load (once per worker process).
@@ -200,7 +200,7 @@ def _ready_workers(client: Any, model: str | None, target: str, timeout: float) 
 def _extract(
     distributed: ModuleType,
     client: Any,
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     model: str | None,
     target: str,
     workers: dict[str, int],
@@ -208,28 +208,28 @@ def _extract(
     # A window of documents in flight, refilled as each one returns: neither the scheduler
     # nor this process ever holds more than the window's extractions.
     window = max(1, IN_FLIGHT_PER_THREAD * sum(workers.values()))
-    index: dict[Any, int] = {}
-    waiting = iter(range(len(documents)))
+    sent: dict[Any, Document] = {}
+    waiting = iter(documents)
     running = distributed.as_completed(loop=client.loop)
 
     def send_next() -> None:
-        i = next(waiting, None)
-        if i is not None:
-            document: Any = documents[i]
-            if len(documents[i].text) > SCATTER_CHARS:
-                document = client.scatter(document, direct=False)
-            future = client.submit(_extract_task, document, model, pure=False)
-            index[future] = i
+        document = next(waiting, None)
+        if document is not None:
+            task: Any = document
+            if len(document.text) > SCATTER_CHARS:
+                task = client.scatter(document, direct=False)
+            future = client.submit(_extract_task, task, model, pure=False)
+            sent[future] = document
             running.add(future)
 
     for _ in range(window):
         send_next()
     for future in running:
-        i = index.pop(future)
-        outcome = _outcome(future, documents[i], target)
+        document = sent.pop(future)
+        outcome = _outcome(future, document, target)
         future.release()
         send_next()
-        yield documents[i], outcome
+        yield document, outcome
 
 
 def _outcome(future: Any, document: Document, target: str) -> Outcome:

@@ -4,6 +4,8 @@
     read_document(path)     one file -> Document (raises DocumentError)
     read_documents(paths)   both of the above, and files of many articles (JSONL, CSV, one a
                             row); bad files and rows are collected, good ones still load
+    find_inputs(paths)      what read_documents would read, without reading it
+    iter_documents(inputs)  the same documents one at a time, as they are read
 
 Modules: `files` (finding, reading, decoding), `tables` (JSONL and CSV files of articles),
 `web` (pages fetched from http(s) addresses),
@@ -16,7 +18,8 @@ alternations those rules build from the language's `PageWords`, see `graph.lang.
 from __future__ import annotations
 
 import sys
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -46,7 +49,10 @@ __all__ = [
     "MAX_DOCUMENT_MB",
     "STDIN",
     "URL_TIMEOUT",
+    "Inputs",
     "find_files",
+    "find_inputs",
+    "iter_documents",
     "read_document",
     "read_documents",
     "read_stream",
@@ -169,6 +175,79 @@ def _document(
     return Document(source=source, text=cleaned.text, segments=cleaned.segments)
 
 
+@dataclass
+class Inputs:
+    """What `iter_documents` reads: the files found under the paths given, the addresses, and
+    whether standard input is read; `errors` are the paths that could not be used."""
+
+    files: list[Path] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    stdin: bool = False
+    errors: list[DocumentError] = field(default_factory=list)
+
+    def expected(self) -> int | None:
+        """How many documents reading gives at most; None when a file of many articles
+        (JSONL, CSV) is among them, whose rows are only counted by reading it."""
+        if any(table_format(path) is not None for path in self.files):
+            return None
+        return len(self.files) + len(self.urls) + self.stdin
+
+
+def find_inputs(paths: Sequence[str], url_lists: Sequence[str] = ()) -> Inputs:
+    """The files, addresses and standard input that `paths` and the address lists in
+    `url_lists` name (see `read_documents`); nothing is read but the lists."""
+    urls = [p for p in paths if is_url(p)]
+    files, errors = find_files([p for p in paths if p != STDIN and not is_url(p)])
+    for listing in url_lists:
+        try:
+            listed, bad = read_url_list(Path(listing))
+        except DocumentError as exc:
+            errors.append(exc)
+            continue
+        urls += listed
+        errors += bad
+    return Inputs(list(files), list(dict.fromkeys(urls)), STDIN in paths, errors)
+
+
+def iter_documents(
+    inputs: Inputs,
+    *,
+    lexicon: Lexicon | None = None,
+    max_mb: float = MAX_DOCUMENT_MB,
+    timeout: float = URL_TIMEOUT,
+    skip: Container[str] = (),
+) -> Iterator[Document | DocumentError]:
+    """Each document of `inputs` as it is read, or the error saying why a path, file, row
+    or address could not be used (standard input first, then files, then addresses); one
+    bad file never stops the others. Arguments as for `read_documents`."""
+    lexicon = lexicon or get()
+    yield from inputs.errors
+    if inputs.stdin:
+        try:
+            yield read_stream(sys.stdin.buffer, lexicon=lexicon, max_mb=max_mb)
+        except DocumentError as exc:
+            yield exc
+    for path in inputs.files:
+        try:
+            if table_format(path) is not None:
+                rows, bad = read_table(path, lexicon=lexicon, max_mb=max_mb, build=_row, skip=skip)
+                yield from rows
+                yield from bad
+            else:
+                yield read_document(path, lexicon=lexicon, max_mb=max_mb, skip=skip)
+        except DocumentError as exc:
+            yield exc
+        except Exception as exc:  # a bug or a broken library must not sink the other files
+            yield _unexpected(str(path), exc)
+    for url in inputs.urls:
+        try:
+            yield read_url(url, lexicon=lexicon, max_mb=max_mb, timeout=timeout)
+        except DocumentError as exc:
+            yield exc
+        except Exception as exc:
+            yield _unexpected(url, exc)
+
+
 def read_documents(
     paths: Sequence[str],
     *,
@@ -195,47 +274,19 @@ def read_documents(
 
     Returns:
         The documents in file order (then addresses in the order given), and one error per
-        path, file, row or address that could not be used.
+        path, file, row or address that could not be used. `find_inputs` and
+        `iter_documents` do the same one document at a time.
 
     Example:
         >>> docs, errors = read_documents(["seeds", "https://example.com/news/1"])
     """
-    lexicon = lexicon or get()
-    urls = [p for p in paths if is_url(p)]
-    files, errors = find_files([p for p in paths if p != STDIN and not is_url(p)])
-    for listing in url_lists:
-        try:
-            listed, bad = read_url_list(Path(listing))
-        except DocumentError as exc:
-            errors.append(exc)
-            continue
-        urls += listed
-        errors += bad
     documents: list[Document] = []
-    if STDIN in paths:
-        try:
-            documents.append(read_stream(sys.stdin.buffer, lexicon=lexicon, max_mb=max_mb))
-        except DocumentError as exc:
-            errors.append(exc)
-    for path in files:
-        try:
-            if table_format(path) is not None:
-                rows, bad = read_table(path, lexicon=lexicon, max_mb=max_mb, build=_row, skip=skip)
-                documents += rows
-                errors += bad
-            else:
-                documents.append(read_document(path, lexicon=lexicon, max_mb=max_mb, skip=skip))
-        except DocumentError as exc:
-            errors.append(exc)
-        except Exception as exc:  # a bug or a broken library must not sink the other files
-            errors.append(_unexpected(str(path), exc))
-    for url in dict.fromkeys(urls):
-        try:
-            documents.append(read_url(url, lexicon=lexicon, max_mb=max_mb, timeout=timeout))
-        except DocumentError as exc:
-            errors.append(exc)
-        except Exception as exc:
-            errors.append(_unexpected(url, exc))
+    errors: list[DocumentError] = []
+    stream = iter_documents(
+        find_inputs(paths, url_lists), lexicon=lexicon, max_mb=max_mb, timeout=timeout, skip=skip
+    )
+    for item in stream:
+        (errors if isinstance(item, DocumentError) else documents).append(item)  # type: ignore[arg-type]
     return documents, errors
 
 
