@@ -9,9 +9,10 @@ import pytest
 
 from graph import pipeline
 from graph.ids import Identities
-from graph.model import Actor, ActorKind
+from graph.model import Actor, ActorKind, Event
 from graph.pipeline import load
 from graph.resolve.identity import keep_ids
+from graph.resolve.timeline import chain_events
 from graph.store import read_saved, resolve_alias
 from graph.store.sqlite import open_store
 
@@ -115,6 +116,17 @@ def test_documents_attached_one_by_one_never_merge_what_one_load_keeps_apart(
         graph = read_saved(store).graph
         for node, data in graph.nodes(data=True):
             given.setdefault(data["kind"], set()).add(node)
+        # PRECEDES, mended around the attached events, is the chain over all of them.
+        events = [
+            Event.model_validate({"id": n, **d})
+            for n, d in graph.nodes(data=True)
+            if d["kind"] == "Event"
+        ]
+        chained = {(e.source, e.target, e.evidence) for e in chain_events(events)}
+        precedes = {
+            (u, v, d["evidence"]) for u, v, d in graph.edges(data=True) if d["type"] == "PRECEDES"
+        }
+        assert precedes == chained
     late = read_saved(store).graph
     for kind in ("Actor", "Event"):  # attaching renames nothing
         assert given[kind] <= set(late.nodes), kind

@@ -189,7 +189,7 @@ def test_a_newer_store_asks_for_an_upgrade(seeds_graph: Path, tmp_graph: Path) -
     with pytest.raises(GraphFileError) as error:
         read_saved(tmp_graph)
     assert str(error.value) == (
-        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 2);"
+        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 3);"
         " upgrade timeline-graph (pip install -U timeline-graph)"
     )
 
@@ -236,25 +236,41 @@ def test_a_retired_id_still_finds_its_actor(seeds_graph: Path, tmp_graph: Path) 
     assert found == actor and actor in part
 
 
-def test_a_store_of_version_1_is_upgraded_and_resolved_anew(
-    seeds_graph: Path, tmp_graph: Path, tmp_path: Path
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_store_is_upgraded_and_resolved_anew(
+    seeds_graph: Path, tmp_graph: Path, tmp_path: Path, version: int
 ) -> None:
     shutil.copy(seeds_graph, tmp_graph)
-    with closing(sqlite3.connect(tmp_graph)) as db, db:  # as version 1 wrote it
-        for table in ("actor_keys", "event_mentions", "event_keys", "contexts"):
-            db.execute(f"DROP TABLE {table}")
-        for table in ("context_items", "sketches", "claim_words"):
-            db.execute(f"DROP TABLE {table}")
-        db.execute("DELETE FROM meta WHERE key = 'resolver'")
-        db.execute("PRAGMA user_version = 1")
+    with closing(sqlite3.connect(tmp_graph)) as db, db:  # as that version wrote it
+        db.execute("DROP TABLE event_dates")
+        for name in ("last", "initials", "id"):
+            db.execute(f"DROP INDEX actor_keys_by_{name}")
+        db.execute("ALTER TABLE actor_keys DROP COLUMN last")
+        db.execute("ALTER TABLE actor_keys DROP COLUMN initials")
+        if version == 1:
+            for table in ("actor_keys", "event_mentions", "event_keys", "contexts"):
+                db.execute(f"DROP TABLE {table}")
+            for table in ("context_items", "sketches", "claim_words"):
+                db.execute(f"DROP TABLE {table}")
+            db.execute("DELETE FROM meta WHERE key = 'resolver'")
+        db.execute(f"PRAGMA user_version = {version}")
     extra = tmp_path / "extra.md"
     extra.write_text("# Talks\n\nOn 3 May 2024 the two governments held talks in Geneva.\n")
     phases: list[str] = []
     load([str(extra)], tmp_graph, on_phase=phases.append)
     assert any(p.startswith("resolving 6 documents") for p in phases), phases
     with closing(sqlite3.connect(tmp_graph)) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
         assert db.execute("SELECT count(*) FROM contexts").fetchone()[0] == 6
+        dated = (
+            "SELECT count(*) FROM nodes WHERE kind = 'Event'"
+            " AND json_extract(data, '$.date') IS NOT NULL"
+        )
+        assert (
+            db.execute("SELECT count(*) FROM event_dates").fetchone()
+            == db.execute(dated).fetchone()
+        )
+        assert db.execute("SELECT count(*) FROM actor_keys WHERE last = ''").fetchone()[0] == 0
     phases.clear()
     again = tmp_path / "again.md"
     again.write_text("# More talks\n\nOn 4 May 2024 the talks in Geneva went on.\n")

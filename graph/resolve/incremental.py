@@ -74,6 +74,7 @@ from graph.resolve.index import (
     bounds_of,
     build_index,
     from_features,
+    key_initials,
     key_text,
 )
 from graph.resolve.sources import dates_matter, infer_publication_dates, publication_bounds
@@ -178,34 +179,51 @@ def _actors(
     members: dict[str, list[LocalKey]] = defaultdict(list)
     for local, actor_id in local_ids.items():
         members[actor_id].append(local)
+    # Only the name keys the lookups of `_existing_actor` can reach are read: the new names
+    # and their endings, keys ending in their last words, keys abbreviated by them.
+    keys: set[str] = set()
+    lasts: set[str] = set()
+    named = [(a.actor_type, a.name) for x in kept for a in x.actors]
+    for actor_type, name in [*named, *((a.actor_type, a.name) for a in grouped)]:
+        parts = cluster_key(actor_type, name, vocab).split()
+        keys.update(" ".join(parts[-n:]) for n in range(1, len(parts) + 1))
+        lasts.update(parts[-1:])
+    acronyms = {actor.name.replace(".", "").lower() for actor in grouped}
     known: dict[tuple[str, str], str] = {}
     longest: dict[str, int] = Counter()
     tails: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
-    for kind, key, actor_id in store.actor_keys():
+    for kind, key, actor_id in store.actor_keys(keys, lasts, acronyms):
         known[(kind, key)] = actor_id
         words = tuple(key.split())
         longest[actor_id] = max(longest[actor_id], len(words))
         for n in range(1, len(words)):
             tails[(kind, words[-n:])].add(actor_id)
-        if kind not in {"person", "country"} and len(words) > 1:
-            initials["".join(w[0] for w in words if w not in vocab.name_connectors)].add(actor_id)
+        if abbreviation := key_initials(kind, key, lexicon):
+            initials[abbreviation].add(actor_id)
     mapping: dict[LocalKey, str] = {}
     changed: dict[str, Actor] = {}
     taken: set[str] = set()
-    for actor in grouped:
-        target = _existing_actor(
+    targets = {
+        actor.id: _existing_actor(
             actor, members[actor.id], kept, known, longest, tails, initials, lexicon
         )
+        for actor in grouped
+    }
+    existing = store.node_ids(a.id for a in grouped if targets[a.id] is None)
+    stored = store.nodes({t for t in targets.values() if t is not None})
+    for actor in grouped:
+        target = targets[actor.id]
         if target is None:
             fresh = actor
-            if actor.id in taken or store.nodes([actor.id]):
+            if actor.id in taken or actor.id in existing:
                 fresh = actor.model_copy(update={"id": make_id("Actor", actor.id, "again")})
             changed[fresh.id] = fresh
             taken.add(fresh.id)
             target = fresh.id
         else:
-            changed[target] = _joined(changed.get(target) or _stored_actor(store, target), actor)
+            old = changed.get(target) or Actor.model_validate(stored[target])
+            changed[target] = _joined(old, actor)
         for local in members[actor.id]:
             mapping[local] = target
     return mapping, changed
@@ -254,10 +272,6 @@ def _existing_actor(
     if len(shorter) == 1:
         return next(iter(shorter))
     return None
-
-
-def _stored_actor(store: Store, actor_id: str) -> Actor:
-    return Actor.model_validate(store.nodes([actor_id])[actor_id])
 
 
 def _joined(old: Actor, new: Actor) -> Actor:
@@ -322,23 +336,27 @@ def _events(
     changed: dict[str, Event] = {}
     grown = {_graph_event(m) for g in groups if len(g) > 1 for m in g} - {None}
     stored = store.nodes(e for e in grown if e is not None)
-    taken: set[str] = set()
+    told_groups = []  # (new mentions, the graph's event they join or None)
     for found in groups:
         new_keys: list[LocalKey] = [m.key for m in found if _graph_event(m) is None]  # type: ignore[misc]
-        if not new_keys:
-            continue
-        locals_ = [kept[d].events[e] for d, e in new_keys]
-        old_id = next((i for m in found if (i := _graph_event(m)) is not None), None)
+        if new_keys:
+            old_id = next((i for m in found if (i := _graph_event(m)) is not None), None)
+            told_groups.append(
+                (new_keys, old_id, to_event([kept[d].events[e] for d, e in new_keys]))
+            )
+    existing = store.node_ids(event.id for _, old_id, event in told_groups if old_id is None)
+    taken: set[str] = set()
+    for new_keys, old_id, event in told_groups:
         if old_id is not None:
-            event = changed.get(old_id) or Event.model_validate(stored[old_id])
+            grown_event = changed.get(old_id) or Event.model_validate(stored[old_id])
             told = [_Told.read(f, n) for n, f in enumerate(members[old_id])]
             told += [_Told.of(kept[d].events[e], kept[d].source.id, e) for d, e in new_keys]
-            event = _grown(event, to_event(locals_), told)
+            event = _grown(grown_event, event, told)
         else:
-            event = to_event(locals_)
             base, n = event.id, 0
-            while event.id in taken or store.nodes([event.id]):
+            while event.id in taken or event.id in existing:
                 event = event.model_copy(update={"id": make_id("Event", base, "again", n)})
+                existing |= store.node_ids([event.id])
                 n += 1
         taken.add(event.id)
         changed[event.id] = event
@@ -588,17 +606,58 @@ def _merged(edges: EdgeSet, store: Store) -> list[Edge]:
 
 
 def _chain(events: dict[str, Event], store: Store) -> tuple[list[Edge], list[str]]:
-    """PRECEDES chained anew over every dated event: edges to add, edge ids to remove."""
-    dates = {
-        event_id: (dt.date.fromisoformat(start), dt.date.fromisoformat(end), value)
-        for event_id, start, end, value in store.event_dates()
-    }
-    for event in events.values():
-        if event.date is not None:
-            dates[event.id] = (event.date.start, event.date.end, event.date.value)
-        else:
-            dates.pop(event.id, None)
-    edges = chain_dates([(i, *d) for i, d in dates.items()])
-    before = store.edge_ids(EdgeType.PRECEDES.value)
-    now = {e.id for e in edges}
-    return [e for e in edges if e.id not in before], sorted(before - now)
+    """PRECEDES mended around the events new or changed: edges to add, edge ids to remove.
+
+    PRECEDES runs from each dated event to the events starting first after it ends
+    (`chain_dates`). Only events whose next start can move have their edges read again:
+    the changed events, and the events ending between a changed event's first day (old or
+    new) and the start before it, the last place the chain could have passed it by.
+    """
+    dated = {e.id: e.date for e in events.values()}
+    old = store.event_dates(dated)
+    new = {i: (d.start.isoformat(), d.end.isoformat(), d.value) for i, d in dated.items() if d}
+    leaving = set(dated)
+
+    def start_before(day: str, table: dict[str, tuple[str, str, str]]) -> str | None:
+        stored = store.last_start_before(day, leaving)
+        here = [start for start, _, _ in table.values() if start < day]
+        return max([*here, *([stored] if stored else [])], default=None)
+
+    touched = set(new)
+    for day in {start for start, _, _ in [*old.values(), *new.values()]}:
+        low = min(
+            (s for s in (start_before(day, old), start_before(day, new)) if s is not None),
+            default=None,
+        )
+        touched.update(store.events_ending(low, day))
+        touched.update(i for i, (_, end, _) in new.items() if (low or "") <= end < day)
+    ends = store.event_dates(touched - set(new))
+    ends.update(new)
+    now: dict[str, Edge] = {}
+    for event_id, (start, end, value) in sorted(ends.items()):
+        following = _starting_first_after(end, new, store, leaving)
+        rows = [(event_id, start, end, value), *following]  # edges from the first alone
+        for edge in chain_dates([(i, _day(a), _day(b), v) for i, a, b, v in rows]):
+            now[edge.id] = edge
+    stored = store.edges_from([*ends, *dated], EdgeType.PRECEDES.value)
+    before = {edge_id for ids in stored.values() for edge_id in ids}
+    return [now[i] for i in sorted(now)], sorted(before - set(now))
+
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _starting_first_after(
+    day: str, new: dict[str, tuple[str, str, str]], store: Store, leaving: set[str]
+) -> list[tuple[str, str, str, str]]:
+    """(id, first day, last day, value) of the events that start first after `day`, with
+    the changed events at their `new` dates."""
+    stored = store.first_start_after(day, leaving)
+    here = [start for start, _, _ in new.values() if start > day]
+    first = min([*here, *([stored] if stored else [])], default=None)
+    if first is None:
+        return []
+    found = [row for row in store.events_starting(first) if row[0] not in leaving]
+    found += [(i, *dates) for i, dates in new.items() if dates[0] == first]
+    return sorted(found)

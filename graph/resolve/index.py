@@ -164,7 +164,10 @@ def build_index(
             start = _day(mention.start)
             if start and (not starts.get(event_id) or start < starts[event_id]):
                 starts[event_id] = start
-    index.actors = sorted((kind, key, actor_id) for (kind, key), actor_id in actors.items())
+    index.actors = sorted(
+        (kind, key, actor_id, key.split()[-1] if key else "", key_initials(kind, key, lexicon))
+        for (kind, key), actor_id in actors.items()
+    )
     index.event_keys = sorted(
         (key, event_id, starts.get(event_id, ""))
         for event_id, keys in filed.items()
@@ -177,6 +180,15 @@ def build_index(
         for word in content_words(claim.text, lexicon.resolution)
     )
     return index
+
+
+def key_initials(kind: str, key: str, lexicon: Lexicon) -> str:
+    """The initials an acronym of a name key would be ("international monetary fund" ->
+    "imf"); '' for a person, a country or a one-word name, which acronyms never stand for."""
+    words = key.split()
+    if kind in {"person", "country"} or len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words if w not in lexicon.actors.name_connectors)
 
 
 def _day(day: dt.date | None) -> str:

@@ -7,6 +7,8 @@
     mentions    which node each document's local actor or event became (what keeps ids stable)
     aliases     ids retired by a merge, each naming the id that absorbed it
     loads       one row per load: when, how many documents
+    event_dates the dated events' first and last days, kept with the nodes: what PRECEDES
+                is chained on
     actor_keys, event_mentions, event_keys, contexts, context_items, sketches, claim_words
                 the resolver's indexes (`Index`): what a later load looks new documents up
                 in, to attach them to the graph without resolving the corpus again
@@ -36,10 +38,10 @@ from pydantic import ValidationError
 
 from graph.errors import GraphFileError
 from graph.ids import Identities
-from graph.model import DocExtraction, Edge, GraphRecord, Node, NodeKind
+from graph.model import DocExtraction, Edge, Event, GraphRecord, Node, NodeKind
 
 FORMAT = "timeline-graph"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
@@ -95,6 +97,18 @@ CREATE TABLE sketches (hash TEXT NOT NULL, source_id TEXT NOT NULL,
     PRIMARY KEY (hash, source_id));
 CREATE TABLE claim_words (word TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (word, id));
 """
+# Version 3: lookups that read only the rows new documents touch.
+_LOOKUPS = """
+ALTER TABLE actor_keys ADD COLUMN last TEXT NOT NULL DEFAULT '';
+ALTER TABLE actor_keys ADD COLUMN initials TEXT NOT NULL DEFAULT '';
+CREATE INDEX actor_keys_by_last ON actor_keys (last);
+CREATE INDEX actor_keys_by_initials ON actor_keys (initials);
+CREATE INDEX actor_keys_by_id ON actor_keys (id);
+CREATE TABLE event_dates (id TEXT PRIMARY KEY, start TEXT NOT NULL, "end" TEXT NOT NULL,
+    value TEXT NOT NULL);
+CREATE INDEX event_dates_by_start ON event_dates (start);
+CREATE INDEX event_dates_by_end ON event_dates ("end");
+"""
 _INDEX_TABLES = (
     "actor_keys",
     "event_mentions",
@@ -113,7 +127,9 @@ class Index:
     `resolver` names the resolution code that wrote them: another one resolves anew."""
 
     resolver: str
-    actors: list[tuple[str, str, str]] = field(default_factory=list)  # kind, name key, id
+    # kind, name key, id, the key's last word, its initials ('' for a person, a country or
+    # a one-word name)
+    actors: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     # source id, local event index, event id, the matcher's features of the mention (JSON)
     events: list[tuple[str, int, str, str]] = field(default_factory=list)
     event_keys: list[tuple[str, str, str]] = field(default_factory=list)  # key, id, start
@@ -134,7 +150,25 @@ def _add_indexes(db: sqlite3.Connection) -> None:
             db.execute(statement)
 
 
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_indexes}
+def _add_lookups(db: sqlite3.Connection) -> None:
+    """Version 2 -> 3: the dated events' days, read from the graph; the name keys' last
+    words and initials are left empty and the resolver mark removed, so the next load
+    resolves the corpus anew and fills them."""
+    for statement in _LOOKUPS.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(
+        "INSERT INTO event_dates SELECT id, json_extract(data, '$.date.start'),"
+        " json_extract(data, '$.date.end'), json_extract(data, '$.date.value') FROM nodes"
+        " WHERE kind = 'Event' AND json_extract(data, '$.date') IS NOT NULL"
+    )
+    db.execute("DELETE FROM meta WHERE key = 'resolver'")
+
+
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_indexes,
+    2: _add_lookups,
+}
 
 
 def now() -> str:
@@ -355,6 +389,7 @@ class Store:
             db.executemany("DELETE FROM documents WHERE source_id = ?", ((s,) for s in drop))
             db.execute("UPDATE documents SET resolved = 1")
             db.execute("DELETE FROM nodes")
+            db.execute("DELETE FROM event_dates")
             db.execute("DELETE FROM edges")
             self._put_nodes(record.nodes)
             self._put_edges(record.edges)
@@ -400,12 +435,20 @@ class Store:
             )
 
     def _put_nodes(self, nodes: Iterable[Node], replace: bool = False) -> None:
+        nodes = sorted(nodes, key=lambda n: n.id)
         self._db.executemany(
             f"INSERT {'OR REPLACE ' if replace else ''}INTO nodes (id, kind, data)"
             " VALUES (?, ?, ?)",
+            ((n.id, n.kind.value, n.model_dump_json(exclude={"id"})) for n in nodes),
+        )
+        events = [n for n in nodes if isinstance(n, Event)]
+        self._db.executemany("DELETE FROM event_dates WHERE id = ?", ((e.id,) for e in events))
+        self._db.executemany(
+            "INSERT INTO event_dates VALUES (?, ?, ?, ?)",
             (
-                (n.id, n.kind.value, n.model_dump_json(exclude={"id"}))
-                for n in sorted(nodes, key=lambda n: n.id)
+                (e.id, e.date.start.isoformat(), e.date.end.isoformat(), e.date.value)
+                for e in events
+                if e.date is not None
             ),
         )
 
@@ -446,7 +489,7 @@ class Store:
 
     def _put_index(self, index: Index) -> None:
         db = self._db
-        db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?, ?)", index.actors)
+        db.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?, ?, ?, ?)", index.actors)
         db.executemany("INSERT OR REPLACE INTO event_mentions VALUES (?, ?, ?, ?)", index.events)
         db.executemany("INSERT OR REPLACE INTO event_keys VALUES (?, ?, ?)", index.event_keys)
         db.executemany("INSERT OR REPLACE INTO contexts VALUES (?, ?, ?, ?, ?)", index.contexts)
@@ -471,15 +514,40 @@ class Store:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'resolver'").fetchone()
         return str(row[0]) if row else None
 
-    def actor_keys(self) -> list[tuple[str, str, str]]:
-        """(kind, name key, actor id) of every name the graph's actors go by."""
-        return list(self._db.execute("SELECT kind, key, id FROM actor_keys"))
+    def actor_keys(
+        self, keys: Iterable[str], lasts: Iterable[str], initials: Iterable[str]
+    ) -> list[tuple[str, str, str]]:
+        """(kind, name key, actor id) of every name key of the actors that go by one of
+        `keys`, by a key ending in one of the words `lasts`, or by one whose initials are
+        among `initials`."""
+        self._fill("wanted", keys)
+        self._fill("wanted_lasts", lasts)
+        self._fill("wanted_initials", initials)
+        self._fill("hop", [])
+        db = self._db
+        db.execute(
+            "INSERT OR IGNORE INTO hop SELECT id FROM actor_keys WHERE key IN"
+            " (SELECT id FROM wanted) UNION SELECT id FROM actor_keys WHERE last IN"
+            " (SELECT id FROM wanted_lasts) UNION SELECT id FROM actor_keys WHERE initials IN"
+            " (SELECT id FROM wanted_initials)"
+        )
+        return list(
+            db.execute(
+                "SELECT kind, key, id FROM actor_keys WHERE id IN (SELECT id FROM hop)"
+                " ORDER BY kind, key"
+            )
+        )
 
     def nodes(self, ids: Iterable[str]) -> dict[str, dict[str, object]]:
         """The fields of these nodes, by id (ids the graph lacks are left out)."""
         self._fill("wanted", ids)
         rows = self._db.execute("SELECT id, data FROM nodes WHERE id IN (SELECT id FROM wanted)")
         return {node_id: {"id": node_id, **json.loads(data)} for node_id, data in rows}
+
+    def node_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that name a node of the graph."""
+        self._fill("wanted", ids)
+        return {r[0] for r in self._db.execute("SELECT id FROM nodes WHERE id IN wanted")}
 
     def edges(self, ids: Iterable[str]) -> dict[str, dict[str, object]]:
         """The fields of these edges, by id (ids the graph lacks are left out)."""
@@ -595,19 +663,66 @@ class Store:
             )
         )
 
-    def event_dates(self) -> list[tuple[str, str, str, str]]:
-        """(id, first day, last day, value) of every dated event."""
+    def event_dates(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """Event id -> (first day, last day, date value), of the dated events among `ids`."""
+        self._fill("wanted", ids)
+        return {
+            row[0]: row[1:]
+            for row in self._db.execute(
+                'SELECT id, start, "end", value FROM event_dates'
+                " WHERE id IN (SELECT id FROM wanted)"
+            )
+        }
+
+    def first_start_after(self, day: str, leaving: Iterable[str]) -> str | None:
+        """The first day a dated event starts after `day`, the events `leaving` aside."""
+        self._fill("leaving", leaving)
+        row = self._db.execute(
+            "SELECT start FROM event_dates WHERE start > ? AND id NOT IN"
+            " (SELECT id FROM leaving) ORDER BY start LIMIT 1",
+            (day,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def last_start_before(self, day: str, leaving: Iterable[str]) -> str | None:
+        """The last day a dated event starts before `day`, the events `leaving` aside."""
+        self._fill("leaving", leaving)
+        row = self._db.execute(
+            "SELECT start FROM event_dates WHERE start < ? AND id NOT IN"
+            " (SELECT id FROM leaving) ORDER BY start DESC LIMIT 1",
+            (day,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def events_starting(self, day: str) -> list[tuple[str, str, str, str]]:
+        """(id, first day, last day, value) of the events that start on `day`."""
         return list(
             self._db.execute(
-                "SELECT id, json_extract(data, '$.date.start'), json_extract(data, '$.date.end'),"
-                " json_extract(data, '$.date.value') FROM nodes"
-                " WHERE kind = 'Event' AND json_extract(data, '$.date') IS NOT NULL"
+                'SELECT id, start, "end", value FROM event_dates WHERE start = ? ORDER BY id',
+                (day,),
             )
         )
 
-    def edge_ids(self, kind: str) -> set[str]:
-        """The ids of every edge of one type."""
-        return {row[0] for row in self._db.execute("SELECT id FROM edges WHERE type = ?", (kind,))}
+    def events_ending(self, low: str | None, high: str) -> list[str]:
+        """The events whose last day is on or after `low` (None: any) and before `high`."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                'SELECT id FROM event_dates WHERE "end" >= ? AND "end" < ? ORDER BY id',
+                (low or "", high),
+            )
+        ]
+
+    def edges_from(self, ids: Iterable[str], kind: str) -> dict[str, list[str]]:
+        """Source id -> the ids of its edges of type `kind`, for the sources among `ids`."""
+        self._fill("wanted", ids)
+        found: dict[str, list[str]] = {}
+        for source, edge_id in self._db.execute(
+            "SELECT source, id FROM edges WHERE type = ? AND source IN (SELECT id FROM wanted)",
+            (kind,),
+        ):
+            found.setdefault(source, []).append(edge_id)
+        return found
 
     def _fill(self, table: str, values: Iterable[str]) -> None:
         """A temporary one-column table holding `values`, to join queries on."""
@@ -665,7 +780,7 @@ def _checked(path: Path, connection: sqlite3.Connection, write: bool) -> None:
             )
         with connection:
             connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(f"BEGIN; {_SCHEMA} {_INDEXES} COMMIT;")
+            connection.executescript(f"BEGIN; {_SCHEMA} {_INDEXES} {_LOOKUPS} COMMIT;")
             connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return
