@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -79,7 +80,7 @@ from graph.resolve.index import (
 )
 from graph.resolve.sources import dates_matter, infer_publication_dates, publication_bounds
 from graph.resolve.timeline import chain_dates
-from graph.store.sqlite import Index, Store
+from graph.store.sqlite import EventDays, Index, Store
 
 LocalKey = tuple[int, int]
 _COMMON_WORDS = 200  # claim words used by this many claims or more find no subject
@@ -606,7 +607,7 @@ def _merged(edges: EdgeSet, store: Store) -> list[Edge]:
 
 
 def _chain(events: dict[str, Event], store: Store) -> tuple[list[Edge], list[str]]:
-    """PRECEDES mended around the events new or changed: edges to add, edge ids to remove.
+    """PRECEDES mended around the events new or changed: edges to put, edge ids to remove.
 
     PRECEDES runs from each dated event to the events starting first after it ends
     (`chain_dates`). Only events whose next start can move have their edges read again:
@@ -616,48 +617,52 @@ def _chain(events: dict[str, Event], store: Store) -> tuple[list[Edge], list[str
     dated = {e.id: e.date for e in events.values()}
     old = store.event_dates(dated)
     new = {i: (d.start.isoformat(), d.end.isoformat(), d.value) for i, d in dated.items() if d}
-    leaving = set(dated)
-
-    def start_before(day: str, table: dict[str, tuple[str, str, str]]) -> str | None:
-        stored = store.last_start_before(day, leaving)
-        here = [start for start, _, _ in table.values() if start < day]
-        return max([*here, *([stored] if stored else [])], default=None)
-
+    old_starts = sorted(start for start, _, _ in old.values())
+    new_starts = sorted(start for start, _, _ in new.values())
     touched = set(new)
-    for day in {start for start, _, _ in [*old.values(), *new.values()]}:
-        low = min(
-            (s for s in (start_before(day, old), start_before(day, new)) if s is not None),
-            default=None,
-        )
-        touched.update(store.events_ending(low, day))
-        touched.update(i for i, (_, end, _) in new.items() if (low or "") <= end < day)
+    days = store.event_days(dated)  # the changed events are read from `old` and `new` only
+    for day in sorted({*old_starts, *new_starts}):
+        stored = days.last_start_before(day)
+        lows = [_before(day, old_starts, stored), _before(day, new_starts, stored)]
+        low = min((s for s in lows if s is not None), default=None)
+        touched.update(days.ending(low, day))
     ends = store.event_dates(touched - set(new))
     ends.update(new)
+    days = store.event_days(dated)
     now: dict[str, Edge] = {}
     for event_id, (start, end, value) in sorted(ends.items()):
-        following = _starting_first_after(end, new, store, leaving)
+        following = _starting_first_after(end, new, new_starts, days)
         rows = [(event_id, start, end, value), *following]  # edges from the first alone
         for edge in chain_dates([(i, _day(a), _day(b), v) for i, a, b, v in rows]):
             now[edge.id] = edge
-    stored = store.edges_from([*ends, *dated], EdgeType.PRECEDES.value)
-    before = {edge_id for ids in stored.values() for edge_id in ids}
+    stored_edges = store.edges_from([*ends, *dated], EdgeType.PRECEDES.value)
+    before = {edge_id for ids in stored_edges.values() for edge_id in ids}
     return [now[i] for i in sorted(now)], sorted(before - set(now))
+
+
+def _before(day: str, starts: Sequence[str], stored: str | None) -> str | None:
+    """The last of `starts` (sorted) and `stored` before `day`."""
+    at = bisect_left(starts, day)
+    here = starts[at - 1] if at else None
+    return max((s for s in (here, stored) if s is not None), default=None)
+
+
+def _starting_first_after(
+    day: str, new: dict[str, tuple[str, str, str]], new_starts: Sequence[str], days: EventDays
+) -> list[tuple[str, str, str, str]]:
+    """(id, first day, last day, value) of the events that start first after `day`, with
+    the changed events at their `new` dates."""
+    at = bisect_right(new_starts, day)
+    here = new_starts[at] if at < len(new_starts) else None
+    stored = days.first_start_after(day)
+    first = min((s for s in (here, stored) if s is not None), default=None)
+    if first is None:
+        return []
+    found = days.starting(first)
+    if first == here:
+        found += [(i, *dates) for i, dates in new.items() if dates[0] == first]
+    return sorted(found)
 
 
 def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
-
-
-def _starting_first_after(
-    day: str, new: dict[str, tuple[str, str, str]], store: Store, leaving: set[str]
-) -> list[tuple[str, str, str, str]]:
-    """(id, first day, last day, value) of the events that start first after `day`, with
-    the changed events at their `new` dates."""
-    stored = store.first_start_after(day, leaving)
-    here = [start for start, _, _ in new.values() if start > day]
-    first = min([*here, *([stored] if stored else [])], default=None)
-    if first is None:
-        return []
-    found = [row for row in store.events_starting(first) if row[0] not in leaving]
-    found += [(i, *dates) for i, dates in new.items() if dates[0] == first]
-    return sorted(found)

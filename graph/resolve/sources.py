@@ -98,14 +98,31 @@ def _consistent_months(local: LocalEvent, date: DateValue) -> set[Month]:
 @lru_cache(maxsize=4096)
 def _months(text: str, tense: Tense, start: dt.date, end: dt.date) -> frozenset[Month]:
     """Publication months for which `text` lands within `start`..`end` (an expression recurs
-    across a corpus: "last year", "this week")."""
+    across a corpus: "last year", "this week").
+
+    A year of publication is read month by month only when the expression, read from the
+    middle of that year, lands within `_YEAR_REACH` of `start`..`end`: moving the anchor by
+    up to six months moves a reading by at most that much and one unit of the expression
+    (a year at most; a decade or century moves only when the anchor's year does).
+    """
     months = set()
     for year in range(start.year - _SEARCH_YEARS, end.year + _SEARCH_YEARS + 1):
+        middle = _landing(text, tense, year, 7)
+        if middle is not None and not _near(middle, start, end):
+            continue
         for month in range(1, 13):
             landing = _landing(text, tense, year, month)
             if landing is not None and landing[0] <= end and start <= landing[1]:
                 months.add((year, month))
     return frozenset(months)
+
+
+_YEAR_REACH = dt.timedelta(days=31 * 18 + 1)  # six months of anchor and a year of unit
+
+
+def _near(landing: tuple[dt.date, dt.date], start: dt.date, end: dt.date) -> bool:
+    """Whether a reading lies within `_YEAR_REACH` of `start`..`end`."""
+    return landing[0] - end <= _YEAR_REACH and start - landing[1] <= _YEAR_REACH
 
 
 @lru_cache(maxsize=65536)

@@ -674,44 +674,10 @@ class Store:
             )
         }
 
-    def first_start_after(self, day: str, leaving: Iterable[str]) -> str | None:
-        """The first day a dated event starts after `day`, the events `leaving` aside."""
+    def event_days(self, leaving: Iterable[str]) -> EventDays:
+        """The dated events' days to chain PRECEDES on, the events `leaving` set aside."""
         self._fill("leaving", leaving)
-        row = self._db.execute(
-            "SELECT start FROM event_dates WHERE start > ? AND id NOT IN"
-            " (SELECT id FROM leaving) ORDER BY start LIMIT 1",
-            (day,),
-        ).fetchone()
-        return row[0] if row else None
-
-    def last_start_before(self, day: str, leaving: Iterable[str]) -> str | None:
-        """The last day a dated event starts before `day`, the events `leaving` aside."""
-        self._fill("leaving", leaving)
-        row = self._db.execute(
-            "SELECT start FROM event_dates WHERE start < ? AND id NOT IN"
-            " (SELECT id FROM leaving) ORDER BY start DESC LIMIT 1",
-            (day,),
-        ).fetchone()
-        return row[0] if row else None
-
-    def events_starting(self, day: str) -> list[tuple[str, str, str, str]]:
-        """(id, first day, last day, value) of the events that start on `day`."""
-        return list(
-            self._db.execute(
-                'SELECT id, start, "end", value FROM event_dates WHERE start = ? ORDER BY id',
-                (day,),
-            )
-        )
-
-    def events_ending(self, low: str | None, high: str) -> list[str]:
-        """The events whose last day is on or after `low` (None: any) and before `high`."""
-        return [
-            row[0]
-            for row in self._db.execute(
-                'SELECT id FROM event_dates WHERE "end" >= ? AND "end" < ? ORDER BY id',
-                (low or "", high),
-            )
-        ]
+        return EventDays(self._db)
 
     def edges_from(self, ids: Iterable[str], kind: str) -> dict[str, list[str]]:
         """Source id -> the ids of its edges of type `kind`, for the sources among `ids`."""
@@ -740,6 +706,53 @@ class Store:
             f"damaged graph store: {problem}",
             "restore it from a backup, or load the documents into a new --graph file",
         )
+
+
+class EventDays:
+    """Lookups on the dated events' days, the events of the temporary table `leaving` set
+    aside (`Store.event_days`); valid until the store fills that table again."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def first_start_after(self, day: str) -> str | None:
+        """The first day an event starts after `day`."""
+        row = self._db.execute(
+            "SELECT start FROM event_dates WHERE start > ? AND id NOT IN leaving"
+            " ORDER BY start LIMIT 1",
+            (day,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def last_start_before(self, day: str) -> str | None:
+        """The last day an event starts before `day`."""
+        row = self._db.execute(
+            "SELECT start FROM event_dates WHERE start < ? AND id NOT IN leaving"
+            " ORDER BY start DESC LIMIT 1",
+            (day,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def starting(self, day: str) -> list[tuple[str, str, str, str]]:
+        """(id, first day, last day, value) of the events that start on `day`."""
+        return list(
+            self._db.execute(
+                'SELECT id, start, "end", value FROM event_dates WHERE start = ?'
+                " AND id NOT IN leaving ORDER BY id",
+                (day,),
+            )
+        )
+
+    def ending(self, low: str | None, high: str) -> list[str]:
+        """The events whose last day is on or after `low` (None: any) and before `high`."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                'SELECT id FROM event_dates WHERE "end" >= ? AND "end" < ?'
+                " AND id NOT IN leaving ORDER BY id",
+                (low or "", high),
+            )
+        ]
 
 
 def _connect(path: Path, write: bool) -> sqlite3.Connection:
