@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from graph import views
 from graph.cli import app
+from graph.lazy import lazy_module
 from graph.model import Role
 from graph.store import read_saved
 
@@ -471,3 +472,18 @@ def test_timeline_with_the_statements_an_actor_made(seeds_graph: Path) -> None:
     said = [r for r in rows if r["type"] == "statement"]
     assert said and all(r["id"].startswith("clm_") for r in said)
     assert all(r["label"].startswith("Vladimir Putin ") for r in said)
+
+
+def test_commands_start_without_the_neo4j_driver() -> None:
+    """The driver is loaded only by the commands that reach Neo4j, so `timeline`, `query`
+    and the others start faster."""
+    code = "import sys, graph.cli; print('neo4j.api' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_a_lazy_module_that_is_not_installed_fails_at_once() -> None:
+    with pytest.raises(ModuleNotFoundError):
+        lazy_module("no_such_module_here")

@@ -19,10 +19,14 @@ import re
 import urllib.parse
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import neo4j
-from neo4j import exceptions as neo4j_errors
+from graph.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import neo4j
+else:  # loaded on first use: commands that never reach Neo4j start without the driver
+    neo4j = lazy_module("neo4j")
 
 from graph.errors import StoreError
 from graph.model import NodeKind
@@ -86,7 +90,7 @@ class Neo4jStore(GraphStore):
         auth = (user, password) if password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
-        except (ValueError, neo4j_errors.ConfigurationError) as error:
+        except (ValueError, neo4j.exceptions.ConfigurationError) as error:
             problem = self._redact(f"not a usable address ({error})")
             raise StoreError(self.target, problem, _START_HINT) from None
         try:
@@ -143,7 +147,7 @@ class Neo4jStore(GraphStore):
                 try:
                     self._call(lambda s=statement: session.run(s).consume(), "the schema")
                 except StoreError as error:
-                    if not isinstance(error.__cause__, neo4j_errors.Neo4jError):
+                    if not isinstance(error.__cause__, neo4j.exceptions.Neo4jError):
                         raise
                     if error.__cause__.code != _SCHEMA_RACE:
                         raise
@@ -190,30 +194,30 @@ class Neo4jStore(GraphStore):
     def _call(self, action: Any, what: str) -> Any:
         try:
             return action()
-        except neo4j_errors.AuthError as error:
+        except neo4j.exceptions.AuthError as error:
             raise StoreError(
                 self.target,
                 f"user {self.user!r} was refused ({error.message or error.code})",
                 "check the password: pass --user/--password or set NEO4J_USERNAME and "
                 "NEO4J_PASSWORD",
             ) from error
-        except neo4j_errors.Forbidden as error:
+        except neo4j.exceptions.Forbidden as error:
             raise StoreError(
                 self.target,
                 f"user {self.user!r} may not do this ({error.message})",
                 "log in as a user with write access to the database",
             ) from error
-        except neo4j_errors.IncompleteCommit as error:
+        except neo4j.exceptions.IncompleteCommit as error:
             raise StoreError(
                 self.target,
                 f"the connection dropped while committing {what}; it may or may not be written",
                 "push again: MERGE on ids makes a repeated batch harmless",
             ) from error
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as error:
             raise StoreError(
                 self.target, self._redact(f"cannot be reached ({_first_line(error)})"), _START_HINT
             ) from error
-        except neo4j_errors.Neo4jError as error:
+        except neo4j.exceptions.Neo4jError as error:
             if error.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreError(
                     self.target,
@@ -221,14 +225,14 @@ class Neo4jStore(GraphStore):
                     "pass an existing one with --database/NEO4J_DATABASE (SHOW DATABASES lists "
                     "them; Community Edition has only 'neo4j') or CREATE DATABASE it",
                 ) from error
-            if isinstance(error, neo4j_errors.TransientError):
+            if isinstance(error, neo4j.exceptions.TransientError):
                 problem = f"{what} kept failing with a transient error ({error.code})"
                 fix = "push again when the server is less busy"
             else:
                 problem = self._redact(f"{what} was rejected: {error.code}: {_first_line(error)}")
                 fix = "check the statement; if it is one of timeline-graph's, report it"
             raise StoreError(self.target, problem, fix) from error
-        except neo4j_errors.DriverError as error:
+        except neo4j.exceptions.DriverError as error:
             raise StoreError(
                 self.target,
                 self._redact(f"{what} failed in the driver ({_first_line(error)})"),
