@@ -12,10 +12,11 @@ import networkx as nx
 import pytest
 
 from graph import views
-from graph.errors import GraphFileError
+from graph.errors import GraphFileError, QueryError
 from graph.pipeline import load
 from graph.store import migrate, read_around_actor, read_saved, resolve_alias
 from graph.store.file import write_json
+from graph.views import find_actor
 
 from .conftest import graph_json
 
@@ -243,6 +244,8 @@ def test_an_older_store_is_upgraded_and_resolved_anew(
     shutil.copy(seeds_graph, tmp_graph)
     with closing(sqlite3.connect(tmp_graph)) as db, db:  # as that version wrote it
         db.execute("DROP TABLE event_dates")
+        db.execute("DROP INDEX edges_by_type_source")
+        db.execute("DROP INDEX edges_by_type_target")
         for name in ("last", "initials", "id"):
             db.execute(f"DROP INDEX actor_keys_by_{name}")
         db.execute("ALTER TABLE actor_keys DROP COLUMN last")
@@ -276,3 +279,23 @@ def test_an_older_store_is_upgraded_and_resolved_anew(
     again.write_text("# More talks\n\nOn 4 May 2024 the talks in Geneva went on.\n")
     load([str(again)], tmp_graph, on_phase=phases.append)  # now indexed: attached
     assert "attaching 1 new documents to the graph" in phases, phases
+
+
+def test_an_actor_is_found_by_its_fields_as_among_all_actors(seeds_graph: Path) -> None:
+    """The store looks a name up among the actors whose fields hold it; the answer is the
+    one all actors give: by name, alias, a part of a name, or an id."""
+    whole = read_saved(seeds_graph).graph
+    actors = [(n, d) for n, d in whole.nodes(data=True) if d["kind"] == "Actor"]
+    asked = [n for n, _ in actors] + [d["name"].upper() for _, d in actors]
+    asked += [a for _, d in actors for a in d.get("aliases") or ()]
+    asked += [d["name"].split()[-1] for _, d in actors]
+    for text in asked:
+        try:
+            expected: str | type[Exception] = find_actor(whole, text)
+        except QueryError as error:
+            expected = type(error)
+        try:
+            found: str | type[Exception] = read_around_actor(seeds_graph, text)[1]
+        except QueryError as error:
+            found = type(error)
+        assert found == expected, text

@@ -3,13 +3,14 @@ JSON file of version 0.1; and converting one into the other."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
 
-from graph.errors import GraphFileError
+from graph.errors import GraphFileError, UnknownActorError
 from graph.ids import Identities
 from graph.model import DocExtraction, GraphRecord, NodeKind
 from graph.store.file import check_saved, locked, read_json, write_json
@@ -72,8 +73,9 @@ def read_around_actor(path: Path, text: str) -> tuple[nx.MultiDiGraph, str]:
     """The part of the saved graph an actor's timeline needs, and the actor's id.
 
     `text` names the actor as `graph.views.find_actor` reads it (an id, which may be one a
-    merge retired, a name, an alias, a part of a name). A store reads its actors, then only
-    the rows around the one found; a JSON file is read whole.
+    merge retired, a name, an alias, a part of a name). A store reads the actors whose fields
+    hold `text` (all of them only when none matches), then the rows around the one found; a
+    JSON file is read whole.
 
     Raises:
         GraphFileError: no saved graph there, or damaged.
@@ -84,11 +86,15 @@ def read_around_actor(path: Path, text: str) -> tuple[nx.MultiDiGraph, str]:
         graph = read_saved(path).graph
         return graph, find_actor(graph, text, where=str(path))
     with open_store(path) as store:
-        actor = find_actor(
-            store.graph(kinds=(NodeKind.ACTOR.value,)),
-            store.resolve_alias(text.strip()),
-            where=str(path),
-        )
+        wanted = store.resolve_alias(" ".join(text.split()))
+        actor = wanted if wanted.startswith("act_") and store.node_ids([wanted]) else None
+        # The actors whose fields hold the text first (a quote or backslash is written
+        # otherwise in them); all actors when none matches, for the close names.
+        if actor is None and wanted and not {'"', "\\"} & set(wanted):
+            with contextlib.suppress(UnknownActorError):
+                actor = find_actor(store.actors_holding(wanted), wanted, where=str(path))
+        if actor is None:
+            actor = find_actor(store.graph(kinds=(NodeKind.ACTOR.value,)), wanted, where=str(path))
         return store.graph(around=actor), actor
 
 

@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from graph.errors import GraphFileError
 from graph.ids import Identities
-from graph.model import DocExtraction, Edge, Event, GraphRecord, Node, NodeKind
+from graph.model import DocExtraction, Edge, EdgeType, Event, GraphRecord, Node, NodeKind
 
 FORMAT = "timeline-graph"
 SCHEMA_VERSION = 3
@@ -108,6 +108,8 @@ CREATE TABLE event_dates (id TEXT PRIMARY KEY, start TEXT NOT NULL, "end" TEXT N
     value TEXT NOT NULL);
 CREATE INDEX event_dates_by_start ON event_dates (start);
 CREATE INDEX event_dates_by_end ON event_dates ("end");
+CREATE INDEX edges_by_type_source ON edges (type, source);
+CREATE INDEX edges_by_type_target ON edges (type, target);
 """
 _INDEX_TABLES = (
     "actor_keys",
@@ -185,6 +187,9 @@ def is_store(path: Path) -> bool:
         return False
 
 
+# The edges a timeline reads: all but MENTIONS (every source to every actor it names) and
+# PRECEDES (event to event), which would bring in most of the graph around a busy actor.
+_AROUND = tuple(t.value for t in EdgeType if t not in (EdgeType.MENTIONS, EdgeType.PRECEDES))
 # A node's fields, an actor's without its mentions and titles unless it is the one asked for.
 _LIGHT = (
     "CASE WHEN kind = 'Actor' AND id <> ? THEN json_remove(data, '$.mentions', '$.titles')"
@@ -236,9 +241,10 @@ class Store:
                 (around,),
             )
             edges = self._db.execute(
-                "SELECT source, target, data FROM edges WHERE source IN (SELECT id FROM wanted)"
-                " AND target IN (SELECT id FROM wanted) AND type NOT IN ('MENTIONS', 'PRECEDES')"
-                " ORDER BY id"
+                f"SELECT source, target, data FROM edges WHERE type IN ({_marks(_AROUND)})"
+                " AND source IN (SELECT id FROM wanted) AND target IN (SELECT id FROM wanted)"
+                " ORDER BY id",
+                _AROUND,
             )
         try:
             for node_id, data in nodes:
@@ -250,10 +256,24 @@ class Store:
             raise self._damaged(f"a node or edge row is not valid JSON ({error})") from None
         return graph
 
+    def actors_holding(self, text: str) -> nx.MultiDiGraph:
+        """The actors (without mentions and titles) whose fields hold `text` in any case: all
+        those a name, alias or part of a name `text` can match, and maybe a few more."""
+        self._db.create_function("casefold", 1, str.casefold, deterministic=True)
+        graph = nx.MultiDiGraph()
+        rows = self._db.execute(
+            f"SELECT id, {_LIGHT} FROM nodes WHERE kind = 'Actor' AND"
+            " instr(casefold(data), ?) > 0 ORDER BY id",
+            ("", text.casefold()),
+        )
+        for node_id, data in rows:
+            graph.add_node(node_id, **json.loads(data))
+        return graph
+
     def _neighbourhood(self, actor: str) -> set[str]:
         events = set(self._linked({actor}, ("PARTICIPATED_IN",)))
         said = set(self._linked({actor}, ("CLAIMED",)))
-        around = self._linked(events, both=True)
+        around = self._linked(events, _AROUND, both=True)
         claims = said | {i for i, kind in around.items() if kind == NodeKind.CLAIM.value}
         ids = {actor, *events, *said, *around}
         ids.update(self._linked(said, ("REPORTS", "RELAYED"), both=True))  # their sources
@@ -753,6 +773,11 @@ class EventDays:
                 (low or "", high),
             )
         ]
+
+
+def _marks(values: Sequence[object]) -> str:
+    """One SQL parameter mark per value."""
+    return ", ".join("?" * len(values))
 
 
 def _connect(path: Path, write: bool) -> sqlite3.Connection:
