@@ -4,7 +4,9 @@ record of ids already given, which later loads keep (`graph.resolve.identity`)."
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _PREFIX = {"Source": "src", "Actor": "act", "Event": "evt", "Claim": "clm", "Edge": "rel"}
 
@@ -12,6 +14,16 @@ _PREFIX = {"Source": "src", "Actor": "act", "Event": "evt", "Claim": "clm", "Edg
 def content_hash(data: bytes) -> str:
     """SHA-256 hex digest of raw bytes."""
     return hashlib.sha256(data).hexdigest()
+
+
+def code_version(files: Iterable[Path], root: Path) -> str:
+    """A short digest of files' paths (relative to `root`) and bytes: what names the code
+    that wrote something, so that output of other code is recognised."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.resolve().relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def make_id(kind: str, *parts: object) -> str:

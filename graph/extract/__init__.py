@@ -9,7 +9,6 @@ pipeline once.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import signal
@@ -30,6 +29,7 @@ from graph.extract.fingerprint import fingerprint
 from graph.extract.nlp import load_pipeline
 from graph.extract.quantities import find_quantities
 from graph.extract.references import resolve_references
+from graph.ids import code_version
 from graph.lang import Lexicon, get
 from graph.lifetime import die_with_parent
 from graph.model import DocExtraction, Document, LocalActor, LocalClaim, LocalEvent, Span
@@ -79,16 +79,7 @@ def extraction_sources() -> list[Path]:
     return sorted(files, key=lambda p: p.resolve().relative_to(root).as_posix())
 
 
-def _code_version() -> str:
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in extraction_sources():
-        digest.update(path.resolve().relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-EXTRACTOR_VERSION = _code_version()
+EXTRACTOR_VERSION = code_version(extraction_sources(), Path(__file__).resolve().parent.parent)
 _PIECE = 50_000  # characters parsed at once: bounds memory, and spaCy's max_length
 
 

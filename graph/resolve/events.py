@@ -337,18 +337,23 @@ def document_stories(mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
-    """Unit vectors of the items of each bag: (1 + log count) x rarity among the bags (idf)."""
+    """Unit vectors of the items of each bag, rarity counted among the bags (`idf_vector`)."""
     counts = [Counter(items) for items in bags]
     frequency = Counter(item for items in counts for item in items)
-    vectors = []
-    for items in counts:
-        weights = {
-            item: (1 + math.log(n)) * math.log((1 + len(bags)) / frequency[item])
-            for item, n in items.items()
-        }
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({item: w / norm for item, w in weights.items()})
-    return vectors
+    return [idf_vector(items, frequency, len(bags)) for items in counts]
+
+
+def idf_vector(
+    counts: Mapping[str, int], frequency: Mapping[str, int], total: int
+) -> dict[str, float]:
+    """The unit vector of a bag of items (item -> count): (1 + log count) x rarity, an item
+    that `frequency[item]` of `total` bags hold weighing log((1 + total) / frequency)."""
+    weights = {
+        item: (1 + math.log(n)) * math.log((1 + total) / max(1, frequency.get(item, 1)))
+        for item, n in counts.items()
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {item: w / norm for item, w in weights.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -66,6 +65,7 @@ from graph.resolve.events import (
     cluster_mentions,
     context_items,
     finest_date,
+    idf_vector,
     mention_of,
     to_event,
 )
@@ -428,10 +428,11 @@ def _stories(
     for x in kept:
         for item in x.context:
             frequency[item] = frequency.get(item, 0) + 1
-    vectors = {source: _vector(context, frequency, total) for source, context in contexts.items()}
+    vectors = {s: idf_vector(context, frequency, total) for s, context in contexts.items()}
+    rare = {item for item, n in frequency.items() if n <= _COMMON_ITEM}  # as stories compare
     holders: dict[str, list[str]] = defaultdict(list)  # item -> documents weighing it
     for source in sorted(story):
-        for item in vectors[source]:
+        for item in (i for i in vectors[source] if i in rare):
             holders[item].append(source)
     members: dict[str, list[str]] = defaultdict(list)
     for source, name in sorted(story.items()):
@@ -452,20 +453,9 @@ def _stories(
                 best = (mean, name)
         story[source] = best[1] if best else source
         members[story[source]].append(source)
-        for item in vectors[source]:
+        for item in (i for i in vectors[source] if i in rare):
             holders[item].append(source)
     return story
-
-
-def _vector(context: dict[str, int], frequency: dict[str, int], total: int) -> dict[str, float]:
-    """A context's unit vector, items weighted as `document_stories` weighs them."""
-    weights = {
-        item: (1 + math.log(n)) * math.log((1 + total) / max(1, frequency.get(item, 1)))
-        for item, n in context.items()
-        if frequency.get(item, 0) <= _COMMON_ITEM
-    }
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {item: w / norm for item, w in weights.items()}
 
 
 def _within_days(bounds: Sequence[tuple[dt.date, dt.date] | None]) -> bool:

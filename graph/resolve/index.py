@@ -13,11 +13,11 @@ to the graph (`graph.resolve.incremental`) without resolving the whole corpus ag
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 
+from graph.ids import code_version
 from graph.lang import Lexicon
 from graph.model import Claim, DocExtraction, LocalEvent
 from graph.resolve.actors import cluster_key
@@ -29,19 +29,18 @@ from graph.store.sqlite import Index
 LocalKey = tuple[int, int]  # document index, local index
 
 
-def _resolver_version() -> str:
-    """A hash of the code and words resolution runs on: indexes written by other code are
-    not attached to (the load resolves anew)."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for folder in (package, package.parent / "lang"):
-        for path in sorted(folder.rglob("*.py")) + sorted(folder.rglob("*.json.gz")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-RESOLVER_VERSION = _resolver_version()
+_PACKAGE = Path(__file__).resolve().parent
+# The code and words resolution runs on: indexes written by other code are not attached to
+# (the load resolves anew).
+RESOLVER_VERSION = code_version(
+    [
+        path
+        for folder in (_PACKAGE, _PACKAGE.parent / "lang")
+        for pattern in ("*.py", "*.json.gz")
+        for path in sorted(folder.rglob(pattern))
+    ],
+    _PACKAGE.parent.parent,
+)
 
 
 def key_text(key: Hashable) -> str:
