@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import combinations
 
 from graph.ids import make_id
@@ -83,6 +83,7 @@ def link_claims(
     *,
     vocab: ResolutionWords | None = None,
     corpus: tuple[Mapping[str, int], int] | None = None,
+    new: Collection[str] | None = None,
 ) -> list[Edge]:
     """SUPPORTS between agreeing and CONTRADICTS between opposed claims on the same subject.
 
@@ -93,13 +94,15 @@ def link_claims(
         vocab: stopwords and concept groups; English by default.
         corpus: how many claims use each word and how many claims there are, when `claims`
             are some of a larger corpus's; by default, counted over `claims`.
+        new: only the links of these claims to any of `claims` (those of claims added to a
+            graph whose other links stand); by default, all links.
     """
     words = {c.id: content_words(c.text, vocab) for c in claims}
     frequency, total = corpus or (Counter(w for ws in words.values() for w in ws), len(claims))
     used = {w for ws in words.values() for w in ws}
     idf = {w: math.log((1 + total) / (1 + frequency.get(w, 1))) + 1 for w in used}
     edges: list[Edge] = []
-    for a, b in _candidate_pairs(claims, words, about):
+    for a, b in _candidate_pairs(claims, words, about, new):
         same_source = a.span.source_id == b.span.source_id
         speaker = speakers.get(a.id)
         same_speaker = speaker is not None and speaker == speakers.get(b.id)
@@ -142,10 +145,14 @@ def link_claims(
 
 
 def _candidate_pairs(
-    claims: Sequence[Claim], words: dict[str, set[str]], about: dict[str, str]
+    claims: Sequence[Claim],
+    words: dict[str, set[str]],
+    about: dict[str, str],
+    new: Collection[str] | None = None,
 ) -> list[tuple[Claim, Claim]]:
     """Pairs that share an event or two content words, found through an inverted index
-    rather than by comparing every pair of claims in the corpus."""
+    rather than by comparing every pair of claims in the corpus; with `new`, only the pairs
+    holding one of those claims."""
     by_id = {c.id: c for c in claims}
     index: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
@@ -158,8 +165,12 @@ def _candidate_pairs(
         weight = 2 if key.startswith("event:") else 1
         if weight == 1 and len(ids) > _COMMON:
             continue  # a word most claims use says nothing about a shared subject
-        for a, b in combinations(sorted(ids), 2):
-            shared[(a, b)] += weight
+        if new is None:
+            pairs: Iterable[tuple[str, str]] = combinations(sorted(ids), 2)
+        else:
+            pairs = {(min(a, b), max(a, b)) for a in ids if a in new for b in ids if b != a}
+        for pair in pairs:
+            shared[pair] += weight
     return [(by_id[a], by_id[b]) for (a, b), n in sorted(shared.items()) if n >= 2]
 
 

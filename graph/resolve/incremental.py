@@ -565,18 +565,14 @@ def _claim_links(
     for ws in words.values():
         frequency.update(ws)
     total = store.claim_count() + len(claims)
-    new = {c.id for c in claims}
-    return [
-        edge
-        for edge in link_claims(
-            [*claims, *old],
-            about,
-            speakers,
-            vocab=lexicon.resolution,
-            corpus=(frequency, total),
-        )
-        if edge.source in new or edge.target in new
-    ]
+    return link_claims(
+        [*claims, *old],
+        about,
+        speakers,
+        vocab=lexicon.resolution,
+        corpus=(frequency, total),
+        new={c.id for c in claims},
+    )
 
 
 # ---------------------------------------------------------------------------------- edges
@@ -627,7 +623,11 @@ def _chain(events: dict[str, Event], store: Store) -> tuple[list[Edge], list[str
             now[edge.id] = edge
     stored_edges = store.edges_from([*ends, *dated], EdgeType.PRECEDES.value)
     before = {edge_id for ids in stored_edges.values() for edge_id in ids}
-    return [now[i] for i in sorted(now)], sorted(before - set(now))
+    # An edge already there changes only when one of its ends changed date (its evidence).
+    put = [
+        e for i, e in sorted(now.items()) if i not in before or {e.source, e.target} & dated.keys()
+    ]
+    return put, sorted(before - set(now))
 
 
 def _before(day: str, starts: Sequence[str], stored: str | None) -> str | None:

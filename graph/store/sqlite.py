@@ -407,7 +407,7 @@ class Store:
         db = self._db
         with db:
             db.executemany("DELETE FROM documents WHERE source_id = ?", ((s,) for s in drop))
-            db.execute("UPDATE documents SET resolved = 1")
+            db.execute("UPDATE documents SET resolved = 1 WHERE resolved = 0")
             db.execute("DELETE FROM nodes")
             db.execute("DELETE FROM event_dates")
             db.execute("DELETE FROM edges")
@@ -443,7 +443,7 @@ class Store:
         the load counted."""
         db = self._db
         with db:
-            db.execute("UPDATE documents SET resolved = 1")
+            db.execute("UPDATE documents SET resolved = 1 WHERE resolved = 0")
             db.executemany("DELETE FROM edges WHERE id = ?", ((i,) for i in removed))
             self._put_nodes(nodes, replace=True)
             self._put_edges(edges, replace=True)
