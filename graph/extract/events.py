@@ -156,10 +156,13 @@ def event_word(words: Span, vocab: EventWords) -> Token:
     """The word of a phrase that names its event: its syntactic head, or its main content
     word when the head is a preposition or a light verb; the last one if several."""
     heads = [t for t in words if not words.start <= t.head.i < words.end or t.head.i == t.i]
+    # A symbol the parser tags as a word ("Oscars®" -> ®) names nothing.
     content = [
         t
         for t in words
-        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and _lemma(t, vocab) not in vocab.light_verbs
+        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
+        and any(c.isalpha() for c in t.text)
+        and _lemma(t, vocab) not in vocab.light_verbs
     ]
     main = [t for t in heads if t in content]
     return (main or content or heads or list(words))[-1]
