@@ -176,6 +176,18 @@ def test_another_occurrence_is_not_the_one_named_without_it() -> None:
     assert _groups([first, second]) == [["a"], ["b"]]
 
 
+def test_within_one_story_another_occurrence_is_the_one_the_story_tells() -> None:
+    # "will host the Oscars for a second time" and "to host the Oscars": across the reports
+    # of one story, the occurrence told as another is the one the others name plainly.
+    story = ("oscar", "host", "ceremony", "academy", "comedian")
+    who = frozenset({"act_1"})
+    plain = _m("a", "d1", "host", context=story, participants=who)
+    second = _m("b", "d2", "host", context=story, participants=who, again=True)
+    assert pair_score(plain, second) is None  # in different stories, they stay apart
+    assert pair_score(plain, second, same_story=True) is not None
+    assert _groups([plain, second]) == [["a", "b"]]
+
+
 def test_derivations_and_synonyms_are_one_predicate() -> None:
     who = frozenset({"act_1"})
     nominate = _m("a", "d1", "nominate", participants=who, **MARCH)

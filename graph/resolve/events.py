@@ -191,6 +191,7 @@ def cluster_mentions(
     typical: dict[int, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         features = (m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)
+        features += (story.get(m.document, m.document),)
         typical[item[i]].add(kinds.setdefault(features, i))
     conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
     holds_fixed = set(range(settled))
@@ -198,7 +199,9 @@ def cluster_mentions(
     def conflict(i: int, j: int) -> bool:
         pair = (i, j) if i < j else (j, i)
         if pair not in conflicts:
-            conflicts[pair] = _conflict(mentions[i], mentions[j], vocab)
+            a, b = mentions[i], mentions[j]
+            same = story.get(a.document, a.document) == story.get(b.document, b.document)
+            conflicts[pair] = _conflict(a, b, vocab, same_story=same)
         return conflicts[pair]
 
     def compatible(x: int, y: int, z: int) -> bool:
@@ -375,7 +378,7 @@ def pair_score(
         vocab: the event vocabulary (synonyms, derivations, families); English by default.
     """
     vocab = vocab or get().events
-    if _conflict(a, b, vocab):
+    if _conflict(a, b, vocab, same_story=same_story):
         return None
     score = predicate = _predicate_score(a, b, vocab)
     if not predicate:
@@ -401,12 +404,14 @@ def pair_score(
     return score
 
 
-def _conflict(a: Mention, b: Mention, vocab: EventWords) -> bool:
+def _conflict(a: Mention, b: Mention, vocab: EventWords, *, same_story: bool = False) -> bool:
     if a.negated != b.negated:
         return True
     # "A second wave of mobilization" is not the mobilization named without such a word,
-    # unless dates tie the two (a report may call one wave "the mobilization").
-    if a.again != b.again and not (a.start and b.start):
+    # unless dates tie the two (a report may call one wave "the mobilization"). Within one
+    # story, though, "hosts for a second time" is the occurrence the story is about, which
+    # its other reports name plainly ("will host the show"): only the other evidence counts.
+    if a.again != b.again and not (a.start and b.start) and not same_story:
         return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
