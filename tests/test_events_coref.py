@@ -188,6 +188,16 @@ def test_within_one_story_another_occurrence_is_the_one_the_story_tells() -> Non
     assert _groups([plain, second]) == [["a", "b"]]
 
 
+def test_one_article_dating_the_plain_occurrence_keeps_another_apart() -> None:
+    # "the mobilization in September ... the second wave of mobilization has begun"
+    who = frozenset({"act_1"})
+    first = _m("a", "d1", "mobilization", "mobilization", participants=who, **MARCH)
+    second = _m("b", "d1", "mobilization", "mobilization", participants=who, again=True)
+    assert pair_score(first, second, same_story=True) is None
+    undated = _m("c", "d1", "mobilization", "mobilization", participants=who)
+    assert pair_score(undated, second, same_story=True) is not None
+
+
 def test_derivations_and_synonyms_are_one_predicate() -> None:
     who = frozenset({"act_1"})
     nominate = _m("a", "d1", "nominate", participants=who, **MARCH)

@@ -187,11 +187,15 @@ def cluster_mentions(
     # Whether two mentions conflict depends on a few of their features only: groups keep
     # one mention per distinct set of them, so a group of a thousand alike mentions is
     # checked once, not a thousand times.
+    # Another occurrence ("a second time") conflicts with the one named plainly unless
+    # another document of its story tells it: there, the document counts too.
     kinds: dict[Hashable, int] = {}
     typical: dict[int, set[int]] = defaultdict(set)
+    retold = {story.get(m.document, m.document) for m in mentions if m.again}
     for i, m in enumerate(mentions):
-        features = (m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)
-        features += (story.get(m.document, m.document),)
+        told_in = story.get(m.document, m.document)
+        features = (m.negated, m.again, m.start, m.end, m.quantities, m.reported_by, told_in)
+        features += (m.document if told_in in retold else "",)
         typical[item[i]].add(kinds.setdefault(features, i))
     conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
     holds_fixed = set(range(settled))
@@ -411,7 +415,10 @@ def _conflict(a: Mention, b: Mention, vocab: EventWords, *, same_story: bool = F
     # unless dates tie the two (a report may call one wave "the mobilization"). Within one
     # story, though, "hosts for a second time" is the occurrence the story is about, which
     # its other reports name plainly ("will host the show"): only the other evidence counts.
-    if a.again != b.again and not (a.start and b.start) and not same_story:
+    # Within one article only when neither is dated: an article dating the one named plainly
+    # sets the two apart ("the mobilization in September ... a second wave").
+    told_plainly = same_story and (a.document != b.document or not (a.start or b.start))
+    if a.again != b.again and not (a.start and b.start) and not told_plainly:
         return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
