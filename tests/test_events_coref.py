@@ -154,6 +154,24 @@ def test_quantity_conflict_splits() -> None:
     assert _groups([a, b]) == [["a"], ["b"]]
 
 
+def test_counts_that_disagree_weigh_against_a_merge_without_forbidding_it() -> None:
+    # "two climbers fell", "the fall", "one climber fell": reports of one story give a toll
+    # and parts of it. Alone, the two counts keep the reports apart; the report between
+    # them, told in the same words, brings all three together.
+    story = ("climber", "mountain", "ridge", "rescue", "guide")
+    words = frozenset({"climber", "ridge", "slip"})
+    two = _m(
+        "a", "d1", "fall", context=story, words=words, quantities=frozenset({(2.0, "climber")})
+    )
+    fall = _m("b", "d2", "fall", context=story, words=words)
+    one = _m(
+        "c", "d3", "fall", context=story, words=words, quantities=frozenset({(1.0, "climber")})
+    )
+    assert pair_score(two, one, same_story=True) is None
+    assert _groups([two, one]) == [["a"], ["c"]]
+    assert _groups([two, fall, one]) == [["a", "b", "c"]]
+
+
 def test_equal_quantity_merges_related_predicates() -> None:
     a = _m("a", "d1", "mobilize", "mobilization", quantities=frozenset({(3e5, "")}))
     b = _m("b", "d2", "draft", "conscription", quantities=frozenset({(3e5, "reservist")}))

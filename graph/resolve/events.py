@@ -4,8 +4,8 @@
 cluster the gold event mentions of a coreference corpus) and merges on evidence: the same
 predicate, a derivation or synonym of it, or the same event type; compatible dates at the
 weaker precision; equal quantities; shared participants; and, when the mentions carry them,
-their documents' contexts and the words around them. A negation, date or quantity conflict
-keeps mentions apart whatever else matches.
+their documents' contexts and the words around them. A negation or date conflict keeps
+mentions apart whatever else matches; counts that disagree weigh against a merge.
 
 How it works: documents are first grouped into stories by their contexts (average-linkage
 clustering of idf-weighted cosines), never documents published more than `_STORY_DAYS`
@@ -169,14 +169,21 @@ def cluster_mentions(
             vocab=vocab,
         )
         same = a.document == b.document
+        related = _predicate_score(a, b, vocab) >= _SAME_TYPE
         # Mentions named by unrelated words neither help nor hurt, unless they agree on enough
         # on their own: a draft of 300,000 and a call-up of 300,000 are one event; a later
         # "mobilisation" joins them through the first mobilisation, whatever the draft says.
-        if score and (_predicate_score(a, b, vocab) >= _SAME_TYPE or score >= _threshold(same)):
-            sums: Sums = (score, 1, int(same))
-            if y in links[x]:
-                sums = tuple(p + q for p, q in zip(links[x][y], sums, strict=True))
-            links[x][y] = links[y][x] = sums
+        # Related mentions whose counts disagree count as a pair with no evidence, which
+        # weighs against their groups' merge without forbidding it: reports revise tolls and
+        # give parts of them ("two climbers" fell, "one climber" died).
+        if score is None and related:
+            score = 0.0
+        elif not score or not (related or score >= _threshold(same)):
+            continue
+        sums: Sums = (score, 1, int(same))
+        if y in links[x]:
+            sums = tuple(p + q for p, q in zip(links[x][y], sums, strict=True))
+        links[x][y] = links[y][x] = sums
 
     def margin(x: list[int], y: list[int], sums: Sums) -> float:
         """Average over the counted pairs of two groups of (score - threshold)."""
@@ -194,7 +201,7 @@ def cluster_mentions(
     retold = {story.get(m.document, m.document) for m in mentions if m.again}
     for i, m in enumerate(mentions):
         told_in = story.get(m.document, m.document)
-        features = (m.negated, m.again, m.start, m.end, m.quantities, m.reported_by, told_in)
+        features = (m.negated, m.again, m.start, m.end, m.reported_by, told_in)
         features += (m.document if told_in in retold else "",)
         typical[item[i]].add(kinds.setdefault(features, i))
     conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
@@ -382,7 +389,7 @@ def pair_score(
         vocab: the event vocabulary (synonyms, derivations, families); English by default.
     """
     vocab = vocab or get().events
-    if _conflict(a, b, vocab, same_story=same_story):
+    if _conflict(a, b, vocab, same_story=same_story) or _counts_disagree(a, b, vocab):
         return None
     score = predicate = _predicate_score(a, b, vocab)
     if not predicate:
@@ -423,10 +430,13 @@ def _conflict(a: Mention, b: Mention, vocab: EventWords, *, same_story: bool = F
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
     # News told by a day cannot be an event that begins after it was reported.
-    if (a.reported_by and b.start and b.start > a.reported_by) or (
-        b.reported_by and a.start and a.start > b.reported_by
-    ):
-        return True
+    return bool(
+        (a.reported_by and b.start and b.start > a.reported_by)
+        or (b.reported_by and a.start and a.start > b.reported_by)
+    )
+
+
+def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
     # Counts of one thing that never agree: 160,000 men is not 147,000 men. Counts of people
     # under different words ("men", "soldiers") conflict only when far apart, because reports
     # revise tolls and tallies ("3 dead", "4 killed").
