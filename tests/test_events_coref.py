@@ -16,6 +16,7 @@ from graph.resolve.events import (
     Mention,
     cluster_mentions,
     context_items,
+    document_stories,
     mention_of,
     merge_events,
     pair_score,
@@ -252,6 +253,32 @@ def test_documents_published_far_apart_are_not_one_story() -> None:
     b = _m("b", "d2", "capture", context=pirates, published=spring)
     c = _m("c", "d3", "capture", context=pirates, published=autumn)
     assert _groups([a, b, c]) == [["a", "b"], ["c"]]
+
+
+def test_a_short_report_left_alone_joins_the_story_nearest_to_it() -> None:
+    # A brief names the story's pirates and navy among words of its own: too few shared
+    # words to make two stories one, enough to belong to the nearest story.
+    story = ("pirate", "navy", "tanker", "gulf", "somalia", "crew", "ransom", "warship")
+    awards = ("oscar", "host", "ceremony", "academy", "comedian", "stage")
+    brief = ("pirate", "navy", *(f"word{i}" for i in range(12)))
+    spring, autumn = (dt.date(2024, 3, 1),) * 2, (dt.date(2024, 9, 1),) * 2
+
+    def mention(doc: str, context: tuple[str, ...], published: Any = spring) -> Mention:
+        return _m(doc, doc, "capture", context=context, published=published)
+
+    documents = [
+        mention("d1", (*story, "captain", "hostage")),
+        mention("d2", (*story, "coast", "guard")),
+        mention("d3", brief),
+        mention("d4", awards),
+        mention("d5", (*awards, "show")),
+    ]
+    stories = document_stories(documents)
+    assert stories == {"d1": "d1", "d2": "d1", "d3": "d1", "d4": "d4", "d5": "d4"}
+    documents[2] = mention("d3", brief, published=autumn)  # published months later
+    assert document_stories(documents)["d3"] == "d3"
+    documents[2] = mention("d3", ("pirate", *(f"word{i}" for i in range(30))))
+    assert document_stories(documents)["d3"] == "d3"  # too little in common
 
 
 def test_words_around_tell_events_of_one_story_apart_not_of_one_document() -> None:

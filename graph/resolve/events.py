@@ -8,13 +8,14 @@ their documents' contexts and the words around them. A negation or date conflict
 mentions apart whatever else matches; counts that disagree weigh against a merge.
 
 How it works: documents are first grouped into stories by their contexts (average-linkage
-clustering of idf-weighted cosines), never documents published more than `_STORY_DAYS`
-apart. Every related pair of mentions is scored (`pair_score`)
-and groups of mentions merge, best first, while their pairs score above the threshold on
-average (average linkage), so one strong pair cannot chain two events together. Pairs
-whose predicates are unrelated (or only of one event family) do not count in that average
-unless they reach the threshold on their own: the lexicon is incomplete, and different
-words are no evidence of different events.
+clustering of idf-weighted cosines, then each document left alone joins the story nearest
+to it if near enough), never documents published more than `_STORY_DAYS` apart. Every
+related pair of mentions is scored (`pair_score`) and groups of mentions merge, best
+first, while their pairs score above the threshold on average (average linkage), so one
+strong pair cannot chain two events together. Pairs whose predicates are unrelated (or
+only of one event family) do not count in that average unless they reach the threshold
+on their own: the lexicon is incomplete, and different words are no evidence of different
+events.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ _PARTICIPANT = 0.75  # per shared participant, at most two
 _WEAK_PREDICATE = 2.0  # the same verb of saying or light verb
 _SAME_STORY = 2.0  # the same predicate (or synonyms) in two documents of one story
 _STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
+_LONE_SIMILARITY = 0.03  # ... at which a document left alone joins the story nearest to it
 # Documents published further apart than this tell different stories, however alike: the
 # next round of a recurring event (a yearly draft, a second strike) is told in the same
 # words. Follow-up reports of one story (a trial, a nomination confirmed) come within weeks.
@@ -297,9 +299,11 @@ def document_stories(mentions: Sequence[Mention]) -> dict[str, str]:
     the story's first document.
 
     Items are weighted by rarity among the documents (idf) and compared by cosine; groups
-    merge while their average similarity reaches `_STORY_SIMILARITY`. Documents without a
-    context are stories of their own. An item more than `_COMMON_ITEM` documents hold
-    weighs little and would pair them all: it is left out of the comparison.
+    merge while their average similarity reaches `_STORY_SIMILARITY`; a document then left
+    alone joins the story it is nearest to from `_LONE_SIMILARITY` on
+    (`_join_lone_documents`). Documents without a context are stories of their own. An item
+    more than `_COMMON_ITEM` documents hold weighs little and would pair them all: it is
+    left out of the comparison.
     """
     contexts: dict[str, Sequence[str]] = {}
     published: dict[str, tuple[dt.date, dt.date]] = {}
@@ -347,7 +351,50 @@ def document_stories(mentions: Sequence[Mention]) -> dict[str, str]:
         return True
 
     groups = _average_linkage(len(names), links, margin, compatible)
+    groups = _join_lone_documents(groups, similarity, [published.get(n) for n in names])
     return {names[i]: min(names[j] for j in group) for group in groups for i in group}
+
+
+def _join_lone_documents(
+    groups: list[list[int]],
+    similarity: Mapping[tuple[int, int], float],
+    published: Sequence[tuple[dt.date, dt.date] | None],
+) -> list[list[int]]:
+    """Each document left alone joins the story it is most like on average, when that
+    reaches `_LONE_SIMILARITY` and it was published within `_STORY_DAYS` of it.
+
+    A short report (a brief, a headline and two lines) shares fewer words with each long
+    report than they share among themselves: it falls short of the average that makes two
+    stories one, yet belongs to the story it is nearest to. Stories are compared as
+    clustering left them, so the order of the lone documents does not matter.
+    """
+    story_of = {i: n for n, group in enumerate(groups) if len(group) > 1 for i in group}
+    totals: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (i, j), value in similarity.items():
+        for lone, other in ((i, j), (j, i)):
+            if lone not in story_of and other in story_of:
+                totals[lone][story_of[other]] += value
+    joined = [list(group) for group in groups]
+    moved: set[int] = set()
+    for lone, by_story in sorted(totals.items()):
+        candidates = [
+            (total / len(groups[n]), n)
+            for n, total in by_story.items()
+            if total / len(groups[n]) >= _LONE_SIMILARITY
+            and within_days([published[i] for i in (lone, *groups[n])])
+        ]
+        if candidates:
+            joined[max(candidates)[1]].append(lone)
+            moved.add(lone)
+    return sorted(sorted(group) for group in joined if not set(group) <= moved)
+
+
+def within_days(bounds: Sequence[tuple[dt.date, dt.date] | None]) -> bool:
+    """Whether documents with these publication bounds may all lie within `_STORY_DAYS`."""
+    known = [b for b in bounds if b is not None]
+    if not known:
+        return True
+    return (max(b[0] for b in known) - min(b[1] for b in known)).days <= _STORY_DAYS
 
 
 def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
