@@ -203,8 +203,8 @@ def cluster_mentions(
     retold = {story.get(m.document, m.document) for m in mentions if m.again}
     for i, m in enumerate(mentions):
         told_in = story.get(m.document, m.document)
-        features = (m.negated, m.again, m.start, m.end, m.reported_by, told_in)
-        features += (m.document if told_in in retold else "",)
+        document = m.document if told_in in retold else ""
+        features = (m.negated, m.again, m.start, m.end, m.reported_by, told_in, document)
         typical[item[i]].add(kinds.setdefault(features, i))
     conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
     holds_fixed = set(range(settled))
