@@ -60,6 +60,8 @@ _WEAK_PREDICATE = 2.0  # the same verb of saying or light verb
 _SAME_STORY = 2.0  # the same predicate (or synonyms) in two documents of one story
 _STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
 _LONE_SIMILARITY = 0.03  # ... at which a document left alone joins the story nearest to it
+# A document that shares so little with a story belongs to it only when told in its week.
+_LONE_DAYS = 7
 # Documents published further apart than this tell different stories, however alike: the
 # next round of a recurring event (a yearly draft, a second strike) is told in the same
 # words. Follow-up reports of one story (a trial, a nomination confirmed) come within weeks.
@@ -361,11 +363,13 @@ def _join_lone_documents(
     published: Sequence[tuple[dt.date, dt.date] | None],
 ) -> list[list[int]]:
     """Each document left alone joins the story it is most like on average, when that
-    reaches `_LONE_SIMILARITY` and it was published within `_STORY_DAYS` of it.
+    reaches `_LONE_SIMILARITY` and it was published within `_LONE_DAYS` of it (or either
+    has no publication date).
 
     A short report (a brief, a headline and two lines) shares fewer words with each long
     report than they share among themselves: it falls short of the average that makes two
-    stories one, yet belongs to the story it is nearest to. Stories are compared as
+    stories one, yet belongs to the story it is nearest to if told at the same time: weaker
+    evidence in words needs closer dates. Stories are compared as
     clustering left them, so the order of the lone documents does not matter.
     """
     story_of = {i: n for n, group in enumerate(groups) if len(group) > 1 for i in group}
@@ -381,7 +385,7 @@ def _join_lone_documents(
             (total / len(groups[n]), n)
             for n, total in by_story.items()
             if total / len(groups[n]) >= _LONE_SIMILARITY
-            and within_days([published[i] for i in (lone, *groups[n])])
+            and within_days([published[i] for i in (lone, *groups[n])], _LONE_DAYS)
         ]
         if candidates:
             joined[max(candidates)[1]].append(lone)
@@ -389,12 +393,12 @@ def _join_lone_documents(
     return sorted(sorted(group) for group in joined if not set(group) <= moved)
 
 
-def within_days(bounds: Sequence[tuple[dt.date, dt.date] | None]) -> bool:
-    """Whether documents with these publication bounds may all lie within `_STORY_DAYS`."""
+def within_days(bounds: Sequence[tuple[dt.date, dt.date] | None], days: int = _STORY_DAYS) -> bool:
+    """Whether documents with these publication bounds may all lie within `days`."""
     known = [b for b in bounds if b is not None]
     if not known:
         return True
-    return (max(b[0] for b in known) - min(b[1] for b in known)).days <= _STORY_DAYS
+    return (max(b[0] for b in known) - min(b[1] for b in known)).days <= days
 
 
 def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
