@@ -401,7 +401,21 @@ def _reported_dates(
         ancestor = ancestor.head
     if ancestor.i == token.i or ancestor.lemma_.lower() not in reporting:
         return []
-    return [d for d in dates if date_attached(d, ancestor, sentence)]
+    # "as the winter offensive falters and Ukraine signals its own spring offensive": a date
+    # that modifies a noun of the report ("the winter offensive") dates that noun only.
+    return [
+        d for d in dates if date_attached(d, ancestor, sentence) and not _modifies_noun(d, sentence)
+    ]
+
+
+def _modifies_noun(date: DateMention, sentence: Span) -> bool:
+    tokens = _tokens(sentence, date.start, date.end)
+    root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), None)
+    return (
+        root is not None
+        and root.dep_ in {"compound", "amod", "nmod", "poss"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _fold(found: list[_Candidate], vocab: EventWords) -> list[_Candidate]:
