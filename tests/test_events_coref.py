@@ -16,6 +16,7 @@ from graph.resolve.events import (
     Mention,
     cluster_mentions,
     context_items,
+    document_stories,
     mention_of,
     merge_events,
     pair_score,
@@ -154,6 +155,24 @@ def test_quantity_conflict_splits() -> None:
     assert _groups([a, b]) == [["a"], ["b"]]
 
 
+def test_counts_that_disagree_weigh_against_a_merge_without_forbidding_it() -> None:
+    # "two climbers fell", "the fall", "one climber fell": reports of one story give a toll
+    # and parts of it. Alone, the two counts keep the reports apart; the report between
+    # them, told in the same words, brings all three together.
+    story = ("climber", "mountain", "ridge", "rescue", "guide")
+    words = frozenset({"climber", "ridge", "slip"})
+    two = _m(
+        "a", "d1", "fall", context=story, words=words, quantities=frozenset({(2.0, "climber")})
+    )
+    fall = _m("b", "d2", "fall", context=story, words=words)
+    one = _m(
+        "c", "d3", "fall", context=story, words=words, quantities=frozenset({(1.0, "climber")})
+    )
+    assert pair_score(two, one, same_story=True) is None
+    assert _groups([two, one]) == [["a"], ["c"]]
+    assert _groups([two, fall, one]) == [["a", "b", "c"]]
+
+
 def test_equal_quantity_merges_related_predicates() -> None:
     a = _m("a", "d1", "mobilize", "mobilization", quantities=frozenset({(3e5, "")}))
     b = _m("b", "d2", "draft", "conscription", quantities=frozenset({(3e5, "reservist")}))
@@ -174,6 +193,28 @@ def test_another_occurrence_is_not_the_one_named_without_it() -> None:
     dated = _m("c", "d2", "mobilization", "mobilization", participants=who, again=True, **MARCH)
     assert pair_score(first, dated) is not None  # the dates tie them
     assert _groups([first, second]) == [["a"], ["b"]]
+
+
+def test_within_one_story_another_occurrence_is_the_one_the_story_tells() -> None:
+    # "will host the Oscars for a second time" and "to host the Oscars": across the reports
+    # of one story, the occurrence told as another is the one the others name plainly.
+    story = ("oscar", "host", "ceremony", "academy", "comedian")
+    who = frozenset({"act_1"})
+    plain = _m("a", "d1", "host", context=story, participants=who)
+    second = _m("b", "d2", "host", context=story, participants=who, again=True)
+    assert pair_score(plain, second) is None  # in different stories, they stay apart
+    assert pair_score(plain, second, same_story=True) is not None
+    assert _groups([plain, second]) == [["a", "b"]]
+
+
+def test_one_article_dating_the_plain_occurrence_keeps_another_apart() -> None:
+    # "the mobilization in September ... the second wave of mobilization has begun"
+    who = frozenset({"act_1"})
+    first = _m("a", "d1", "mobilization", "mobilization", participants=who, **MARCH)
+    second = _m("b", "d1", "mobilization", "mobilization", participants=who, again=True)
+    assert pair_score(first, second, same_story=True) is None
+    undated = _m("c", "d1", "mobilization", "mobilization", participants=who)
+    assert pair_score(undated, second, same_story=True) is not None
 
 
 def test_derivations_and_synonyms_are_one_predicate() -> None:
@@ -212,6 +253,33 @@ def test_documents_published_far_apart_are_not_one_story() -> None:
     b = _m("b", "d2", "capture", context=pirates, published=spring)
     c = _m("c", "d3", "capture", context=pirates, published=autumn)
     assert _groups([a, b, c]) == [["a", "b"], ["c"]]
+
+
+def test_a_short_report_left_alone_joins_the_story_nearest_to_it() -> None:
+    # A brief names the story's pirates and navy among words of its own: too few shared
+    # words to make two stories one, enough to belong to the nearest story.
+    story = ("pirate", "navy", "tanker", "gulf", "somalia", "crew", "ransom", "warship")
+    awards = ("oscar", "host", "ceremony", "academy", "comedian", "stage")
+    brief = ("pirate", "navy", *(f"word{i}" for i in range(12)))
+    spring = (dt.date(2024, 3, 1),) * 2
+
+    def mention(doc: str, context: tuple[str, ...], published: Any = spring) -> Mention:
+        return _m(doc, doc, "capture", context=context, published=published)
+
+    documents = [
+        mention("d1", (*story, "captain", "hostage")),
+        mention("d2", (*story, "coast", "guard")),
+        mention("d3", brief),
+        mention("d4", awards),
+        mention("d5", (*awards, "show")),
+    ]
+    stories = document_stories(documents)
+    assert stories == {"d1": "d1", "d2": "d1", "d3": "d1", "d4": "d4", "d5": "d4"}
+    weeks_later = (dt.date(2024, 3, 22),) * 2
+    documents[2] = mention("d3", brief, published=weeks_later)  # not in the story's week
+    assert document_stories(documents)["d3"] == "d3"
+    documents[2] = mention("d3", ("pirate", *(f"word{i}" for i in range(30))))
+    assert document_stories(documents)["d3"] == "d3"  # too little in common
 
 
 def test_words_around_tell_events_of_one_story_apart_not_of_one_document() -> None:

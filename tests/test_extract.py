@@ -486,6 +486,25 @@ def test_describe_event_describes_any_word_as_extraction_does(nlp: Any) -> None:
     assert men.trigger == "man" and "150,000" in men.words
 
 
+def test_a_date_of_another_noun_does_not_date_an_event_through_its_report(nlp: Any) -> None:
+    text = (
+        "As the winter offensive in eastern Donbas falters, Ukraine signals its own spring "
+        "offensive, Russian officials said."
+    )
+    dated = {e.label: e.date for e in _extract(text).events}
+    assert not any("spring" in label for label in dated), dated
+
+
+def test_the_word_of_a_phrase_is_never_a_symbol(nlp: Any) -> None:
+    from graph.extract.events import event_word
+    from graph.lang import get
+
+    doc = nlp("Ellen DeGeneres will return to host the Oscars® for a second time.")
+    oscars = doc[7:9]  # "Oscars®": the parser makes the trademark sign a noun and the head
+    assert oscars.text == "Oscars®"
+    assert event_word(oscars, get().events).text == "Oscars"
+
+
 def test_an_event_told_as_another_of_its_kind_is_marked(nlp: Any) -> None:
     marked = [
         "He believes the second wave of mobilization has begun.",

@@ -156,10 +156,13 @@ def event_word(words: Span, vocab: EventWords) -> Token:
     """The word of a phrase that names its event: its syntactic head, or its main content
     word when the head is a preposition or a light verb; the last one if several."""
     heads = [t for t in words if not words.start <= t.head.i < words.end or t.head.i == t.i]
+    # A symbol the parser tags as a word ("Oscars®" -> ®) names nothing.
     content = [
         t
         for t in words
-        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and _lemma(t, vocab) not in vocab.light_verbs
+        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")
+        and any(c.isalpha() for c in t.text)
+        and _lemma(t, vocab) not in vocab.light_verbs
     ]
     main = [t for t in heads if t in content]
     return (main or content or heads or list(words))[-1]
@@ -398,7 +401,21 @@ def _reported_dates(
         ancestor = ancestor.head
     if ancestor.i == token.i or ancestor.lemma_.lower() not in reporting:
         return []
-    return [d for d in dates if date_attached(d, ancestor, sentence)]
+    # "as the winter offensive falters and Ukraine signals its own spring offensive": a date
+    # that modifies a noun of the report ("the winter offensive") dates that noun only.
+    return [
+        d for d in dates if date_attached(d, ancestor, sentence) and not _modifies_noun(d, sentence)
+    ]
+
+
+def _modifies_noun(date: DateMention, sentence: Span) -> bool:
+    tokens = _tokens(sentence, date.start, date.end)
+    root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), None)
+    return (
+        root is not None
+        and root.dep_ in {"compound", "amod", "nmod", "poss"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _fold(found: list[_Candidate], vocab: EventWords) -> list[_Candidate]:

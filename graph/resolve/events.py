@@ -4,17 +4,18 @@
 cluster the gold event mentions of a coreference corpus) and merges on evidence: the same
 predicate, a derivation or synonym of it, or the same event type; compatible dates at the
 weaker precision; equal quantities; shared participants; and, when the mentions carry them,
-their documents' contexts and the words around them. A negation, date or quantity conflict
-keeps mentions apart whatever else matches.
+their documents' contexts and the words around them. A negation or date conflict keeps
+mentions apart whatever else matches; counts that disagree weigh against a merge.
 
 How it works: documents are first grouped into stories by their contexts (average-linkage
-clustering of idf-weighted cosines), never documents published more than `_STORY_DAYS`
-apart. Every related pair of mentions is scored (`pair_score`)
-and groups of mentions merge, best first, while their pairs score above the threshold on
-average (average linkage), so one strong pair cannot chain two events together. Pairs
-whose predicates are unrelated (or only of one event family) do not count in that average
-unless they reach the threshold on their own: the lexicon is incomplete, and different
-words are no evidence of different events.
+clustering of idf-weighted cosines, then each document left alone joins the story nearest
+to it if near enough), never documents published more than `_STORY_DAYS` apart. Every
+related pair of mentions is scored (`pair_score`) and groups of mentions merge, best
+first, while their pairs score above the threshold on average (average linkage), so one
+strong pair cannot chain two events together. Pairs whose predicates are unrelated (or
+only of one event family) do not count in that average unless they reach the threshold
+on their own: the lexicon is incomplete, and different words are no evidence of different
+events.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ _PARTICIPANT = 0.75  # per shared participant, at most two
 _WEAK_PREDICATE = 2.0  # the same verb of saying or light verb
 _SAME_STORY = 2.0  # the same predicate (or synonyms) in two documents of one story
 _STORY_SIMILARITY = 0.06  # average cosine at which documents join one story
+_LONE_SIMILARITY = 0.03  # ... at which a document left alone joins the story nearest to it
+# A document that shares so little with a story belongs to it only when told in its week.
+_LONE_DAYS = 7
 # Documents published further apart than this tell different stories, however alike: the
 # next round of a recurring event (a yearly draft, a second strike) is told in the same
 # words. Follow-up reports of one story (a trial, a nomination confirmed) come within weeks.
@@ -169,14 +173,21 @@ def cluster_mentions(
             vocab=vocab,
         )
         same = a.document == b.document
+        related = _predicate_score(a, b, vocab) >= _SAME_TYPE
         # Mentions named by unrelated words neither help nor hurt, unless they agree on enough
         # on their own: a draft of 300,000 and a call-up of 300,000 are one event; a later
         # "mobilisation" joins them through the first mobilisation, whatever the draft says.
-        if score and (_predicate_score(a, b, vocab) >= _SAME_TYPE or score >= _threshold(same)):
-            sums: Sums = (score, 1, int(same))
-            if y in links[x]:
-                sums = tuple(p + q for p, q in zip(links[x][y], sums, strict=True))
-            links[x][y] = links[y][x] = sums
+        # Related mentions whose counts disagree count as a pair with no evidence, which
+        # weighs against their groups' merge without forbidding it: reports revise tolls and
+        # give parts of them ("two climbers" fell, "one climber" died).
+        if score is None and related:
+            score = 0.0
+        elif not score or not (related or score >= _threshold(same)):
+            continue
+        sums: Sums = (score, 1, int(same))
+        if y in links[x]:
+            sums = tuple(p + q for p, q in zip(links[x][y], sums, strict=True))
+        links[x][y] = links[y][x] = sums
 
     def margin(x: list[int], y: list[int], sums: Sums) -> float:
         """Average over the counted pairs of two groups of (score - threshold)."""
@@ -187,10 +198,15 @@ def cluster_mentions(
     # Whether two mentions conflict depends on a few of their features only: groups keep
     # one mention per distinct set of them, so a group of a thousand alike mentions is
     # checked once, not a thousand times.
+    # Another occurrence ("a second time") conflicts with the one named plainly unless
+    # another document of its story tells it: there, the document counts too.
     kinds: dict[Hashable, int] = {}
     typical: dict[int, set[int]] = defaultdict(set)
+    retold = {story.get(m.document, m.document) for m in mentions if m.again}
     for i, m in enumerate(mentions):
-        features = (m.negated, m.again, m.start, m.end, m.quantities, m.reported_by)
+        told_in = story.get(m.document, m.document)
+        document = m.document if told_in in retold else ""
+        features = (m.negated, m.again, m.start, m.end, m.reported_by, told_in, document)
         typical[item[i]].add(kinds.setdefault(features, i))
     conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
     holds_fixed = set(range(settled))
@@ -198,7 +214,9 @@ def cluster_mentions(
     def conflict(i: int, j: int) -> bool:
         pair = (i, j) if i < j else (j, i)
         if pair not in conflicts:
-            conflicts[pair] = _conflict(mentions[i], mentions[j], vocab)
+            a, b = mentions[i], mentions[j]
+            same = story.get(a.document, a.document) == story.get(b.document, b.document)
+            conflicts[pair] = _conflict(a, b, vocab, same_story=same)
         return conflicts[pair]
 
     def compatible(x: int, y: int, z: int) -> bool:
@@ -283,9 +301,11 @@ def document_stories(mentions: Sequence[Mention]) -> dict[str, str]:
     the story's first document.
 
     Items are weighted by rarity among the documents (idf) and compared by cosine; groups
-    merge while their average similarity reaches `_STORY_SIMILARITY`. Documents without a
-    context are stories of their own. An item more than `_COMMON_ITEM` documents hold
-    weighs little and would pair them all: it is left out of the comparison.
+    merge while their average similarity reaches `_STORY_SIMILARITY`; a document then left
+    alone joins the story it is nearest to from `_LONE_SIMILARITY` on
+    (`_join_lone_documents`). Documents without a context are stories of their own. An item
+    more than `_COMMON_ITEM` documents hold weighs little and would pair them all: it is
+    left out of the comparison.
     """
     contexts: dict[str, Sequence[str]] = {}
     published: dict[str, tuple[dt.date, dt.date]] = {}
@@ -333,7 +353,52 @@ def document_stories(mentions: Sequence[Mention]) -> dict[str, str]:
         return True
 
     groups = _average_linkage(len(names), links, margin, compatible)
+    groups = _join_lone_documents(groups, similarity, [published.get(n) for n in names])
     return {names[i]: min(names[j] for j in group) for group in groups for i in group}
+
+
+def _join_lone_documents(
+    groups: list[list[int]],
+    similarity: Mapping[tuple[int, int], float],
+    published: Sequence[tuple[dt.date, dt.date] | None],
+) -> list[list[int]]:
+    """Each document left alone joins the story it is most like on average, when that
+    reaches `_LONE_SIMILARITY` and it was published within `_LONE_DAYS` of it (or either
+    has no publication date).
+
+    A short report (a brief, a headline and two lines) shares fewer words with each long
+    report than they share among themselves: it falls short of the average that makes two
+    stories one, yet belongs to the story it is nearest to if told at the same time: weaker
+    evidence in words needs closer dates. Stories are compared as
+    clustering left them, so the order of the lone documents does not matter.
+    """
+    story_of = {i: n for n, group in enumerate(groups) if len(group) > 1 for i in group}
+    totals: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (i, j), value in similarity.items():
+        for lone, other in ((i, j), (j, i)):
+            if lone not in story_of and other in story_of:
+                totals[lone][story_of[other]] += value
+    joined = [list(group) for group in groups]
+    moved: set[int] = set()
+    for lone, by_story in sorted(totals.items()):
+        candidates = [
+            (total / len(groups[n]), n)
+            for n, total in by_story.items()
+            if total / len(groups[n]) >= _LONE_SIMILARITY
+            and within_days([published[i] for i in (lone, *groups[n])], _LONE_DAYS)
+        ]
+        if candidates:
+            joined[max(candidates)[1]].append(lone)
+            moved.add(lone)
+    return sorted(sorted(group) for group in joined if not set(group) <= moved)
+
+
+def within_days(bounds: Sequence[tuple[dt.date, dt.date] | None], days: int = _STORY_DAYS) -> bool:
+    """Whether documents with these publication bounds may all lie within `days`."""
+    known = [b for b in bounds if b is not None]
+    if not known:
+        return True
+    return (max(b[0] for b in known) - min(b[1] for b in known)).days <= days
 
 
 def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
@@ -380,7 +445,7 @@ def pair_score(
         vocab: the event vocabulary (synonyms, derivations, families); English by default.
     """
     vocab = vocab or get().events
-    if _conflict(a, b, vocab):
+    if _conflict(a, b, vocab, same_story=same_story) or _counts_disagree(a, b, vocab):
         return None
     score = predicate = _predicate_score(a, b, vocab)
     if not predicate:
@@ -406,20 +471,28 @@ def pair_score(
     return score
 
 
-def _conflict(a: Mention, b: Mention, vocab: EventWords) -> bool:
+def _conflict(a: Mention, b: Mention, vocab: EventWords, *, same_story: bool = False) -> bool:
     if a.negated != b.negated:
         return True
     # "A second wave of mobilization" is not the mobilization named without such a word,
-    # unless dates tie the two (a report may call one wave "the mobilization").
-    if a.again != b.again and not (a.start and b.start):
+    # unless dates tie the two (a report may call one wave "the mobilization"). Within one
+    # story, though, "hosts for a second time" is the occurrence the story is about, which
+    # its other reports name plainly ("will host the show"): only the other evidence counts.
+    # Within one article only when neither is dated: an article dating the one named plainly
+    # sets the two apart ("the mobilization in September ... a second wave").
+    told_plainly = same_story and (a.document != b.document or not (a.start or b.start))
+    if a.again != b.again and not (a.start and b.start) and not told_plainly:
         return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
     # News told by a day cannot be an event that begins after it was reported.
-    if (a.reported_by and b.start and b.start > a.reported_by) or (
-        b.reported_by and a.start and a.start > b.reported_by
-    ):
-        return True
+    return bool(
+        (a.reported_by and b.start and b.start > a.reported_by)
+        or (b.reported_by and a.start and a.start > b.reported_by)
+    )
+
+
+def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
     # Counts of one thing that never agree: 160,000 men is not 147,000 men. Counts of people
     # under different words ("men", "soldiers") conflict only when far apart, because reports
     # revise tolls and tallies ("3 dead", "4 killed").

@@ -57,7 +57,6 @@ from graph.resolve.copies import THRESHOLD, Copy, find_copies, similarity
 from graph.resolve.events import (
     _COMMON_ITEM,
     _MAX_BLOCK,
-    _STORY_DAYS,
     _STORY_SIMILARITY,
     _WINDOW,
     Mention,
@@ -68,6 +67,7 @@ from graph.resolve.events import (
     idf_vector,
     mention_of,
     to_event,
+    within_days,
 )
 from graph.resolve.identity import mention_keys
 from graph.resolve.index import (
@@ -449,21 +449,13 @@ def _stories(
             mean = total_similarity / len(documents)
             if mean < _STORY_SIMILARITY or (best is not None and mean <= best[0]):
                 continue
-            if _within_days([bounds[d] for d in documents] + [bounds[source]]):
+            if within_days([bounds[d] for d in documents] + [bounds[source]]):
                 best = (mean, name)
         story[source] = best[1] if best else source
         members[story[source]].append(source)
         for item in (i for i in vectors[source] if i in rare):
             holders[item].append(source)
     return story
-
-
-def _within_days(bounds: Sequence[tuple[dt.date, dt.date] | None]) -> bool:
-    """Whether documents with these publication bounds may all lie within `_STORY_DAYS`."""
-    known = [b for b in bounds if b is not None]
-    if not known:
-        return True
-    return (max(b[0] for b in known) - min(b[1] for b in known)).days <= _STORY_DAYS
 
 
 class _Told(NamedTuple):
