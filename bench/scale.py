@@ -10,7 +10,10 @@ seed, so every run builds the same corpora). Then, per size, each step runs the 
 own command in a fresh process, as a user would:
 
 - `load FOLDER --jobs N` into a new store: seconds, documents/s, peak memory of the process
-  and its workers together (sampled from /proc), store size;
+  and its workers together (sampled from /proc), store size. Memory is given two ways: the
+  sum of their resident sizes (RSS), which counts the pages forked workers share with the
+  loading process once per process, and their proportional set sizes (PSS, each shared
+  page split among its sharers), the memory they take from the machine together;
 - `load ONE_NEW_ARTICLE`: seconds to add one article;
 - `load FOLDER` again, nothing changed: documents/s;
 - `timeline --actor NAME` for the actor in most events: seconds;
@@ -76,26 +79,27 @@ def build_corpus(texts: list[str], size: int, folder: Path) -> None:
         (folder / f"{i:05d}.txt").write_text(text + "\n", encoding="utf-8")
 
 
-def run(*args: str) -> tuple[float, int, str]:
-    """Run the CLI; seconds, peak memory in MB of it and its children together, stdout."""
+def run(*args: str) -> tuple[float, tuple[int, int], str]:
+    """Run the CLI; seconds, peak memory in MB of it and its children together (RSS summed,
+    PSS summed), stdout."""
     command = [sys.executable, "-m", "graph.cli", *args]
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out_file, stderr=err_file, text=True)
-        peak = 0
+        peak = [0, 0]
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
+            peak = [max(p, m) for p, m in zip(peak, _tree_memory(process.pid), strict=True)]
             time.sleep(0.25)
         out_file.seek(0)
         err_file.seek(0)
         out, err = out_file.read(), err_file.read()
     if process.returncode != 0:
         sys.exit(f"failed ({process.returncode}): {' '.join(args)}\n{err[-2000:]}")
-    return time.perf_counter() - started, peak // 2**20, out
+    return time.perf_counter() - started, (peak[0] // 2**20, peak[1] // 2**20), out
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and every process below it."""
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Resident and proportional bytes of `root` and every process below it, summed."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -114,7 +118,18 @@ def _tree_rss(root: int) -> int:
         children = [p for p, parent in parents.items() if parent == pid]
         tree.update(children)
         frontier += children
-    return sum(rss.get(p, 0) for p in tree)
+    return sum(rss.get(p, 0) for p in tree), sum(_pss(p) for p in tree)
+
+
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text(encoding="ascii").splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def spacy_alone(folder: Path, jobs: int) -> float:
@@ -147,7 +162,8 @@ def measure(texts: list[str], size: int, jobs: int, tmp: Path) -> dict[str, floa
     build_corpus(texts, size, folder)
     store = tmp / f"scale-{size}.db"
     seconds, peak, _ = run("--quiet", "load", str(folder), "--graph", str(store), "-j", str(jobs))
-    figures: dict[str, float] = {"load_s": seconds, "docs_per_s": size / seconds, "peak_mb": peak}
+    figures: dict[str, float] = {"load_s": seconds, "docs_per_s": size / seconds}
+    figures["peak_mb"], figures["peak_pss_mb"] = peak
     figures["store_mb"] = sum(p.stat().st_size for p in tmp.glob(f"scale-{size}.db*")) / 2**20
     extra = tmp / f"extra-{size}"  # a new article: paragraphs in a mix no article has
     extra.mkdir()
@@ -174,6 +190,7 @@ COLUMNS = [
     ("spacy_docs_per_s", "{:>8.1f}"),
     ("ratio", "{:>6.0%}"),
     ("peak_mb", "{:>8.0f}"),
+    ("peak_pss_mb", "{:>8.0f}"),
     ("store_mb", "{:>9.0f}"),
     ("add_one_s", "{:>8.1f}"),
     ("reload_docs_per_s", "{:>9.0f}"),
@@ -195,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = real_texts(args.data, args.readers)
     print(f"{len(texts)} real articles; jobs {args.jobs}")
     print(
-        f"{'docs':>6} {'load s':>8} {'docs/s':>7} {'spaCy/s':>8} {'ratio':>6} {'peak MB':>8}"
+        f"{'docs':>6} {'load s':>8} {'docs/s':>7} {'spaCy/s':>8} {'ratio':>6} {'RSS MB':>8}"
+        f" {'PSS MB':>8}"
         f" {'store MB':>9} {'add 1 s':>8} {'reload/s':>9} {'timeline':>9} {'export':>8}"
     )
     with tempfile.TemporaryDirectory() as tmp:
