@@ -187,9 +187,12 @@ def is_store(path: Path) -> bool:
         return False
 
 
-# The edges a timeline reads: all but MENTIONS (every source to every actor it names) and
-# PRECEDES (event to event), which would bring in most of the graph around a busy actor.
-_AROUND = tuple(t.value for t in EdgeType if t not in (EdgeType.MENTIONS, EdgeType.PRECEDES))
+# The edges a timeline reads: all but MENTIONS (every source to every actor it names),
+# PRECEDES (event to event) and SUPPORTS (claim to claim), which would bring in most of the
+# graph around a busy actor.
+_AROUND = tuple(
+    t.value for t in EdgeType if t not in (EdgeType.MENTIONS, EdgeType.PRECEDES, EdgeType.SUPPORTS)
+)
 # A node's fields, an actor's without its mentions and titles unless it is the one asked for.
 _LIGHT = (
     "CASE WHEN kind = 'Actor' AND id <> ? THEN json_remove(data, '$.mentions', '$.titles')"
@@ -213,8 +216,8 @@ class Store:
 
         Args:
             around: an actor id: its events and statements, their neighbours
-                (participants, sources, claims) and the claims those claims support or
-                contradict, with the edges a timeline reads (not MENTIONS or PRECEDES). The
+                (participants, sources, claims) and the claims contradicting those claims,
+                with the edges a timeline reads (not MENTIONS, PRECEDES or SUPPORTS). The
                 other actors come without their mentions and titles (a country named in
                 thousands of articles would outweigh the rest).
             kinds: only nodes of these kinds, and no edges, and actors without their
@@ -276,8 +279,9 @@ class Store:
         around = self._linked(events, _AROUND, both=True)
         claims = said | {i for i, kind in around.items() if kind == NodeKind.CLAIM.value}
         ids = {actor, *events, *said, *around}
-        ids.update(self._linked(said, ("REPORTS", "RELAYED"), both=True))  # their sources
-        ids.update(self._linked(claims, ("SUPPORTS", "CONTRADICTS"), both=True))
+        # their sources, and whoever else made or passed on the statements
+        ids.update(self._linked(said, ("REPORTS", "RELAYED", "CLAIMED"), both=True))
+        ids.update(self._linked(claims, ("CONTRADICTS",), both=True))
         sources = {i for i in ids if i.startswith("src_")}
         ids.update(self._linked(sources, ("COPY_OF",)))  # the primary a copy counts as
         return ids
