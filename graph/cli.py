@@ -392,7 +392,7 @@ def timeline_command(
         if actor is None:
             whole = read_saved(graph, missing_ok=False).graph
             return views.timeline(whole, None, start, end, statements=statements)
-        part, wanted = read_around_actor(graph, actor)
+        part, wanted = read_around_actor(graph, actor, statements=statements)
         return views.timeline(part, wanted, start, end, statements=statements)
 
     rows = _run(events)

@@ -69,13 +69,16 @@ def read_saved(path: Path, missing_ok: bool = True, around: str | None = None) -
     return SavedGraph(graph, lambda: documents)
 
 
-def read_around_actor(path: Path, text: str) -> tuple[nx.MultiDiGraph, str]:
+def read_around_actor(
+    path: Path, text: str, *, statements: bool = True
+) -> tuple[nx.MultiDiGraph, str]:
     """The part of the saved graph an actor's timeline needs, and the actor's id.
 
     `text` names the actor as `graph.views.find_actor` reads it (an id, which may be one a
     merge retired, a name, an alias, a part of a name). A store reads the actors whose fields
     hold `text` (all of them only when none matches), then the rows around the one found; a
-    JSON file is read whole.
+    JSON file is read whole. Without `statements`, the actor's statements are left out
+    (`graph.views.timeline` shows them only when asked).
 
     Raises:
         GraphFileError: no saved graph there, or damaged.
@@ -95,7 +98,7 @@ def read_around_actor(path: Path, text: str) -> tuple[nx.MultiDiGraph, str]:
                 actor = find_actor(store.actors_holding(wanted), wanted, where=str(path))
         if actor is None:
             actor = find_actor(store.graph(kinds=(NodeKind.ACTOR.value,)), wanted, where=str(path))
-        return store.graph(around=actor), actor
+        return store.graph(around=actor, statements=statements), actor
 
 
 def resolve_alias(path: Path, node_id: str) -> str:

@@ -198,6 +198,14 @@ _LIGHT = (
     "CASE WHEN kind = 'Actor' AND id <> ? THEN json_remove(data, '$.mentions', '$.titles')"
     " ELSE data END"
 )
+# The fields an actor's timeline of events reads: claims only as what they are (whether one
+# is contradicted is in the edges), sources as the primary they copy, if any.
+_BARE = (
+    "CASE WHEN kind = 'Claim' THEN json_object('kind', kind)"
+    " WHEN kind = 'Source' THEN"
+    " json_object('kind', kind, 'copy_of', json_extract(data, '$.copy_of'))"
+    f" ELSE {_LIGHT} END"
+)
 
 
 class Store:
@@ -210,7 +218,11 @@ class Store:
     # ------------------------------------------------------------------ reading
 
     def graph(
-        self, around: str | None = None, kinds: Sequence[str] | None = None
+        self,
+        around: str | None = None,
+        kinds: Sequence[str] | None = None,
+        *,
+        statements: bool = True,
     ) -> nx.MultiDiGraph:
         """The resolved graph in networkx, whole or a part of it.
 
@@ -220,6 +232,9 @@ class Store:
                 with the edges a timeline reads (not MENTIONS, PRECEDES or SUPPORTS). The
                 other actors come without their mentions and titles (a country named in
                 thousands of articles would outweigh the rest).
+            statements: with `around`, also the actor's statements (their sources and
+                other speakers); without, only what its events' timeline shows (claims and
+                sources without their fields). The edges come without their spans.
             kinds: only nodes of these kinds, and no edges, and actors without their
                 mentions and titles (e.g. the actors, to find one by name).
         """
@@ -235,18 +250,19 @@ class Store:
             nodes = self._db.execute("SELECT id, data FROM nodes ORDER BY id")
             edges = self._db.execute("SELECT source, target, data FROM edges ORDER BY id")
         else:
-            ids = self._neighbourhood(around)
+            ids = self._neighbourhood(around, statements=statements)
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM wanted")
             self._db.executemany("INSERT INTO wanted VALUES (?)", ((i,) for i in sorted(ids)))
+            fields = _LIGHT if statements else _BARE
             nodes = self._db.execute(
-                f"SELECT id, {_LIGHT} FROM nodes WHERE id IN (SELECT id FROM wanted) ORDER BY id",
+                f"SELECT id, {fields} FROM nodes WHERE id IN (SELECT id FROM wanted) ORDER BY id",
                 (around,),
             )
-            edges = self._db.execute(
-                f"SELECT source, target, data FROM edges WHERE type IN ({_marks(_AROUND)})"
-                " AND source IN (SELECT id FROM wanted) AND target IN (SELECT id FROM wanted)"
-                " ORDER BY id",
+            edges = self._db.execute(  # the spans of provenance are the evidence views' part
+                "SELECT source, target, json_remove(data, '$.spans') FROM edges"
+                f" WHERE type IN ({_marks(_AROUND)}) AND source IN (SELECT id FROM wanted)"
+                " AND target IN (SELECT id FROM wanted) ORDER BY id",
                 _AROUND,
             )
         try:
@@ -273,9 +289,9 @@ class Store:
             graph.add_node(node_id, **json.loads(data))
         return graph
 
-    def _neighbourhood(self, actor: str) -> set[str]:
+    def _neighbourhood(self, actor: str, *, statements: bool = True) -> set[str]:
         events = set(self._linked({actor}, ("PARTICIPATED_IN",)))
-        said = set(self._linked({actor}, ("CLAIMED",)))
+        said = set(self._linked({actor}, ("CLAIMED",))) if statements else set()
         around = self._linked(events, _AROUND, both=True)
         claims = said | {i for i, kind in around.items() if kind == NodeKind.CLAIM.value}
         ids = {actor, *events, *said, *around}
