@@ -428,11 +428,20 @@ def _stories(
     for x in kept:
         for item in x.context:
             frequency[item] = frequency.get(item, 0) + 1
-    vectors = {s: idf_vector(context, frequency, total) for s, context in contexts.items()}
-    rare = {item for item, n in frequency.items() if n <= _COMMON_ITEM}  # as stories compare
+    # Only documents sharing a rare item with a new one add to its similarities: only theirs
+    # are weighed (as stories compare, an item held by many documents is left out).
+    new_items = {item for x in kept for item in x.context}
+    rare = {i for i, n in frequency.items() if n <= _COMMON_ITEM and i in new_items}
+    vectors: dict[str, dict[str, float]] = {}
+
+    def vector(source: str) -> dict[str, float]:
+        if source not in vectors:
+            vectors[source] = idf_vector(contexts[source], frequency, total)
+        return vectors[source]
+
     holders: dict[str, list[str]] = defaultdict(list)  # item -> documents weighing it
     for source in sorted(story):
-        for item in (i for i in vectors[source] if i in rare):
+        for item in (i for i in contexts[source] if i in rare):
             holders[item].append(source)
     members: dict[str, list[str]] = defaultdict(list)
     for source, name in sorted(story.items()):
@@ -440,9 +449,9 @@ def _stories(
     for x in kept:
         source = x.source.id
         sums: dict[str, float] = defaultdict(float)  # story -> summed similarity
-        for item, weight in vectors[source].items():
+        for item, weight in vector(source).items():
             for other in holders.get(item, ()):
-                sums[story[other]] += weight * vectors[other][item]
+                sums[story[other]] += weight * vector(other)[item]
         best: tuple[float, str] | None = None
         for name, total_similarity in sorted(sums.items()):
             documents = members[name]
@@ -453,7 +462,7 @@ def _stories(
                 best = (mean, name)
         story[source] = best[1] if best else source
         members[story[source]].append(source)
-        for item in (i for i in vectors[source] if i in rare):
+        for item in (i for i in contexts[source] if i in rare):
             holders[item].append(source)
     return story
 

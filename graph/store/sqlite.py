@@ -678,8 +678,10 @@ class Store:
         return found
 
     def claim_count(self) -> int:
-        """How many claims the indexes hold."""
-        return int(self._db.execute("SELECT count(DISTINCT id) FROM claim_words").fetchone()[0])
+        """How many claims the graph holds."""
+        return int(
+            self._db.execute("SELECT count(*) FROM nodes WHERE kind = 'Claim'").fetchone()[0]
+        )
 
     def claim_words(self, ids: Iterable[str]) -> dict[str, set[str]]:
         """Claim id -> its content words."""
@@ -694,12 +696,14 @@ class Store:
     def edges_between(self, ids: Iterable[str], types: Sequence[str]) -> list[tuple[str, str, str]]:
         """(type, source, target) of the edges of `types` leaving or reaching `ids`."""
         self._fill("wanted", ids)
-        marks = ", ".join("?" * len(types))
-        return list(
+        marks = _marks(types)
+        return list(  # two indexed lookups (by type and either end), not one scan
             self._db.execute(
-                f"SELECT type, source, target FROM edges WHERE type IN ({marks}) AND"
-                " (source IN (SELECT id FROM wanted) OR target IN (SELECT id FROM wanted))",
-                list(types),
+                f"SELECT type, source, target FROM edges WHERE type IN ({marks})"
+                " AND source IN (SELECT id FROM wanted) UNION"
+                f" SELECT type, source, target FROM edges WHERE type IN ({marks})"
+                " AND target IN (SELECT id FROM wanted)",
+                [*types, *types],
             )
         )
 
