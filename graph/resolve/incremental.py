@@ -615,7 +615,6 @@ def _chain(events: dict[str, Event], store: Store) -> tuple[list[Edge], list[str
         touched.update(days.ending(low, day))
     ends = store.event_dates(touched - set(new))
     ends.update(new)
-    days = store.event_days(dated)
     now: dict[str, Edge] = {}
     for event_id, (start, end, value) in sorted(ends.items()):
         following = _starting_first_after(end, new, new_starts, days)

@@ -761,18 +761,16 @@ class EventDays:
 
     def first_start_after(self, day: str) -> str | None:
         """The first day an event starts after `day`."""
-        row = self._db.execute(
-            "SELECT start FROM event_dates WHERE start > ? AND id NOT IN leaving"
-            " ORDER BY start LIMIT 1",
-            (day,),
-        ).fetchone()
-        return row[0] if row else None
+        return self._nearest_start("start > ?", "", day)
 
     def last_start_before(self, day: str) -> str | None:
         """The last day an event starts before `day`."""
+        return self._nearest_start("start < ?", " DESC", day)
+
+    def _nearest_start(self, side: str, order: str, day: str) -> str | None:
         row = self._db.execute(
-            "SELECT start FROM event_dates WHERE start < ? AND id NOT IN leaving"
-            " ORDER BY start DESC LIMIT 1",
+            f"SELECT start FROM event_dates WHERE {side} AND id NOT IN leaving"
+            f" ORDER BY start{order} LIMIT 1",
             (day,),
         ).fetchone()
         return row[0] if row else None
