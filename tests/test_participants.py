@@ -97,6 +97,21 @@ CASES = [
         _as_itself(("Nordbank", X)), False, id="modifier-of-object-no-beneficiary",
     ),
     pytest.param(
+        f"Zentro Corp. bought Nordbank{ON}, saying Vexa Ltd. had approved the deal.", "buy",
+        _as_itself(("Zentro Corp.", A), ("Nordbank", P)), True,
+        id="actor-of-an-adverbial-clause-no-part",
+    ),
+    pytest.param(
+        f"Zentro Corp. sold its plants to Nordbank{ON}.", "sell",
+        {("Zentro Corp.", A, "Zentro Corp."), ("Nordbank", R, "Nordbank")}, True,
+        id="agent-owning-the-object-only-agent",
+    ),
+    pytest.param(
+        f"Zentro Corp. bought Nordbank{ON} despite protests in Germany.", "buy",
+        _as_itself(("Zentro Corp.", A), ("Nordbank", P)), True,
+        id="actor-in-circumstances-no-part",
+    ),
+    pytest.param(
         "Zentro Corp. said on March 3, 2024 that Nordbank sued Vexa Ltd.", "sue",
         _as_itself(("Nordbank", A), ("Vexa Ltd.", P)), True,
         id="reporting-subject-no-part-in-reported-event",

@@ -16,8 +16,11 @@ relation of that argument to the event word gives the role (`graph.model.Role`):
 - location: "in" / "at" phrases;
 - participant: anything else in an argument's phrase ("the CEO of Apple", "Apple's iPhone").
 
-An actor inside a clause of the event's (a complement, an adverbial or relative clause) takes
-part with no clear role: its role is in the clause's own event. A verb without a subject of its own
+An actor inside a clause of the event's (a complement, an adverbial or relative clause, a
+verb joined to it) takes no part in it: its role is in the clause's own event ("Apple said
+Google sued Samsung": Samsung takes no part in the saying). Nor does an actor in a phrase
+telling the event's circumstances ("despite NATO's expansion", "amid talks with China";
+`EventWords.circumstance_prepositions`). A verb without a subject of its own
 takes the subject that controls it: "Apple plans to launch" (Apple launches), "the
 Commission forced Apple to lower" (Apple lowers), "Apple unveiled X and launched Y", "the
 company, which launched Y". The words (prepositions, "use") are the language's
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorMention, ActorTable
 from graph.lang.events import EventWords
@@ -62,6 +65,7 @@ def find_participants(
     trigger = members[0]
     inside = {m.i for m in members}
     sentence = trigger.sent
+    doc = trigger.doc
     found: dict[tuple[int, Role], ActorMention] = {}
     for mention in actors.mentions:
         if not sentence.start <= mention.start < sentence.end:
@@ -78,12 +82,16 @@ def find_participants(
             if held is not None:
                 found.setdefault((held.actor, role), held)
     roled = {actor for actor, role in found if role is not Role.PARTICIPANT}
+    # "Russia will begin conscription to replenish its forces": Russia acts; owning the
+    # forces it replenishes does not make it their patient as well
+    owners = {key for key, mention in found.items() if _owns_argument(mention, inside, doc)}
+    direct = {actor for (actor, role) in found if (actor, role) not in owners}
     kept = [
         (mention, role)
         for (actor, role), mention in found.items()
-        if role is not Role.PARTICIPANT or actor not in roled
+        if (role is not Role.PARTICIPANT or actor not in roled)
+        and ((actor, role) not in owners or actor not in direct)
     ]
-    doc = trigger.doc
     return tuple(
         Participant(
             actor=mention.actor,
@@ -100,7 +108,8 @@ def role_of(
     head: Token, members: set[int], actor: int, actors: ActorTable, vocab: EventWords
 ) -> Role | None:
     """The role of `actor`, whose mention `head` heads, in the event whose words are
-    `members` (token indices); None when it is not under them.
+    `members` (token indices); None when it is not under them, or takes part only in a
+    clause of theirs or their circumstances.
 
     An actor inside an argument's phrase takes the argument's role ("the price of the
     iPhone was cut": the iPhone is the patient), unless the phrase is another actor's
@@ -118,9 +127,11 @@ def role_of(
     event = token
     argument, inner = path[-1], path[:-1]
     preposition = None
+    if argument.dep_ == "prep" and argument.lower_ in vocab.circumstance_prepositions:
+        return None  # "despite NATO's expansion": the circumstances, not a part in it
     if argument.dep_ in {"prep", "agent", "dative"} and argument.pos_ == "ADP":
         if not inner or inner[-1].dep_ != "pobj":
-            return Role.PARTICIPANT  # "after buying X": a clause under the preposition
+            return None  # "by buying X": a clause under the preposition, X is its own
         preposition, inner = argument.lower_, inner[:-1]
     elif (
         argument.dep_ in _CLAUSES
@@ -138,9 +149,10 @@ def role_of(
         and event.pos_ in {"VERB", "AUX"}
         or any(t.dep_ in _CLAUSES for t in path)
     ):
-        # "began to sell the iPod", "Apple said Google sued Samsung": in a clause of its
-        # own, which tells the event's circumstances; its role there is another event's
-        return Role.PARTICIPANT
+        # "Apple sold the iPod and launched iTunes", "Apple said Google sued Samsung",
+        # "calling up men despite NATO's expansion": in a clause of its own, which tells
+        # another event or the circumstances; it takes part in that one, not in this one
+        return None
     if any(t.dep_ not in _SAME_PHRASE for t in inner) and any(
         actors.actor_at(t) not in {None, actor} for t in inner[1:]
     ):
@@ -258,6 +270,13 @@ def _phrase(token: Token) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ in {"conj", "appos"}:
             yield from _phrase(child)
+
+
+def _owns_argument(mention: ActorMention, members: set[int], doc: Doc) -> bool:
+    """Whether the mention is the owner of an argument of the event, not the argument
+    itself nor the owner of the event word: "its" in "replenish its forces"."""
+    head = _head(doc[mention.start : mention.end])
+    return head.dep_ == "poss" and head.head.i not in members
 
 
 def _mention_at(actors: ActorTable, token: Token) -> ActorMention | None:

@@ -96,6 +96,9 @@ class EventWords:
             ("attacked using drones").
         part_prepositions: prepositions that join a phrase to what it is part of or belongs
             to ("shares of Apple"): an actor there shares the phrase's role in an event.
+        circumstance_prepositions: prepositions whose phrase tells the circumstances of an
+            event, not who takes part ("despite NATO's expansion", "amid talks with China",
+            "after the meeting with Putin"): an actor there takes no part in it.
         undergoer_verbs: verbs whose subject undergoes the event rather than doing it
             (unaccusatives: "Jobs died", "Apple's shares fell", "the program costs $99").
     """
@@ -132,6 +135,7 @@ class EventWords:
     instrument_prepositions: frozenset[str]
     instrument_verbs: frozenset[str]
     part_prepositions: frozenset[str]
+    circumstance_prepositions: frozenset[str]
     undergoer_verbs: frozenset[str]
     _by_word: dict[str, EventType] = field(init=False, repr=False)
     _declared: dict[EventType, EventTypeDeclaration] = field(init=False, repr=False)

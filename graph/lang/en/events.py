@@ -214,6 +214,10 @@ WORDS = EventWords(
     instrument_prepositions=frozenset({"with", "via", "through"}),
     instrument_verbs=frozenset({"use", "employ"}),
     part_prepositions=frozenset({"of"}),
+    circumstance_prepositions=frozenset(
+        """despite notwithstanding amid amidst after before following since during until
+        till besides unlike alongside""".split()
+    ),
     undergoer_verbs=frozenset(
         """die perish fall rise drop plunge soar climb slump tumble surge decline jump slide
         sink grow shrink increase decrease collapse crash cost happen occur arrive
