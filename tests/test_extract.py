@@ -325,6 +325,11 @@ def test_events_of_any_domain_are_found(nlp: Any) -> None:
     }
 
 
+def test_a_rise_in_people_is_no_market_move(nlp: Any) -> None:
+    x = _extract("The plan foresees a rise of 180,000 troops.")
+    assert {e.label: e.event_type.value for e in x.events} == {"a rise of 180,000 troops": "other"}
+
+
 def test_people_nouns_and_described_people_are_not_events(nlp: Any) -> None:
     x = _extract("Some conscripts found themselves in combat. Men who will be called up wait.")
     assert x.events == ()

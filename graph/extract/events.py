@@ -285,6 +285,10 @@ def _candidates(
             anchor = token.head  # "re-election victory earlier this month"
         candidate = _Candidate(token, event_type, members=[token])
         _attach(candidate, anchor, sentence, dates, quantities, lexicon)
+        if event_type is EventType.MARKET_MOVE and any(
+            q.quantity.unit in vocab.person_units for q in candidate.quantities
+        ):
+            candidate.event_type = EventType.OTHER  # "a rise of 180,000 troops": no market
         found.append(candidate)
     for candidate in found:
         candidate.own_dates = len(candidate.dates)
