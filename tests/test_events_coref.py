@@ -217,6 +217,21 @@ def test_one_article_dating_the_plain_occurrence_keeps_another_apart() -> None:
     assert pair_score(undated, second, same_story=True) is not None
 
 
+def test_an_undated_plan_is_not_what_its_own_article_dates_as_done() -> None:
+    # "In September, Putin announced the mobilization ... the mobilisation drive will focus
+    # on volunteers", and another article of the story dating the mobilization in September
+    story = ("mobilization", "volunteer", "reservist", "drive", "kremlin")
+    words = frozenset({"drive", "mobilization"})
+    done = _m("a", "d1", "mobilization", "mobilization", context=story, words=words, **MARCH)
+    plan = _m("b", "d1", "mobilization", "mobilization", context=story, words=words, planned=True)
+    told = _m("c", "d2", "mobilization", "mobilization", context=story, words=words, **MARCH)
+    assert pair_score(done, plan, same_story=True) is None
+    assert pair_score(plan, told, same_story=True) is not None  # another article may
+    assert _groups([done, plan, told]) == [["a", "c"], ["b"]]
+    dated_plan = _m("d", "d1", "mobilization", "mobilization", planned=True, **MARCH)
+    assert pair_score(done, dated_plan, same_story=True) is not None
+
+
 def test_derivations_and_synonyms_are_one_predicate() -> None:
     who = frozenset({"act_1"})
     nominate = _m("a", "d1", "nominate", participants=who, **MARCH)

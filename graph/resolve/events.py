@@ -115,6 +115,7 @@ class Mention:
     participants: frozenset[str] = frozenset()
     negated: bool = False
     again: bool = False  # told as another occurrence of its kind ("a second wave")
+    planned: bool = False  # told as still to come ("will focus on volunteers")
     context: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
     reported_by: dt.date | None = None  # undated, but told as news published on this day
@@ -202,11 +203,22 @@ def cluster_mentions(
     # another document of its story tells it: there, the document counts too.
     kinds: dict[Hashable, int] = {}
     typical: dict[int, set[int]] = defaultdict(set)
+    # An undated plan conflicts with what its own document dates: there, the document counts.
     retold = {story.get(m.document, m.document) for m in mentions if m.again}
+    forecast = {m.document for m in mentions if _undated_plan(m)}
     for i, m in enumerate(mentions):
         told_in = story.get(m.document, m.document)
-        document = m.document if told_in in retold else ""
-        features = (m.negated, m.again, m.start, m.end, m.reported_by, told_in, document)
+        document = m.document if told_in in retold or m.document in forecast else ""
+        features = (
+            m.negated,
+            m.again,
+            m.planned,
+            m.start,
+            m.end,
+            m.reported_by,
+            told_in,
+            document,
+        )
         typical[item[i]].add(kinds.setdefault(features, i))
     conflicts: dict[tuple[int, int], bool] = {}  # between typical mentions, once each
     holds_fixed = set(range(settled))
@@ -485,11 +497,23 @@ def _conflict(a: Mention, b: Mention, vocab: EventWords, *, same_story: bool = F
         return True
     if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
         return True
+    # "In September, Putin announced the mobilization ... the mobilisation drive will focus on
+    # volunteers": what one article tells as still to come, undated, is not what it dates
+    # as done.
+    if a.document == b.document and (
+        (_undated_plan(a) and b.start and not b.planned)
+        or (_undated_plan(b) and a.start and not a.planned)
+    ):
+        return True
     # News told by a day cannot be an event that begins after it was reported.
     return bool(
         (a.reported_by and b.start and b.start > a.reported_by)
         or (b.reported_by and a.start and a.start > b.reported_by)
     )
+
+
+def _undated_plan(mention: Mention) -> bool:
+    return mention.planned and mention.start is None and mention.reported_by is None
 
 
 def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
@@ -654,6 +678,7 @@ def mention_of(
         participants=frozenset(actor_ids),
         negated=event.negated,
         again=event.again,
+        planned=event.modality == "planned",
         context=context,
         words=frozenset(event.words),
         published=published,

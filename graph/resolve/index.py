@@ -92,6 +92,7 @@ def from_features(text: str, key: Hashable, published: tuple[dt.date, dt.date] |
         participants=frozenset(data["participants"]),
         negated=data["negated"],
         again=data["again"],
+        planned=data.get("modality") == "planned",
         words=frozenset(data["words"]),
         reported_by=_date(data["reported_by"]),
         published=published,
