@@ -330,6 +330,19 @@ def test_a_rise_in_people_is_no_market_move(nlp: Any) -> None:
     assert {e.label: e.event_type.value for e in x.events} == {"a rise of 180,000 troops": "other"}
 
 
+def test_a_participle_describing_an_object_is_not_folded_into_the_event(nlp: Any) -> None:
+    x = _extract("Nina Sokolova has identified 31 regions already sending out troops.")
+    assert [(e.trigger, e.event_type.value) for e in x.events] == [("identify", "other")]
+
+
+def test_a_date_of_a_statement_noun_does_not_date_the_verb(nlp: Any) -> None:
+    x = _extract(
+        "Officials are working to implement Defense Minister Nina Sokolova's promise from last"
+        " year that all mobilized men will eventually be replaced by contract servicemen."
+    )
+    assert "2023" not in {e.date.value for e in x.events if e.date}  # the promise's year
+
+
 def test_people_nouns_and_described_people_are_not_events(nlp: Any) -> None:
     x = _extract("Some conscripts found themselves in combat. Men who will be called up wait.")
     assert x.events == ()

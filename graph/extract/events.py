@@ -230,9 +230,9 @@ def _attach(
     """The sentence's dates and quantities that belong to the candidate, whose clause is
     `anchor`'s: the dates modifying it (or, for a typed event, the statement reporting it)
     and the numbers it governs."""
-    candidate.dates = [d for d in dates if date_attached(d, anchor, sentence)]
+    reporting = lexicon.attribution.reporting_verbs
+    candidate.dates = [d for d in dates if date_attached(d, anchor, sentence, reporting)]
     if not candidate.dates and candidate.event_type is not EventType.OTHER:
-        reporting = lexicon.attribution.reporting_verbs
         perfect = lexicon.time.perfect_auxiliaries | {lexicon.time.pluperfect_auxiliary}
         candidate.dates = _reported_dates(candidate.token, dates, sentence, reporting, perfect)
     candidate.quantities = [q for q in quantities if _governs(anchor, sentence, q.start)]
@@ -259,7 +259,9 @@ def _candidates(
             if lemma in lexicon.attribution.statement_verbs and token.pos_ == "VERB":
                 kind = vocab.type_of(lemma) or EventType.STATEMENT
                 statement = _Candidate(token, kind, members=[token])
-                statement.dates = [d for d in dates if date_attached(d, token, sentence)]
+                statement.dates = [
+                    d for d in dates if date_attached(d, token, sentence, reporting)
+                ]
                 if statement.dates:
                     found.append(statement)
             continue
@@ -408,7 +410,9 @@ def _reported_dates(
     # "as the winter offensive falters and Ukraine signals its own spring offensive": a date
     # that modifies a noun of the report ("the winter offensive") dates that noun only.
     return [
-        d for d in dates if date_attached(d, ancestor, sentence) and not _modifies_noun(d, sentence)
+        d
+        for d in dates
+        if date_attached(d, ancestor, sentence, reporting) and not _modifies_noun(d, sentence)
     ]
 
 
@@ -449,6 +453,10 @@ def _same_clause_chain(top: Token, low: Token) -> bool:
             return False
         if token.dep_ in {"prep", "npadvmod", "advmod"} and token.lower_ not in {"of", "by"}:
             return False
+        if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN"} and token.head.i != top.i:
+            # "identified 31 regions sending out paperwork": what the regions do; but "announced
+            # plans to bolster the army" tells what was announced
+            return False
         token = token.head
     return True
 
@@ -475,8 +483,13 @@ def _clause_verb(token: Token) -> Token:
     return token
 
 
-def date_attached(date: DateMention, token: Token, sentence: Span) -> bool:
-    """True when the date expression modifies `token` (its verb, or the noun itself)."""
+def date_attached(
+    date: DateMention, token: Token, sentence: Span, statements: frozenset[str] = frozenset()
+) -> bool:
+    """True when the date expression modifies `token` (its verb, or the noun itself).
+
+    A date of a noun naming a statement (`statements`: "Shoigu's promise from last year")
+    dates the statement, not the verb of its clause ("are working to implement")."""
     tokens = _tokens(sentence, date.start, date.end)
     if not tokens or date.timex_type != "DATE" or date.timex_value.endswith("_REF"):
         return False  # durations, sets and vague references ("recently") date nothing
@@ -484,7 +497,14 @@ def date_attached(date: DateMention, token: Token, sentence: Span) -> bool:
     head = root.head
     if head.i == token.i or (token.pos_ == "NOUN" and head in token.subtree):
         return True
-    return token.pos_ == "VERB" and _clause_verb(head).i == token.i
+    if token.pos_ != "VERB":
+        return False
+    word = head
+    while word.pos_ not in {"VERB", "AUX"} and word.head.i != word.i:
+        if word.pos_ == "NOUN" and word.lemma_.lower() in statements:
+            return False
+        word = word.head
+    return word.i == token.i
 
 
 def _governs(token: Token, sentence: Span, char: int) -> bool:
