@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Turn news articles into a timeline-event knowledge graph (sources, actors, events, "
-    "claims) with provenance. Runs offline; the graph is saved as JSON.",
+    "claims) with provenance. Runs offline; the graph is saved in one SQLite file.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

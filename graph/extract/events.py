@@ -259,9 +259,7 @@ def _candidates(
             if lemma in lexicon.attribution.statement_verbs and token.pos_ == "VERB":
                 kind = vocab.type_of(lemma) or EventType.STATEMENT
                 statement = _Candidate(token, kind, members=[token])
-                statement.dates = [
-                    d for d in dates if date_attached(d, token, sentence, reporting)
-                ]
+                statement.dates = [d for d in dates if date_attached(d, token, sentence, reporting)]
                 if statement.dates:
                     found.append(statement)
             continue
