@@ -343,6 +343,18 @@ def test_a_date_of_a_statement_noun_does_not_date_the_verb(nlp: Any) -> None:
     assert "2023" not in {e.date.value for e in x.events if e.date}  # the promise's year
 
 
+def test_a_date_owning_an_argument_dates_it_only(nlp: Any) -> None:
+    x = _extract(
+        "This draft, exceeding last year's numbers by 10,000, occurs amid heavy fighting."
+        " Some 147,000 conscripts were drafted during last year's spring call-ups."
+    )
+    dates = {e.label: e.date.value if e.date else None for e in x.events}
+    assert dates == {
+        "This draft": None,
+        "Some 147,000 conscripts were drafted during spring call-ups": "2023",
+    }
+
+
 def test_people_nouns_and_described_people_are_not_events(nlp: Any) -> None:
     x = _extract("Some conscripts found themselves in combat. Men who will be called up wait.")
     assert x.events == ()

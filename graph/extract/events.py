@@ -493,9 +493,15 @@ def date_attached(
         return False  # durations, sets and vague references ("recently") date nothing
     root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), tokens[0])
     head = root.head
-    if head.i == token.i or (token.pos_ == "NOUN" and head in token.subtree):
+    if head.i == token.i:
         return True
-    if token.pos_ != "VERB":
+    if token.pos_ == "NOUN":
+        # "the mobilization of 300,000 reservists in September"; not "the draft, exceeding
+        # last year's numbers": a date in a clause of the noun's dates that clause
+        return head in token.subtree and not _crosses_clause(head, token)
+    if token.pos_ != "VERB" or (root.dep_ == "poss" and head.dep_ != "pobj"):
+        # "exceeding last year's numbers": a date owning an argument dates it only; "drafted
+        # during last year's call-ups" dates the drafting
         return False
     word = head
     while word.pos_ not in {"VERB", "AUX"} and word.head.i != word.i:
@@ -503,6 +509,19 @@ def date_attached(
             return False
         word = word.head
     return word.i == token.i
+
+
+_CLAUSE_RELATIONS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def _crosses_clause(low: Token, top: Token) -> bool:
+    """Whether the way up from `low` to its ancestor `top` passes through a clause."""
+    token = low
+    while token.i != top.i:
+        if token.dep_ in _CLAUSE_RELATIONS:
+            return True
+        token = token.head
+    return False
 
 
 def _governs(token: Token, sentence: Span, char: int) -> bool:
