@@ -18,6 +18,11 @@ def test_value_and_unit(nlp: Any) -> None:
     assert _quantities(nlp, "Putin called up 160,000 men.") == [(160000, "man", "exact", None)]
 
 
+def test_the_unit_is_the_noun_a_compound_modifies(nlp: Any) -> None:
+    got = _quantities(nlp, "It wants to recruit 521,000 contract servicemen.")
+    assert got == [(521000, "servicemen", "exact", None)]
+
+
 def test_scale_word_and_unit(nlp: Any) -> None:
     got = _quantities(nlp, "The army grows to 1.32 million troops.")
     assert got == [(1320000, "troop", "exact", None)]
