@@ -444,6 +444,22 @@ def test_mention_of_carries_the_words_context_and_publication(nlp: Any) -> None:
     assert mention.published == (dt.date(2024, 3, 29), dt.date(2024, 3, 29))
 
 
+def test_a_difference_is_no_count_of_the_event(nlp: Any) -> None:
+    x = _article("This draft, exceeding last year's numbers by 10,000, occurs amid fighting.")
+    (event,) = [e for e in x.events if e.event_type.value == "conscription"]
+    assert [(q.value, q.change) for q in event.quantities] == [(10000, True)]
+    assert mention_of(event, "k", []).quantities == frozenset()
+
+
+def test_a_plan_and_an_outcome_with_other_numbers_stay_apart() -> None:
+    target = _m(
+        "a", "d1", "recruit", quantities=frozenset({(521000.0, "serviceman")}), planned=True
+    )
+    done = _m("b", "d2", "recruit", quantities=frozenset({(400000.0, "")}))
+    assert pair_score(target, done) is None
+    assert pair_score(target, _m("c", "d2", "recruit", quantities=target.quantities)) is not None
+
+
 def test_articles_of_one_story_merge_a_predicate_they_share(nlp: Any) -> None:
     # No date, number or name in common: only the story says the two attacks are one.
     first = _article(

@@ -523,6 +523,11 @@ def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
     shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
     if shared_units and not (a.quantities & b.quantities):
         return True
+    # A plan and what happened with other numbers are a target and an outcome: "wants to
+    # recruit 521,000" is not "recruited over 400,000".
+    values_a, values_b = {v for v, _ in a.quantities}, {v for v, _ in b.quantities}
+    if a.planned != b.planned and values_a and values_b and not values_a & values_b:
+        return True
     people_a = _counts(a, vocab).get(_PEOPLE, set())
     people_b = _counts(b, vocab).get(_PEOPLE, set())
     return bool(people_a and people_b) and all(
@@ -674,7 +679,8 @@ def mention_of(
         # a date taken from the publication says only "by then": no evidence of identity
         start=event.date.start if event.date and event.date.basis != "publication" else None,
         end=event.date.end if event.date and event.date.basis != "publication" else None,
-        quantities=frozenset((q.value, q.unit) for q in event.quantities),
+        # a difference ("exceeding last year's by 10,000") counts nothing the event holds
+        quantities=frozenset((q.value, q.unit) for q in event.quantities if not q.change),
         participants=frozenset(actor_ids),
         negated=event.negated,
         again=event.again,
