@@ -15,12 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from graph.errors import GraphFileError, QueryError
 from graph.lang import Lexicon
-from graph.model import EdgeType, NodeKind
+from graph.model import DateMod, EdgeType, NodeKind
 from graph.store.file import locked
 from graph.store.saved import read_saved
 from graph.store.sqlite import is_store, now, open_store
@@ -32,7 +33,7 @@ class SourceRow:
     """One source of the graph."""
 
     source_id: str
-    published: str | None  # TIMEX3 value of the publication date
+    published: str | None  # TIMEX3 value of the publication date; "after 2022-02" if bounded
     basis: str | None  # stated or inferred
     title: str
     publisher: str | None
@@ -67,7 +68,7 @@ def sources(graph: nx.MultiDiGraph) -> list[SourceRow]:
         rows.append(
             SourceRow(
                 source_id=node,
-                published=published["value"] if published else None,
+                published=_published(published) if published else None,
                 basis=published["basis"] if published else None,
                 title=source_title(data),
                 publisher=data.get("publisher"),
@@ -85,6 +86,12 @@ def sources(graph: nx.MultiDiGraph) -> list[SourceRow]:
     return sorted(
         rows, key=lambda r: (start[r.source_id] is None, start[r.source_id] or "", r.source_id)
     )
+
+
+def _published(date: dict[str, Any]) -> str:
+    """A publication date's value, "after" or "before" it when it only bounds the day."""
+    mod = date.get("mod")
+    return f"{mod} {date['value']}" if mod in {DateMod.AFTER, DateMod.BEFORE} else date["value"]
 
 
 @dataclass

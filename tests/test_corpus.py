@@ -56,6 +56,11 @@ def test_sources_lists_dates_titles_events_and_copies(with_copy: Path) -> None:
         == "Anything But More Mobilization: Russia's Stealthy Push to Find More Soldiers"
     )
     assert {r.basis for r in rows} == {"stated", "inferred"}
+    # a date that only bounds the day says so ("after 2022-02": its latest past date)
+    bounded = {
+        r.published for r in rows if (graph.nodes[r.source_id].get("published") or {}).get("mod")
+    }
+    assert bounded and all(p and p.split()[0] in {"after", "before"} for p in bounded)
     described = Counter(u for u, _, d in graph.edges(data=True) if d["type"] == "DESCRIBES")
     assert {r.source_id: r.events for r in rows} == {
         r.source_id: described[r.source_id] for r in rows
