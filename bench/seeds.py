@@ -8,7 +8,9 @@ documents the gold file covers:
   counting duplicates (a second node for the same gold actor), listed noise (photo credits...)
   and, in the strict figure, every actor the gold does not list;
 - events: recall of core (and all) gold events: a node described by a gold document whose
-  evidence contains a keyword and whose date value starts with an acceptable date;
+  evidence contains a keyword and whose date value starts with an acceptable date; of the
+  gold events several documents tell, those one such node holds for all of them; and the
+  nodes that match two gold events (different events merged);
 - claims: recall of gold claims with a matching keyword and the right speaker;
 - source metadata: exact matches of every field the gold states;
 - contradictions: gold pairs joined by a CONTRADICTS edge.
@@ -158,6 +160,74 @@ def score(
             else "events: all recall (keyword + date)"
         )
         rows.append((label, hits / max(1, len(events)), f"{hits}/{len(events)}"))
+
+    # One node per real event: a gold event that several documents tell is merged when one
+    # node matching it (keyword + date) is described by every one of them; a node matching
+    # two gold events merges different events.
+    def matches(event: str, entry: dict[str, Any], allowed: list[str]) -> bool:
+        date = nodes[event].get("date")
+        text = event_evidence(event, allowed).casefold()
+        return bool(
+            date
+            and any(date["value"].startswith(p) for p in entry["dates"])
+            and any(k.casefold() in text for k in entry["keywords"])
+        )
+
+    told_by = {e: {s for s in gold_docs if e in events_by_doc[s]} for e in nodes}
+    several = {k: e for k, e in gold["events"].items() if len(e["docs"]) > 1}
+    merged = 0
+    for key, entry in several.items():
+        allowed = [docs[name] for name in entry["docs"] if name in docs]
+        best = max(
+            (
+                len(told_by[e] & set(allowed))
+                for e in set().union(*told_by.values()) | set(nodes)
+                if e in told_by and told_by[e] & set(allowed) and matches(e, entry, allowed)
+            ),
+            default=0,
+        )
+        merged += best == len(allowed)
+        if best < len(allowed):
+            misses.append(f"event not merged: {key} ({best} of {len(allowed)} documents)")
+    rows.append(
+        (
+            "events: told by several documents, one node",
+            merged / max(1, len(several)),
+            f"{merged}/{len(several)}",
+        )
+    )
+    # A node merges different events when two of its reports each match gold events (a
+    # keyword in the sentence, the node's date) and no gold event is matched by both.
+    wrong = 0
+    names_of = {n: name for name, n in docs.items()}
+    for event in set().union(*events_by_doc.values()):
+        date = nodes[event].get("date")
+        spans = [
+            sp
+            for _, _, d in graph.in_edges(event, data=True)
+            if d["type"] == "DESCRIBES"
+            for sp in d["spans"]
+            if sp["source_id"] in gold_docs
+        ]
+        sets = []
+        for sp in spans:
+            held = {
+                k
+                for k, entry in gold["events"].items()
+                if names_of[sp["source_id"]] in entry["docs"]
+                and date
+                and any(date["value"].startswith(p) for p in entry["dates"])
+                and any(w.casefold() in sp["text"].casefold() for w in entry["keywords"])
+            }
+            if held:
+                sets.append(held)
+        if any(not (a & b) for a in sets for b in sets):
+            wrong += 1
+            misses.append(
+                f"events merged into one node: {sorted(set().union(*sets))}"
+                f" ({nodes[event]['label']})"
+            )
+    rows.append(("events: nodes holding two gold events", float(wrong), f"{wrong}"))
     per_doc = [len(events_by_doc[s]) for s in gold_docs]
     rows.append(
         ("events: nodes per document (dev docs)", sum(per_doc) / max(1, len(per_doc)), f"{per_doc}")
