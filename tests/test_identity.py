@@ -194,3 +194,26 @@ def test_a_full_load_names_every_node_as_a_first_load_would(
     load([str(first), str(rest)], once)
     assert graph_json(graph) == graph_json(once)
     assert graph_by_mentions(graph) == graph_by_mentions(seeds_graph)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("order", ["initials first", "initials later"])
+def test_an_attached_name_and_its_middle_initials_are_one_actor(tmp_path: Path, order: str) -> None:
+    texts = {
+        "a.txt": "Nina K. Sokolova, the mayor of Tarnow, resigned on March 3, 2024.",
+        "b.txt": "Nina Sokolova launched a new campaign in Tarnow on April 9, 2024.",
+        "c.txt": "Nina P. Sokolova, a judge in Tarnow, retired on May 2, 2024.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = tmp_path / "g.db"
+    first, second = ("a.txt", "b.txt") if order == "initials first" else ("b.txt", "a.txt")
+    for name in (first, second, "c.txt"):  # each attached to the graph of the others
+        load([str(tmp_path / name)], store)
+    graph = read_saved(store).graph
+    people = sorted(
+        (d["name"], sorted(d["aliases"]))
+        for _, d in graph.nodes(data=True)
+        if d["kind"] == "Actor" and d["actor_type"] == "person"
+    )
+    assert people == [("Nina K. Sokolova", ["Nina Sokolova"]), ("Nina P. Sokolova", [])]

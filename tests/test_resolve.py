@@ -77,6 +77,24 @@ def test_nicknames_designators_and_acronyms_name_one_actor() -> None:
     ]
 
 
+def test_a_name_without_middle_initials_joins_the_one_name_with_them() -> None:
+    person = ActorKind.PERSON
+    docs = [
+        _document(1, ("Nina K. Sokolova", person, 2), ("Ivan Orlov", person, 1)),
+        _document(2, ("Nina Sokolova", person, 1), ("Sokolova", person, 1)),
+        _document(3, ("Ivan P. Orlov", person, 1), ("Ivan D. P. Orlov", person, 1)),
+    ]
+    actors, _ = merge_actors(docs)
+    names = sorted((a.name, len(a.mentions)) for a in actors)
+    # two men with the initials of "Ivan Orlov" leave him apart, and apart from each other
+    assert names == [
+        ("Ivan D. P. Orlov", 1),
+        ("Ivan Orlov", 1),
+        ("Ivan P. Orlov", 1),
+        ("Nina K. Sokolova", 4),
+    ]
+
+
 def test_name_key_spelling_variants() -> None:
     assert name_key("Yury Shuvalov") == name_key("Yuri Shuvalov")
     assert name_key("Lugansk") == name_key("Luhansk")

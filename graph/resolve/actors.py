@@ -7,6 +7,9 @@ Merging is on evidence, never across kinds:
   different full names share it, it stays apart (homonyms are not merged on name alone);
 - a nickname or variant of a given name is the name ("Bill Gates", "William Gates"), for
   people only; a company's designator is no part of its name ("Apple Inc.", "Apple");
+- a person's name without middle initials joins the one name that has them ("Donald
+  Trump", "Donald J. Trump"); with two ("George W. Bush", "George H. W. Bush") it stays
+  apart, and names with different initials never merge;
 - an acronym joins the one longer name of a compatible kind whose capitalised words it
   spells ("SMB", "Server Message Block"; "WWDC", "Worldwide Developers Conference");
 - an organisation's or a thing's short form joins its long form ("State Department" and
@@ -110,6 +113,15 @@ def cluster_key(kind: ActorKind, name: str, vocab: ActorWords) -> str:
     return " ".join(words)
 
 
+def without_initials(key: str) -> str:
+    """A person's name key without its middle initials: "donald i trump" -> "donald trump"
+    (keys spell "J." as "i", see `name_key`)."""
+    words = key.split()
+    if len(words) < 3:
+        return key
+    return " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
+
+
 def _acronym(cluster: _Cluster) -> str | None:
     """The cluster's name when it is an acronym: 2 to 6 capitals ("SMB", "U.N." -> "UN")."""
     for name in cluster.names:
@@ -164,6 +176,8 @@ def _merge_short_forms(
     tails: dict[tuple[ActorKind, tuple[str, ...]], list[_Cluster]] = defaultdict(list)
     heads: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)  # organisations
     initials: dict[str, list[_Cluster]] = defaultdict(list)  # not people or countries
+    # people's names with middle initials, under the name without them
+    initialled: dict[str, list[_Cluster]] = defaultdict(list)
     for (kind, key), cluster in by_length:
         words = tuple(key.split())
         acronym = _acronym(cluster) if len(words) == 1 else None
@@ -179,6 +193,9 @@ def _merge_short_forms(
             for other in heads.get(words, ()):
                 if cluster.names.total() <= other.names.total():
                     targets[id(other)] = other
+        if kind is ActorKind.PERSON and without_initials(key) == key:
+            for other in initialled.get(key, ()):
+                targets[id(other)] = other
         # A short form joins a long form only when exactly one long form fits it.
         if len(targets) == 1:
             target = next(iter(targets.values()))
@@ -187,6 +204,8 @@ def _merge_short_forms(
             _index_initials(target, cluster.names, initials, vocab)
             continue
         kept.append(cluster)
+        if kind is ActorKind.PERSON and without_initials(key) != key:
+            initialled[without_initials(key)].append(cluster)
         for n in range(1, len(words)):
             tails[(kind, words[-n:])].append(cluster)
             if kind is ActorKind.ORGANIZATION and words[-1] in vocab.org_head_nouns:

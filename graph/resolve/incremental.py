@@ -6,8 +6,9 @@ A load that adds a few documents to a large graph looks them up in the resolver'
 - copies: a new document whose fingerprint matches a document of the graph is its copy;
 - actors: the new documents' actors are grouped as `merge_actors` groups them; a group
   joins the actor already holding one of its name keys, else the one long form its short
-  name fits ("Putin" -> "Vladimir Putin"), else the one short-form actor its long name
-  completes; otherwise it is a new actor;
+  name fits ("Putin" -> "Vladimir Putin", "Donald Trump" -> "Donald J. Trump"), else the
+  one short-form actor its long name completes (an actor named with other middle initials
+  is not one); otherwise it is a new actor;
 - events: each new mention is scored against the mentions of the events filed under its
   blocking keys (near its date when a key holds many) and against the other new mentions,
   by `cluster_mentions`, with the graph's events as settled groups: a new mention joins an
@@ -51,7 +52,7 @@ from graph.model import (
     Span,
 )
 from graph.resolve import EdgeSet, claim_speakers, claims_about, copy_edge, local_edges
-from graph.resolve.actors import THINGS, cluster_key, merge_actors
+from graph.resolve.actors import THINGS, cluster_key, merge_actors, without_initials
 from graph.resolve.claims import content_words, link_claims, make_claims
 from graph.resolve.copies import THRESHOLD, Copy, find_copies, similarity
 from graph.resolve.events import (
@@ -259,6 +260,10 @@ def _existing_actor(
         acronym = actor.name.replace(".", "")
         if 2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper():
             fits |= initials.get(acronym.lower(), set())
+    if kind == "person" and without_initials(key) == key and len(words) > 1:
+        # "Donald Trump" for "Donald J. Trump": the one name with middle initials
+        fits |= {i for (k, other), i in known.items() if k == kind and other != key
+                 and without_initials(other) == key}  # fmt: skip
     if len(fits) == 1:
         return next(iter(fits))
     if fits:
@@ -270,6 +275,15 @@ def _existing_actor(
         if (kind, " ".join(words[-n:])) in known
     }
     shorter = {s for s in shorter if longest[s] < len(words)}
+    bare = without_initials(key)
+    if kind == "person" and bare != key and (kind, bare) in known:
+        # "Donald J. Trump" for "Donald Trump", unless that one has other initials
+        other_initials = {
+            i for (k, other), i in known.items()
+            if k == kind and other not in {key, bare} and without_initials(other) == bare
+        }  # fmt: skip
+        if known[(kind, bare)] not in other_initials:
+            shorter.add(known[(kind, bare)])
     if len(shorter) == 1:
         return next(iter(shorter))
     return None
