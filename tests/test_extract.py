@@ -60,6 +60,19 @@ def test_titles_are_attributes_not_names(nlp: Any) -> None:
     assert _actors(x)["Sergei Ivanov"] == (ActorKind.PERSON, ("Defense Minister",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters preferred Nina Sokolova, 57 percent to 22 percent, in the poll on Monday.",
+        "The race pits Nina Sokolova, Ivan Orlov, against the mayor.",
+        "Nina Sokolova, the remaining Republican candidates and Ivan Orlov met.",
+    ],
+    ids=["a-count", "a-name", "a-plural"],
+)
+def test_an_apposition_that_cannot_title_one_actor_is_no_title(nlp: Any, text: str) -> None:
+    assert _actors(_extract(text))["Nina Sokolova"] == (ActorKind.PERSON, ())
+
+
 def test_rank_tagged_as_organisation_is_a_title(nlp: Any) -> None:
     x = _extract("Rear Adm. John Carter said the fleet would sail in May.")
     actors = _actors(x)

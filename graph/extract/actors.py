@@ -556,7 +556,7 @@ def _title_before(doc: Doc, start: int, inner: list[Token], vocab: ActorWords) -
 def _apposition(tokens: list[Token], vocab: ActorWords) -> str | None:
     """'Anna Ivanova, a former speechwriter ...' -> 'former speechwriter ...'."""
     head = _apposition_head(tokens, vocab)
-    if head is None:
+    if head is None or not _titles_one(head, vocab):
         return None
     name_head = _head_of(tokens)
     if head.i > name_head.i:
@@ -569,6 +569,17 @@ def _apposition(tokens: list[Token], vocab: ActorWords) -> str | None:
     while words and (words[-1].is_punct or words[-1].pos_ in {"DET", "CCONJ"}):
         words.pop()
     return _join(words) if 0 < len(words) <= 12 else None
+
+
+def _titles_one(head: Token, vocab: ActorWords) -> bool:
+    """Whether an apposition's head noun can title one actor: not a name ("Sanders, Trump"),
+    a plural ("Clinton, Sanders, the Democratic candidates") or a count ("Trump, 57 percent
+    to 22 percent")."""
+    if head.pos_ == "PROPN" and head.lower_ not in vocab.title_words:
+        return False
+    if head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in head.children):
+        return False
+    return head.is_alpha and len(head.text) > 1
 
 
 def _head_of(tokens: list[Token]) -> Token:
