@@ -73,6 +73,17 @@ def test_an_apposition_that_cannot_title_one_actor_is_no_title(nlp: Any, text: s
     assert _actors(_extract(text))["Nina Sokolova"] == (ActorKind.PERSON, ())
 
 
+def test_two_full_names_joined_by_and_are_two_actors(nlp: Any) -> None:
+    x = _extract("Nina Sokolova, Ivan Orlov and Petr Ilyin, the remaining candidates, met today.")
+    assert {"Ivan Orlov", "Petr Ilyin"} <= set(_actors(x))
+    assert not any(" and " in name for name in _actors(x))
+
+
+def test_a_dateline_is_no_part_of_the_name_after_it(nlp: Any) -> None:
+    x = _extract("BERLIN - Donald Marsh may be testing the limits of tolerance, he said today.")
+    assert _actors(x) == {"Donald Marsh": (ActorKind.PERSON, ())}
+
+
 def test_rank_tagged_as_organisation_is_a_title(nlp: Any) -> None:
     x = _extract("Rear Adm. John Carter said the fleet would sail in May.")
     actors = _actors(x)

@@ -96,7 +96,7 @@ def find_actors(doc: Doc, document: Document, *, lexicon: Lexicon | None = None)
     vocab = lexicon.actors
     groups: dict[tuple[ActorKind, str], _Group] = {}
     locations: dict[int, str] = {}
-    for ent in doc.ents:
+    for ent in (part for whole in doc.ents for part in _people_apart(whole)):
         if ent.label_ not in _LABELS or _is_holiday(ent, lexicon):
             continue
         if (
@@ -260,9 +260,13 @@ def _classify(
         tokens.pop()
     while tokens and (tokens[0].lower_ in vocab.articles or tokens[0].is_punct):
         tokens.pop(0)
+    label = ent.label_
+    named = _after_dateline(tokens)
+    if len(named) < len(tokens) and label == "ORG" and _looks_like_person_name(named, vocab):
+        label = "PERSON"  # the capitals of the dateline made the name look like a firm's
+    tokens = named
     if not tokens:
         return None
-    label = ent.label_
     if label == "NORP":
         if not _COINED.match(tokens[0].text):
             return None  # a nationality or group ("American"), not an actor
@@ -524,6 +528,36 @@ def _strip_titles(tokens: list[Token], vocab: ActorWords) -> list[Token]:
     while len(rest) > 1 and _is_title_token(rest[0], vocab):
         rest.pop(0)
     return rest if len(rest) < len(tokens) else []
+
+
+def _people_apart(ent: Span) -> list[Span]:
+    """A name the model ran over a conjunction, two full names ("Ivan Orlov and Petr
+    Ilyin", "Goldman Sachs and Morgan Stanley"), as two; a firm or duo named by two words
+    ("Simon and Garfunkel", "Ernst & Young") stays whole."""
+    if ent.label_ not in {"PERSON", "ORG"}:
+        return [ent]
+    cut = next((t.i for t in ent if t.pos_ == "CCONJ"), None)
+    if cut is None:
+        return [ent]
+    sides = [ent.doc[ent.start : cut], ent.doc[cut + 1 : ent.end]]
+    if not all(
+        2 <= len(side) <= 3 and all(t.is_alpha and t.is_title for t in side) for side in sides
+    ):
+        return [ent]
+    return [Span(ent.doc, side.start, side.end, label=ent.label_) for side in sides]
+
+
+def _after_dateline(tokens: list[Token]) -> list[Token]:
+    """A name without the dateline the model ran it into: "BERLIN - Donald Trump"."""
+    for n, token in enumerate(tokens):
+        if token.text in _DASHES and 0 < n < len(tokens) - 1:
+            if all(t.is_upper or t.is_punct for t in tokens[:n]):
+                return tokens[n + 1 :]
+            break
+    return tokens
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def _is_title_token(token: Token, vocab: ActorWords) -> bool:
