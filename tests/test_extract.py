@@ -442,6 +442,11 @@ def test_no_one_is_not_a_quantity(nlp: Any) -> None:
     assert [q for e in x.events for q in e.quantities] == []
 
 
+def test_labels_keep_hyphenated_words_whole(nlp: Any) -> None:
+    x = _extract("The senator was rallying for a 70-year-old academic on Monday.")
+    assert [e.label for e in x.events] == ["The senator was rallying for a 70-year-old academic"]
+
+
 def test_labels_name_the_phase_and_the_hidden_subject(nlp: Any) -> None:
     x = _extract(
         "The latest conscription window began on Monday. Some conscripts found themselves"

@@ -186,6 +186,8 @@ def _pruned(token: Token) -> bool:
         return not (token.text == "-" and token.i > 0 and not token.nbor(-1).whitespace_)
     if token.dep_ in {"cc", "conj"} and token.head.like_num:
         return False  # "between 170,000 and 200,000"
+    if not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().text == "-":
+        return False  # inside a hyphenated word: "a 70-year-old academic"
     return token.dep_ in _PRUNED
 
 
