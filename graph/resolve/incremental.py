@@ -107,14 +107,15 @@ def attach(
     copied = [x for x in new if x.source.id in copies]
     kept = [x for x in new if x.source.id not in copies]
     actor_ids, actors = _actors(kept, store, lexicon)
-    event_ids, events, stories = _events(kept, actor_ids, store, lexicon)
+    vectors: dict[str, dict[str, float]] = {}  # documents' story vectors, for both passes
+    event_ids, events, stories = _events(kept, actor_ids, store, lexicon, vectors)
     dated = infer_publication_dates(kept, list(events.values()), event_ids)
     if dated != kept:  # dates gained: match the events again with them, as a full load does
         rematch = dates_matter(kept, dated)
         kept = dated
         actor_ids, actors = _actors(kept, store, lexicon)
         if rematch:
-            event_ids, events, stories = _events(kept, actor_ids, store, lexicon)
+            event_ids, events, stories = _events(kept, actor_ids, store, lexicon, vectors)
 
     result = Attachment(identities=Identities(load=known.load))
     given = result.identities
@@ -296,7 +297,11 @@ def _joined(old: Actor, new: Actor) -> Actor:
     if len(new.name.split()) > len(old.name.split()):
         name = new.name
     titles = list(old.titles)
-    titles += [t for t in new.titles if t not in titles]
+    held = set(titles)
+    for title in new.titles:
+        if title not in held:
+            titles.append(title)
+            held.add(title)
     return old.model_copy(
         update={
             "name": name,
@@ -317,8 +322,10 @@ def _events(
     actor_ids: dict[LocalKey, str],
     store: Store,
     lexicon: Lexicon,
+    vectors: dict[str, dict[str, float]],
 ) -> tuple[dict[LocalKey, str], dict[str, Event], dict[str, str]]:
-    """Each new local event's id, the events new or changed, and each document's story."""
+    """Each new local event's id, the events new or changed, and each document's story
+    (`vectors`: see `_stories`)."""
     vocab = lexicon.events
     fresh: list[Mention] = []
     published: dict[str, tuple[dt.date, dt.date] | None] = {}
@@ -345,7 +352,7 @@ def _events(
             group.append(len(mentions))
             mentions.append(mention)
         settled.append(group)
-    stories = _stories(kept, published, old_sources, store)
+    stories = _stories(kept, published, old_sources, store, vectors)
     groups = cluster_mentions(mentions, vocab=vocab, fixed=settled, stories=stories)
     mapping: dict[LocalKey, str] = {}
     changed: dict[str, Event] = {}
@@ -423,12 +430,14 @@ def _stories(
     published: dict[str, tuple[dt.date, dt.date] | None],
     old_sources: set[str],
     store: Store,
+    vectors: dict[str, dict[str, float]],
 ) -> dict[str, str]:
     """Each document's story: the graph's documents keep theirs; a new document joins the
     story (of the graph's documents its mentions meet, or of an earlier new document) whose
     documents it is most like on average, when that reaches `_STORY_SIMILARITY` and it was
     published within `_STORY_DAYS` of them all, as `document_stories` groups documents;
-    otherwise it starts a story of its own."""
+    otherwise it starts a story of its own. `vectors` keeps the documents' vectors, which
+    dates do not change, for the next call of the same attachment."""
     rows = store.contexts(old_sources)
     rows.update(store.contexts(stories={row[3] for row in rows.values()}))
     contexts = {source: json.loads(row[0]) for source, row in rows.items()}
@@ -446,7 +455,6 @@ def _stories(
     # are weighed (as stories compare, an item held by many documents is left out).
     new_items = {item for x in kept for item in x.context}
     rare = {i for i, n in frequency.items() if n <= _COMMON_ITEM and i in new_items}
-    vectors: dict[str, dict[str, float]] = {}
 
     def vector(source: str) -> dict[str, float]:
         if source not in vectors:
