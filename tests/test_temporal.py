@@ -390,3 +390,10 @@ def test_relative_dates_beyond_the_calendar_are_no_dates(nlp: Any) -> None:
     assert normalize_date("Friday", dt.date(2024, 3, 29)) is not None
     doc = nlp("The army said it would mobilize Monday.")
     assert all(m.value is None for m in find_dates(doc, dt.date.max))
+
+
+def test_the_same_day_follows_a_day_only(nlp: Any) -> None:
+    after_day = mentions(nlp, "The law passed on March 3, 2022. On the same day, protests began.")
+    assert after_day[-1] == ("the same day", "DATE", "2022-03-03")
+    after_month = mentions(nlp, "The law passed in March 2022. On the same day, protests began.")
+    assert after_month[-1] == ("the same day", "DATE", "XXXX-XX-XX")

@@ -124,7 +124,9 @@ def _relative_day(
     if kind in ("this", "last"):
         base, step = ctx.anchor, -1 if kind == "last" else 0
     else:
-        base = ref.start if ref is not None else None
+        # "the same day", "the next day" place a day after a day only: after "in March 2022"
+        # they are anchored on an event, not on a date
+        base = ref.start if ref is not None and ref.precision is Precision.DAY else None
         step = {"next": 1, "following": 1, "previous": -1}.get(kind, 0)
     if base is None:
         return Timex("TIME" if part else "DATE", "XXXX-XX-XX")
