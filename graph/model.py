@@ -550,6 +550,11 @@ class LocalEvent(Model):
         " 'a new offensive'): not the one named without such a word.",
     )
     participants: tuple[Participant, ...] = Field(default=(), description="Actors with roles.")
+    told_back: bool = Field(
+        default=False,
+        description="Named with a demonstrative ('this draft', 'that attack'): an event the"
+        " document has named before.",
+    )
     news: bool = Field(
         default=False,
         description="Told as the article's news (a main clause in the past or present perfect):"

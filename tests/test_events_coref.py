@@ -232,6 +232,17 @@ def test_an_undated_plan_is_not_what_its_own_article_dates_as_done() -> None:
     assert pair_score(done, dated_plan, same_story=True) is not None
 
 
+def test_a_demonstrative_points_back_to_the_nearest_related_event_before_it() -> None:
+    # "Putin announced a call-up of 160,000 men ... This current draft runs until July."
+    callup = _m("a", "d1", "call-up", "conscription", position=10)
+    vote = _m("b", "d1", "vote", "legislation", position=40)
+    this = _m("c", "d1", "draft", "conscription", told_back=True, position=90)
+    later = _m("d", "d1", "draft", "conscription", position=200)
+    assert _groups([callup, vote, this, later]) == [["a", "c"], ["b"], ["d"]]
+    plain = _m("c", "d1", "draft", "conscription", position=90)
+    assert _groups([callup, vote, plain, later]) == [["a"], ["b"], ["c"], ["d"]]
+
+
 def test_derivations_and_synonyms_are_one_predicate() -> None:
     who = frozenset({"act_1"})
     nominate = _m("a", "d1", "nominate", participants=who, **MARCH)

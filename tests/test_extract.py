@@ -379,6 +379,13 @@ def test_a_date_owning_an_argument_dates_it_only(nlp: Any) -> None:
     }
 
 
+def test_an_event_named_with_a_demonstrative_is_told_back(nlp: Any) -> None:
+    x = _extract("Russia plans a large draft. This draft of 160,000 men begins in April.")
+    assert [(e.label, e.told_back) for e in x.events] == [
+        ("This draft of 160,000 men begins", True)
+    ]
+
+
 def test_people_nouns_and_described_people_are_not_events(nlp: Any) -> None:
     x = _extract("Some conscripts found themselves in combat. Men who will be called up wait.")
     assert x.events == ()

@@ -571,6 +571,11 @@ def _to_event(
         news=news,
         modality=modality,
         again=any(_told_again(t, vocab) for t in {token, candidate.typed or token}),
+        told_back=any(
+            m.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in vocab.demonstratives for c in m.children)
+            for m in candidate.members
+        ),  # fmt: skip
         participants=find_participants(candidate.members, document, actors, vocab),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),

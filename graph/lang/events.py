@@ -68,6 +68,8 @@ class EventWords:
         repetition_marks: modifiers that make an event another occurrence of its kind ("a
             second wave of mobilization", "a new offensive", "another strike"): never the
             first one an article names without them.
+        demonstratives: determiners that point back to an event the text has named ("this
+            draft", "that attack").
         event_heads: nouns that carry the event their compound modifier names
             ("re-election victory", "mobilization wave").
         synonyms: groups of predicates (lemmas) that name one happening ("kill", "death");
@@ -117,6 +119,7 @@ class EventWords:
     possible_markers: frozenset[str]
     negation_words: frozenset[str]
     repetition_marks: frozenset[str]
+    demonstratives: frozenset[str]
     event_heads: frozenset[str]
     synonyms: tuple[frozenset[str], ...]
     person_units: frozenset[str]

@@ -4,8 +4,11 @@
 cluster the gold event mentions of a coreference corpus) and merges on evidence: the same
 predicate, a derivation or synonym of it, or the same event type; compatible dates at the
 weaker precision; equal quantities; shared participants; and, when the mentions carry them,
-their documents' contexts and the words around them. A negation or date conflict keeps
-mentions apart whatever else matches; counts that disagree weigh against a merge.
+their documents' contexts and the words around them; and within one document, a mention
+named with a demonstrative ("this draft") and the nearest related mention before it. A
+negation or date conflict keeps mentions apart whatever else matches, and so does an undated
+plan against what its own document dates as done; counts that disagree (or a plan's target
+and an outcome of another number) weigh against a merge.
 
 How it works: documents are first grouped into stories by their contexts (average-linkage
 clustering of idf-weighted cosines, then each document left alone joins the story nearest
@@ -69,6 +72,9 @@ _STORY_DAYS = 90
 _COMMON_ITEM = 200  # documents holding a context item, beyond which it tells no story apart
 _WORDS = 3.0  # x the square root of the similarity (0..1) of the mentions' own words
 _THRESHOLD = 4.0
+# A mention named with a demonstrative ("this draft") and the nearest related mention before
+# it in its document: it points back to that one.
+_TOLD_BACK = 3.0
 _SAME_DOCUMENT_THRESHOLD = 4.5
 # Blocking: mentions sharing a predicate, synonym group or event type form a block, and all
 # pairs of a block are scored, up to `_MAX_BLOCK` mentions. In a larger block (a corpus of
@@ -116,6 +122,8 @@ class Mention:
     negated: bool = False
     again: bool = False  # told as another occurrence of its kind ("a second wave")
     planned: bool = False  # told as still to come ("will focus on volunteers")
+    told_back: bool = False  # named with a demonstrative ("this draft")
+    position: int = 0  # where in its document (mentions of one document are ordered by it)
     context: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
     reported_by: dt.date | None = None  # undated, but told as news published on this day
@@ -152,6 +160,7 @@ def cluster_mentions(
     vocab = vocab or get().events
     story = stories if stories is not None else document_stories(mentions)
     words = _idf_vectors([m.words for m in mentions])
+    pointed = _antecedents(mentions, vocab)
     # Items are the fixed groups, then every other mention on its own.
     item = {i: n for n, group in enumerate(fixed) for i in group}
     settled = count = len(fixed)
@@ -175,6 +184,8 @@ def cluster_mentions(
         )
         same = a.document == b.document
         related = _predicate_score(a, b, vocab) >= _SAME_TYPE
+        if score is not None and (pointed.get(i) == j or pointed.get(j) == i):
+            score += _TOLD_BACK
         # Mentions named by unrelated words neither help nor hurt, unless they agree on enough
         # on their own: a draft of 300,000 and a call-up of 300,000 are one event; a later
         # "mobilisation" joins them through the first mobilisation, whatever the draft says.
@@ -247,6 +258,36 @@ def cluster_mentions(
     groups = _average_linkage(count, links, margin, compatible)
     found = [sorted(i for x in group for i in members[x]) for group in groups]
     return [[mentions[i] for i in group] for group in sorted(found)]
+
+
+def _antecedents(mentions: Sequence[Mention], vocab: EventWords) -> dict[int, int]:
+    """For each mention named with a demonstrative ("this draft"), the nearest mention before
+    it in its document whose predicate is related (the same, a synonym, the same type)."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_document[m.document].append(i)
+    found: dict[int, int] = {}
+    for indices in by_document.values():
+        if not any(mentions[i].told_back for i in indices):
+            continue
+        ordered = sorted(indices, key=lambda i: mentions[i].position)
+        for n, i in enumerate(ordered):
+            if not mentions[i].told_back:
+                continue
+            before = (
+                j for j in reversed(ordered[:n]) if mentions[j].position < mentions[i].position
+            )
+            j = next(
+                (
+                    j
+                    for j in before
+                    if _predicate_score(mentions[i], mentions[j], vocab) >= _SAME_TYPE
+                ),
+                None,
+            )
+            if j is not None:
+                found[i] = j
+    return found
 
 
 def _threshold(same_document: bool) -> float:
@@ -685,6 +726,8 @@ def mention_of(
         negated=event.negated,
         again=event.again,
         planned=event.modality == "planned",
+        told_back=event.told_back,
+        position=event.trigger_span.start,
         context=context,
         words=frozenset(event.words),
         published=published,

@@ -139,6 +139,7 @@ WORDS = EventWords(
     repetition_marks=frozenset(
         """another new fresh further renewed repeated second third fourth fifth next""".split()
     ),
+    demonstratives=frozenset({"this", "that", "these", "those"}),
     event_heads=frozenset(
         "victory campaign drive effort push wave operation process window plan plans bid".split()
     ),
