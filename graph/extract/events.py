@@ -575,7 +575,7 @@ def _to_event(
             m.pos_ == "NOUN"
             and any(c.dep_ == "det" and c.lower_ in vocab.demonstratives for c in m.children)
             for m in candidate.members
-        ),  # fmt: skip
+        ),
         participants=find_participants(candidate.members, document, actors, vocab),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),

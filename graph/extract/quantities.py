@@ -159,7 +159,7 @@ def _unit_after(span: Span, not_units: frozenset[str]) -> str:
             return "percent"
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in not_units:
             # "521,000 contract servicemen": the noun the compound modifies is what is counted
-            while token.dep_ == "compound" and token.head.i > token.i and token.head.i < len(doc):
+            while token.dep_ == "compound" and token.head.i > token.i:
                 token = token.head
             return token.lemma_.lower()
         if token.pos_ not in {"ADJ", "NUM", "DET"} and token.lower_ not in not_units:

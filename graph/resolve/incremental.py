@@ -263,8 +263,11 @@ def _existing_actor(
             fits |= initials.get(acronym.lower(), set())
     if kind == "person" and without_initials(key) == key and len(words) > 1:
         # "Donald Trump" for "Donald J. Trump": the one name with middle initials
-        fits |= {i for (k, other), i in known.items() if k == kind and other != key
-                 and without_initials(other) == key}  # fmt: skip
+        fits |= {
+            i
+            for (k, other), i in known.items()
+            if k == kind and other != key and without_initials(other) == key
+        }
     if len(fits) == 1:
         return next(iter(fits))
     if fits:
@@ -280,9 +283,10 @@ def _existing_actor(
     if kind == "person" and bare != key and (kind, bare) in known:
         # "Donald J. Trump" for "Donald Trump", unless that one has other initials
         other_initials = {
-            i for (k, other), i in known.items()
+            i
+            for (k, other), i in known.items()
             if k == kind and other not in {key, bare} and without_initials(other) == bare
-        }  # fmt: skip
+        }
         if known[(kind, bare)] not in other_initials:
             shorter.add(known[(kind, bare)])
     if len(shorter) == 1:
@@ -506,18 +510,34 @@ class _Told(NamedTuple):
     @classmethod
     def of(cls, event: LocalEvent, document: str, local: int) -> _Told:
         return cls(
-            document, local, len(event.quantities), event.date is not None, event.span.start,
-            event.label, event.trigger, event.event_type, event.negated, event.modality,
-        )  # fmt: skip
+            document,
+            local,
+            len(event.quantities),
+            event.date is not None,
+            event.span.start,
+            event.label,
+            event.trigger,
+            event.event_type,
+            event.negated,
+            event.modality,
+        )
 
     @classmethod
     def read(cls, text: str, local: int) -> _Told:
         """From the features `graph.resolve.index.features` wrote."""
         f = json.loads(text)
         return cls(
-            f["document"], local, len(f["quantities"]), f["dated"], f["at"], f["label"],
-            f["lemma"], EventType(f["type"]), f["negated"], f["modality"],
-        )  # fmt: skip
+            f["document"],
+            local,
+            len(f["quantities"]),
+            f["dated"],
+            f["at"],
+            f["label"],
+            f["lemma"],
+            EventType(f["type"]),
+            f["negated"],
+            f["modality"],
+        )
 
 
 def _grown(old: Event, new: Event, told: Sequence[_Told]) -> Event:
