@@ -13,8 +13,9 @@ import jsonschema
 import networkx as nx
 import pytest
 
+import graph.extract
 from graph.errors import GraphFileError, NoDocumentsError
-from graph.extract import IN_FLIGHT, extract_each
+from graph.extract import extract_each
 from graph.ingest import read_documents
 from graph.ingest.files import read_bytes
 from graph.model import Document, NodeKind
@@ -349,9 +350,10 @@ def test_a_load_killed_at_any_moment_leaves_the_graph_before_or_after(
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("g.")) == ["g.db"]
 
 
-def test_documents_are_read_as_the_workers_take_them() -> None:
+def test_documents_are_read_as_the_workers_take_them(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction draws documents from a generator a window at a time, so a load of any
     size holds a bounded number of documents in memory, and yields them in input order."""
+    monkeypatch.setattr(graph.extract, "IN_FLIGHT", 4)  # a window smaller than the input
     documents, _ = read_documents([str(SEEDS)])
     many = documents * 6  # 30 documents, more than the window of two workers
     drawn: list[int] = []
@@ -364,6 +366,20 @@ def test_documents_are_read_as_the_workers_take_them() -> None:
     outcomes = extract_each(source(), jobs=2)
     first, _ = next(outcomes)
     assert first is many[0]
-    assert len(drawn) <= 2 * IN_FLIGHT + 1 < len(many)
+    assert len(drawn) <= 2 * graph.extract.IN_FLIGHT + 1 < len(many)
     rest = [document for document, _ in outcomes]
     assert rest == many[1:]
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+def test_workers_leave_the_cpu_to_the_loading_process_first() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from graph.extract import _WORKER_NICENESS, _init_worker
+
+    with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(None,)) as pool:
+        worker = pool.submit(_niceness).result()
+    assert worker == min(19, os.nice(0) + _WORKER_NICENESS) > os.nice(0)

@@ -370,7 +370,13 @@ def extract_documents(
 Outcome = DocExtraction | DocumentError
 
 
-IN_FLIGHT = 4  # documents per local worker sent and not yet yielded
+# Documents per local worker sent and not yet yielded: enough for the workers to go on
+# extracting while the loading process resolves a step of a long load (tens of seconds at
+# 10,000 articles), few enough to bound what waits in memory.
+IN_FLIGHT = 128
+# Workers yield the CPU to the loading process: its resolution steps go at full speed and
+# the workers extract on what is left.
+_WORKER_NICENESS = 10
 
 
 def _run(
@@ -411,6 +417,8 @@ def _guarded(document: Document, model: str | None) -> Outcome:
 
 def _init_worker(model: str | None) -> None:
     die_with_parent(signal.SIGTERM)  # a killed load leaves no workers behind
+    if hasattr(os, "nice"):
+        os.nice(_WORKER_NICENESS)
     load_pipeline(model)
     global _worker_model
     _worker_model = model
