@@ -196,8 +196,12 @@ def _actors(
     longest: dict[str, int] = Counter()
     tails: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
+    # people's keys with middle initials, under the key without them -> the actor holding each
+    initialled: dict[str, dict[str, str]] = defaultdict(dict)
     for kind, key, actor_id in store.actor_keys(keys, lasts, acronyms):
         known[(kind, key)] = actor_id
+        if kind == "person" and (bare := without_initials(key)) != key:
+            initialled[bare][key] = actor_id
         words = tuple(key.split())
         longest[actor_id] = max(longest[actor_id], len(words))
         for n in range(1, len(words)):
@@ -209,7 +213,7 @@ def _actors(
     taken: set[str] = set()
     targets = {
         actor.id: _existing_actor(
-            actor, members[actor.id], kept, known, longest, tails, initials, lexicon
+            actor, members[actor.id], kept, known, longest, tails, initials, initialled, lexicon
         )
         for actor in grouped
     }
@@ -240,6 +244,7 @@ def _existing_actor(
     longest: dict[str, int],
     tails: dict[tuple[str, tuple[str, ...]], set[str]],
     initials: dict[str, set[str]],
+    initialled: dict[str, dict[str, str]],
     lexicon: Lexicon,
 ) -> str | None:
     """The graph's actor a group of new local actors is, if any (module doc)."""
@@ -263,11 +268,7 @@ def _existing_actor(
             fits |= initials.get(acronym.lower(), set())
     if kind == "person" and without_initials(key) == key and len(words) > 1:
         # "Donald Trump" for "Donald J. Trump": the one name with middle initials
-        fits |= {
-            i
-            for (k, other), i in known.items()
-            if k == kind and other != key and without_initials(other) == key
-        }
+        fits |= set(initialled.get(key, {}).values())
     if len(fits) == 1:
         return next(iter(fits))
     if fits:
@@ -282,11 +283,7 @@ def _existing_actor(
     bare = without_initials(key)
     if kind == "person" and bare != key and (kind, bare) in known:
         # "Donald J. Trump" for "Donald Trump", unless that one has other initials
-        other_initials = {
-            i
-            for (k, other), i in known.items()
-            if k == kind and other not in {key, bare} and without_initials(other) == bare
-        }
+        other_initials = {i for other, i in initialled.get(bare, {}).items() if other != key}
         if known[(kind, bare)] not in other_initials:
             shorter.add(known[(kind, bare)])
     if len(shorter) == 1:
