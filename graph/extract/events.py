@@ -476,9 +476,16 @@ def _tokens(sentence: Span, start: int, end: int) -> list[Token]:
 
 
 def _clause_verb(token: Token) -> Token:
+    return _to_clause_verb(token)[-1]
+
+
+def _to_clause_verb(token: Token) -> list[Token]:
+    """`token` and its heads up to the verb of its clause (or the root)."""
+    path = [token]
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
-    return token
+        path.append(token)
+    return path
 
 
 def date_attached(
@@ -503,12 +510,10 @@ def date_attached(
         # "exceeding last year's numbers": a date owning an argument dates it only; "drafted
         # during last year's call-ups" dates the drafting
         return False
-    word = head
-    while word.pos_ not in {"VERB", "AUX"} and word.head.i != word.i:
-        if word.pos_ == "NOUN" and word.lemma_.lower() in statements:
-            return False
-        word = word.head
-    return word.i == token.i
+    *nouns, verb = _to_clause_verb(head)
+    if any(w.pos_ == "NOUN" and w.lemma_.lower() in statements for w in nouns):
+        return False
+    return verb.i == token.i
 
 
 _CLAUSE_RELATIONS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
