@@ -16,6 +16,7 @@ from graph.errors import GraphFileError, QueryError
 from graph.pipeline import load
 from graph.store import migrate, read_around_actor, read_saved, resolve_alias
 from graph.store.file import write_json
+from graph.store.sqlite import SCHEMA_VERSION
 from graph.views import find_actor
 
 from .conftest import graph_json
@@ -190,7 +191,7 @@ def test_a_newer_store_asks_for_an_upgrade(seeds_graph: Path, tmp_graph: Path) -
     with pytest.raises(GraphFileError) as error:
         read_saved(tmp_graph)
     assert str(error.value) == (
-        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 3);"
+        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 4);"
         " upgrade timeline-graph (pip install -U timeline-graph)"
     )
 
@@ -238,12 +239,31 @@ def test_a_retired_id_still_finds_its_actor(seeds_graph: Path, tmp_graph: Path) 
     assert found == actor and actor in part
 
 
+def test_a_version_3_store_gains_its_sketch_index_and_is_attached_to(
+    seeds_graph: Path, tmp_graph: Path, tmp_path: Path
+) -> None:
+    shutil.copy(seeds_graph, tmp_graph)
+    with closing(sqlite3.connect(tmp_graph)) as db, db:
+        db.execute("DROP INDEX sketches_by_source")
+        db.execute("PRAGMA user_version = 3")
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Talks\n\nOn 3 May 2024 the two governments held talks in Geneva.\n")
+    phases: list[str] = []
+    load([str(extra)], tmp_graph, on_phase=phases.append)
+    assert any(p.startswith("attaching 1 new document") for p in phases), phases
+    with closing(sqlite3.connect(tmp_graph)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        index = "SELECT count(*) FROM sqlite_master WHERE name = 'sketches_by_source'"
+        assert db.execute(index).fetchone()[0] == 1
+
+
 @pytest.mark.parametrize("version", [1, 2])
 def test_an_older_store_is_upgraded_and_resolved_anew(
     seeds_graph: Path, tmp_graph: Path, tmp_path: Path, version: int
 ) -> None:
     shutil.copy(seeds_graph, tmp_graph)
     with closing(sqlite3.connect(tmp_graph)) as db, db:  # as that version wrote it
+        db.execute("DROP INDEX sketches_by_source")
         db.execute("DROP TABLE event_dates")
         db.execute("DROP INDEX edges_by_type_source")
         db.execute("DROP INDEX edges_by_type_target")
@@ -264,7 +284,7 @@ def test_an_older_store_is_upgraded_and_resolved_anew(
     load([str(extra)], tmp_graph, on_phase=phases.append)
     assert any(p.startswith("resolving 6 documents") for p in phases), phases
     with closing(sqlite3.connect(tmp_graph)) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert db.execute("SELECT count(*) FROM contexts").fetchone()[0] == 6
         dated = (
             "SELECT count(*) FROM nodes WHERE kind = 'Event'"

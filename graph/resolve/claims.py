@@ -171,7 +171,7 @@ def _candidate_pairs(
             pairs = {(min(a, b), max(a, b)) for a in ids if a in new for b in ids if b != a}
         for pair in pairs:
             shared[pair] += weight
-    return [(by_id[a], by_id[b]) for (a, b), n in sorted(shared.items()) if n >= 2]
+    return [(by_id[a], by_id[b]) for a, b in sorted(p for p, n in shared.items() if n >= 2)]
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -20,7 +20,6 @@ from graph.extract.fingerprint import SKETCH
 from graph.model import DocExtraction
 
 THRESHOLD = 0.8  # estimated Jaccard similarity of 5-gram sets from which two texts are copies
-_MIN_SHARED = SKETCH // 4  # sketches sharing fewer hashes cannot reach the threshold
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,12 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     union = sorted(set(a) | set(b))[:SKETCH]
     both = set(a) & set(b)
     return sum(1 for h in union if h in both) / len(union)
+
+
+def may_copy(shared: int, a: int, b: int) -> bool:
+    """Whether sketches of `a` and `b` hashes that share `shared` can reach `THRESHOLD`: their
+    similarity is at most `shared` over the smaller of `SKETCH` and the longer sketch."""
+    return shared >= THRESHOLD * min(SKETCH, max(a, b)) - 1e-9
 
 
 def find_copies(extractions: Sequence[DocExtraction]) -> dict[str, Copy]:
@@ -68,8 +73,10 @@ def find_copies(extractions: Sequence[DocExtraction]) -> dict[str, Copy]:
         return x
 
     for (a, b), n in shared.items():
-        small = min(len(sketches[a]), len(sketches[b]))
-        if n >= min(_MIN_SHARED, small) and similarity(sketches[a], sketches[b]) >= THRESHOLD:
+        if (
+            may_copy(n, len(sketches[a]), len(sketches[b]))
+            and similarity(sketches[a], sketches[b]) >= THRESHOLD
+        ):
             parent[root(a)] = root(b)
 
     groups: dict[str, list[str]] = defaultdict(list)

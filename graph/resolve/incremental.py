@@ -54,7 +54,7 @@ from graph.model import (
 from graph.resolve import EdgeSet, claim_speakers, claims_about, copy_edge, local_edges
 from graph.resolve.actors import THINGS, cluster_key, merge_actors, without_initials
 from graph.resolve.claims import content_words, link_claims, make_claims
-from graph.resolve.copies import THRESHOLD, Copy, find_copies, similarity
+from graph.resolve.copies import THRESHOLD, Copy, find_copies, may_copy, similarity
 from graph.resolve.events import (
     _COMMON_ITEM,
     _MAX_BLOCK,
@@ -153,15 +153,24 @@ def _copies(new: Sequence[DocExtraction], store: Store) -> dict[str, Copy]:
     """New documents that copy a document of the graph, or another new one."""
     copies = find_copies(new)
     unique = [x for x in new if x.source.id not in copies and x.fingerprint]
-    sharing = store.sketches_sharing({str(h) for x in unique for h in x.fingerprint})
-    sketches = {source: sorted(int(h) for h in hashes) for source, hashes in sharing.items()}
-    holders: dict[int, list[str]] = defaultdict(list)
-    for source, sketch in sorted(sketches.items()):
-        for h in sketch:
-            holders[h].append(source)
+    holders = store.sketch_holders({str(h) for x in unique for h in x.fingerprint})
+    # The graph's documents sharing enough hashes with a new one, whatever their length.
+    shared = {
+        x.source.id: Counter(s for h in x.fingerprint for s in holders.get(str(h), ()))
+        for x in unique
+    }
+    near = {
+        s
+        for x in unique
+        for s, n in shared[x.source.id].items()
+        if may_copy(n, 0, len(x.fingerprint))
+    }
+    sketches = {s: sorted(int(h) for h in hashes) for s, hashes in store.sketches(near).items()}
     for x in unique:
         best: tuple[float, str] | None = None
-        for source in sorted({s for h in x.fingerprint for s in holders.get(h, ())}):
+        for source, n in sorted(shared[x.source.id].items()):
+            if source not in sketches or not may_copy(n, len(sketches[source]), len(x.fingerprint)):
+                continue
             score = similarity(sketches[source], x.fingerprint)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, source)
@@ -462,10 +471,16 @@ def _stories(
             vectors[source] = idf_vector(contexts[source], frequency, total)
         return vectors[source]
 
-    holders: dict[str, list[str]] = defaultdict(list)  # item -> documents weighing it
-    for source in sorted(story):
+    # item -> story -> the summed weights of the item in the story's documents
+    weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+
+    def weigh(source: str) -> None:
+        held = vector(source)
         for item in (i for i in contexts[source] if i in rare):
-            holders[item].append(source)
+            weights[item][story[source]] += held[item]
+
+    for source in sorted(story):
+        weigh(source)
     members: dict[str, list[str]] = defaultdict(list)
     for source, name in sorted(story.items()):
         members[name].append(source)
@@ -473,8 +488,8 @@ def _stories(
         source = x.source.id
         sums: dict[str, float] = defaultdict(float)  # story -> summed similarity
         for item, weight in vector(source).items():
-            for other in holders.get(item, ()):
-                sums[story[other]] += weight * vector(other)[item]
+            for name, held in weights.get(item, {}).items():
+                sums[name] += weight * held
         best: tuple[float, str] | None = None
         for name, total_similarity in sorted(sums.items()):
             documents = members[name]
@@ -485,8 +500,7 @@ def _stories(
                 best = (mean, name)
         story[source] = best[1] if best else source
         members[story[source]].append(source)
-        for item in (i for i in contexts[source] if i in rare):
-            holders[item].append(source)
+        weigh(source)
     return story
 
 
@@ -637,16 +651,23 @@ def _chain(events: dict[str, Event], store: Store) -> tuple[list[Edge], list[str
 
     PRECEDES runs from each dated event to the events starting first after it ends
     (`chain_dates`). Only events whose next start can move have their edges read again:
-    the changed events, and the events ending between a changed event's first day (old or
-    new) and the start before it, the last place the chain could have passed it by.
+    the events whose dates changed (or that are new), and the events ending between such an
+    event's first day (old or new) and the start before it, the last place the chain could
+    have passed it by. An event that only gained mentions leaves the chain as it was.
     """
-    dated = {e.id: e.date for e in events.values()}
-    old = store.event_dates(dated)
-    new = {i: (d.start.isoformat(), d.end.isoformat(), d.value) for i, d in dated.items() if d}
+    stored_dates = store.event_dates(events)
+    now_dates = {
+        i: (e.date.start.isoformat(), e.date.end.isoformat(), e.date.value)
+        for i, e in events.items()
+        if e.date is not None
+    }
+    moved = {i for i in events if stored_dates.get(i) != now_dates.get(i)}
+    old = {i: dates for i, dates in stored_dates.items() if i in moved}
+    new = {i: dates for i, dates in now_dates.items() if i in moved}
     old_starts = sorted(start for start, _, _ in old.values())
     new_starts = sorted(start for start, _, _ in new.values())
     touched = set(new)
-    days = store.event_days(dated)  # the changed events are read from `old` and `new` only
+    days = store.event_days(moved)  # the changed events are read from `old` and `new` only
     for day in sorted({*old_starts, *new_starts}):
         stored = days.last_start_before(day)
         lows = [_before(day, old_starts, stored), _before(day, new_starts, stored)]
@@ -660,12 +681,10 @@ def _chain(events: dict[str, Event], store: Store) -> tuple[list[Edge], list[str
         rows = [(event_id, start, end, value), *following]  # edges from the first alone
         for edge in chain_dates([(i, _day(a), _day(b), v) for i, a, b, v in rows]):
             now[edge.id] = edge
-    stored_edges = store.edges_from([*ends, *dated], EdgeType.PRECEDES.value)
+    stored_edges = store.edges_from([*ends, *moved], EdgeType.PRECEDES.value)
     before = {edge_id for ids in stored_edges.values() for edge_id in ids}
     # An edge already there changes only when one of its ends changed date (its evidence).
-    put = [
-        e for i, e in sorted(now.items()) if i not in before or {e.source, e.target} & dated.keys()
-    ]
+    put = [e for i, e in sorted(now.items()) if i not in before or {e.source, e.target} & moved]
     return put, sorted(before - set(now))
 
 

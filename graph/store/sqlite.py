@@ -41,7 +41,7 @@ from graph.ids import Identities
 from graph.model import DocExtraction, Edge, EdgeType, Event, GraphRecord, Node, NodeKind
 
 FORMAT = "timeline-graph"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
@@ -111,6 +111,10 @@ CREATE INDEX event_dates_by_end ON event_dates ("end");
 CREATE INDEX edges_by_type_source ON edges (type, source);
 CREATE INDEX edges_by_type_target ON edges (type, target);
 """
+# Version 4: a document's sketch read by its id.
+_SKETCHES = """
+CREATE INDEX sketches_by_source ON sketches (source_id);
+"""
 _INDEX_TABLES = (
     "actor_keys",
     "event_mentions",
@@ -167,9 +171,15 @@ def _add_lookups(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM meta WHERE key = 'resolver'")
 
 
+def _add_sketch_lookup(db: sqlite3.Connection) -> None:
+    """Version 3 -> 4: sketches indexed by their document."""
+    db.execute(_SKETCHES.strip())
+
+
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_indexes,
     2: _add_lookups,
+    3: _add_sketch_lookup,
 }
 
 
@@ -648,18 +658,22 @@ class Store:
         total = int(self._db.execute("SELECT count(*) FROM contexts").fetchone()[0])
         return found, total
 
-    def sketches_sharing(self, hashes: Iterable[str]) -> dict[str, list[str]]:
-        """Source id -> its whole sketch, for the sources sharing a hash with `hashes`."""
+    def sketch_holders(self, hashes: Iterable[str]) -> dict[str, list[str]]:
+        """Hash -> the sources whose sketches hold it, for `hashes`."""
         self._fill("wanted", hashes)
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS hop (id TEXT PRIMARY KEY)")
-        self._db.execute("DELETE FROM hop")
-        self._db.execute(
-            "INSERT OR IGNORE INTO hop SELECT source_id FROM sketches"
-            " WHERE hash IN (SELECT id FROM wanted)"
-        )
+        found: dict[str, list[str]] = {}
+        for value, source in self._db.execute(
+            "SELECT hash, source_id FROM sketches WHERE hash IN (SELECT id FROM wanted)"
+        ):
+            found.setdefault(value, []).append(source)
+        return found
+
+    def sketches(self, sources: Iterable[str]) -> dict[str, list[str]]:
+        """Source id -> its whole sketch, for `sources`."""
+        self._fill("wanted", sources)
         found: dict[str, list[str]] = {}
         for source, value in self._db.execute(
-            "SELECT source_id, hash FROM sketches WHERE source_id IN (SELECT id FROM hop)"
+            "SELECT source_id, hash FROM sketches WHERE source_id IN (SELECT id FROM wanted)"
         ):
             found.setdefault(source, []).append(value)
         return found
@@ -840,7 +854,7 @@ def _checked(path: Path, connection: sqlite3.Connection, write: bool) -> None:
             )
         with connection:
             connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(f"BEGIN; {_SCHEMA} {_INDEXES} {_LOOKUPS} COMMIT;")
+            connection.executescript(f"BEGIN; {_SCHEMA} {_INDEXES} {_LOOKUPS} {_SKETCHES} COMMIT;")
             connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return
