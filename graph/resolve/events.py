@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.ids import make_id
 from graph.lang import get
@@ -175,11 +175,15 @@ def cluster_mentions(
         if x == y or (x < settled and y < settled):
             continue
         a, b = mentions[i], mentions[j]
+        same_story = story.get(a.document, a.document) == story.get(b.document, b.document)
         score = pair_score(
             a,
             b,
-            same_story=story.get(a.document, a.document) == story.get(b.document, b.document),
-            words_similarity=_cosine(words[i], words[j]),
+            same_story=same_story,
+            # read only across the documents of one story
+            words_similarity=_cosine(words[i], words[j])
+            if same_story and a.document != b.document
+            else 0.0,
             vocab=vocab,
         )
         same = a.document == b.document
@@ -561,6 +565,8 @@ def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
     # Counts of one thing that never agree: 160,000 men is not 147,000 men. Counts of people
     # under different words ("men", "soldiers") conflict only when far apart, because reports
     # revise tolls and tallies ("3 dead", "4 killed").
+    if not (a.quantities and b.quantities):
+        return False
     shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
     if shared_units and not (a.quantities & b.quantities):
         return True
@@ -589,17 +595,24 @@ _FAR_APART = 2.0  # counts of people this many times apart are not one tally
 
 
 def _predicate_score(a: Mention, b: Mention, vocab: EventWords) -> float:
-    if a.lemma == b.lemma or _stems(a.lemma, vocab) & _stems(b.lemma, vocab):
+    return _predicates_score(a.lemma, a.event_type, b.lemma, b.event_type, vocab)
+
+
+@lru_cache(maxsize=1 << 16)  # pairs of predicates recur across a block's mentions
+def _predicates_score(
+    lemma_a: str, event_type_a: str, lemma_b: str, event_type_b: str, vocab: EventWords
+) -> float:
+    if lemma_a == lemma_b or _stems(lemma_a, vocab) & _stems(lemma_b, vocab):
         # Reporting and light verbs recur for many different statements and happenings.
         weak = any(
             lemma in vocab.light_verbs or lemma in vocab.saying_verbs
-            for lemma in (a.lemma, b.lemma)
+            for lemma in (lemma_a, lemma_b)
         )
         return _WEAK_PREDICATE if weak else _SAME_PREDICATE
-    if _synonym_groups(a.lemma, vocab) & _synonym_groups(b.lemma, vocab):
+    if _synonym_groups(lemma_a, vocab) & _synonym_groups(lemma_b, vocab):
         return _SYNONYM
-    type_a = a.event_type if a.event_type != _OTHER else ""
-    type_b = b.event_type if b.event_type != _OTHER else ""
+    type_a = event_type_a if event_type_a != _OTHER else ""
+    type_b = event_type_b if event_type_b != _OTHER else ""
     if type_a and type_a == type_b:
         return _SAME_TYPE
     family = vocab.family(type_a) if type_a else None
