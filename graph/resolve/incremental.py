@@ -79,7 +79,12 @@ from graph.resolve.index import (
     key_initials,
     key_text,
 )
-from graph.resolve.sources import dates_matter, infer_publication_dates, publication_bounds
+from graph.resolve.sources import (
+    dates_matter,
+    infer_publication_dates,
+    publication_bounds,
+    titles_dated,
+)
 from graph.resolve.timeline import chain_dates
 from graph.store.sqlite import EventDays, Index, Store
 
@@ -112,8 +117,9 @@ def attach(
     dated = infer_publication_dates(kept, list(events.values()), event_ids)
     if dated != kept:  # dates gained: match the events again with them, as a full load does
         rematch = dates_matter(kept, dated)
+        if titles_dated(kept, dated):
+            actor_ids, actors = _actors(dated, store, lexicon)
         kept = dated
-        actor_ids, actors = _actors(kept, store, lexicon)
         if rematch:
             event_ids, events, stories = _events(kept, actor_ids, store, lexicon, vectors)
 

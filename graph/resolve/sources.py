@@ -146,6 +146,15 @@ def dates_matter(before: Sequence[DocExtraction], after: Sequence[DocExtraction]
     )
 
 
+def titles_dated(before: Sequence[DocExtraction], after: Sequence[DocExtraction]) -> bool:
+    """Whether inferred publication dates changed the date of an actor's title: a title is
+    dated by the publication of the document that gives it."""
+    return any(
+        x.source.published != y.source.published and any(a.titles for a in y.actors)
+        for x, y in zip(before, after, strict=True)
+    )
+
+
 def publication_bounds(extraction: DocExtraction) -> tuple[dt.date, dt.date] | None:
     """The first and last day on which the document may have been published: its publication
     date (stated or inferred), else the bounds its own dates set (after the latest past date
