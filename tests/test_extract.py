@@ -464,6 +464,17 @@ def test_labels_name_the_phase_and_the_hidden_subject(nlp: Any) -> None:
     assert "Some conscripts caught in combat" in labels
 
 
+def test_a_resolved_pronoun_reads_as_its_name_in_labels(nlp: Any) -> None:
+    x = _extract(
+        "The Defense Ministry published its figures on Monday. In 2023 it recruited over"
+        " 400,000 soldiers to replenish its forces."
+    )
+    labels = {e.label for e in x.events}
+    assert "the Defense Ministry recruited over 400,000 soldiers" in labels, labels
+    assert "The Defense Ministry published its figures" in labels, labels
+    assert not any(label.split()[0].lower() in {"it", "its"} for label in labels), labels
+
+
 def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
     x = _extract(
         "Contracts allow them to be sent to fight. The army has 1.5 million servicemen,"

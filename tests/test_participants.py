@@ -67,6 +67,11 @@ CASES = [
         _as_itself(("Zentro Corp.", A), ("Nordbank", P)), True, id="owner-of-event-noun-agent",
     ),
     pytest.param(
+        f"Anna Petrova thanked voters. But her re-election victory{ON} has triggered fresh"
+        " concerns.", "election", {("Anna Petrova", A, "her")}, True,
+        id="owner-of-a-hyphenated-compound-agent",
+    ),
+    pytest.param(
         f"Zentro Corp. plans to acquire Nordbank{ON}.", "acquire",
         _as_itself(("Zentro Corp.", A)), False, id="subject-of-controlling-verb-agent",
     ),
@@ -117,6 +122,19 @@ CASES = [
         id="reporting-subject-no-part-in-reported-event",
     ),
 ]  # fmt: skip
+
+
+def test_an_owner_hung_on_a_compound_part_and_a_noun_joined_to_a_verb(nlp: Any) -> None:
+    # a news sentence whose parse hangs "his" on "re" and folds "election" into "triggered"
+    text = (
+        "Vladimir Putin won in March. But his re-election victory earlier this month – combined"
+        " with the Defense Ministry saying it would create two new armies by the end of the"
+        " year and the Kremlin pointing at Ukraine for last week's deadly terrorist attack on a"
+        " Moscow concert hall – have all triggered fresh concerns."
+    )
+    assert ("Vladimir Putin", A, "his") in _roles(text, "election")
+    # "the Kremlin pointing", a noun the parse joins to "create", tells another event
+    assert _roles(text, "create") == {("Defense Ministry", A, "it")}
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected", "all_of_them"), CASES)

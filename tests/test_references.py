@@ -75,6 +75,14 @@ def test_an_event_finds_its_participant_through_a_pronoun(nlp: Any) -> None:
     ]
 
 
+def test_it_after_a_name_and_a_participle_is_who_speaks(nlp: Any) -> None:
+    x = _extract(
+        "His victory last month, combined with the Norvia Group saying it would build two new"
+        " plants by the end of the year, triggered fresh concerns."
+    )
+    assert _references(x) == {"Norvia Group": ["it"]}
+
+
 def test_he_and_she_agree_with_the_titles(nlp: Any) -> None:
     x = _extract(
         "Mrs. Anna Berg met Mr. Paul Dorn in Oslo on Monday. "

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
-from graph.extract.labels import event_label
+from graph.extract.labels import Referent, event_label
 from graph.extract.mentions import TimeMLClass, find_event_mentions
 from graph.extract.modality import event_modality
 from graph.extract.participants import find_participants
@@ -449,6 +449,8 @@ def _same_clause_chain(top: Token, low: Token) -> bool:
     while token.i != top.i and token.head.i != token.i:
         if token.dep_ in {"relcl", "advcl", "ccomp", "conj"} and _has_subject(token):
             return False
+        if token.dep_ == "conj" and _nominal(token) != _nominal(token.head):
+            return False  # "create two armies and the Kremlin pointing at": another event
         if token.dep_ in {"prep", "npadvmod", "advmod"} and token.lower_ not in {"of", "by"}:
             return False
         if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN"} and token.head.i != top.i:
@@ -457,6 +459,10 @@ def _same_clause_chain(top: Token, low: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _nominal(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"}
 
 
 def _depth(token: Token) -> int:
@@ -565,7 +571,10 @@ def _to_event(
     return LocalEvent(
         date_expression=expression,
         label=event_label(
-            _label_token(candidate, vocab), vocab, skip=_date_tokens(candidate, sentence)
+            _label_token(candidate, vocab),
+            vocab,
+            skip=_date_tokens(candidate, sentence),
+            referents=_referents(sentence, actors),
         ),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate, vocab),
@@ -586,6 +595,42 @@ def _to_event(
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
         words=_words_around(token, dates),
     )
+
+
+def _referents(sentence: Span, actors: ActorTable) -> dict[int, Referent]:
+    """The sentence's personal pronouns resolved to an actor: each with the actor as the
+    document last named it before ("the Defense Ministry"), and where the sentence names it."""
+    doc = sentence.doc
+    found: dict[int, Referent] = {}
+    for token in sentence:
+        actor = actors.actor_at(token) if token.tag_ in {"PRP", "PRP$"} else None
+        if actor is None:
+            continue
+        mentions = [m for m in actors.mentions if m.actor == actor]
+        named = [m for m in mentions if any(t.pos_ == "PROPN" for t in doc[m.start : m.end])]
+        before = [m for m in named if m.end <= token.i]
+        name = _as_named(doc[before[-1].start : before[-1].end]) if before else None
+        found[token.i] = Referent(
+            name or actors.actors[actor].name,
+            frozenset(
+                i
+                for m in named
+                if sentence.start <= m.start < sentence.end
+                for i in range(m.start, m.end)
+            ),
+        )
+    return found
+
+
+def _as_named(mention: Span) -> str:
+    """A name as the text gives it, with its article ("the Defense Ministry"), without a
+    possessive ending."""
+    words = [t for t in mention if t.tag_ != "POS"]
+    text = mention.doc[words[0].i : words[-1].i + 1].text if words else mention.text
+    first = mention[0]
+    if first.i > 0 and first.nbor(-1).lower_ == "the" and first.nbor(-1).dep_ == "det":
+        return f"the {text}"
+    return text
 
 
 def _told_again(trigger: Token, vocab: EventWords) -> bool:

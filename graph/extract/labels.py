@@ -10,7 +10,8 @@ column of its own.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -37,9 +38,25 @@ _PRUNED = {
 _VERB_CORE = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "prt", "dobj", "dative"}
 
 
-def event_label(trigger: Token, vocab: EventWords, skip: Collection[int] = ()) -> str:
+class Referent(NamedTuple):
+    """What a pronoun stands for: the name to read instead, and the tokens of the sentence
+    naming it already."""
+
+    name: str
+    named_at: frozenset[int]
+
+
+def event_label(
+    trigger: Token,
+    vocab: EventWords,
+    skip: Collection[int] = (),
+    referents: Mapping[int, Referent] | None = None,
+) -> str:
     """A short label for the event `trigger` names; tokens at indices in `skip` (its date) are
-    left out.
+    left out. A pronoun at an index in `referents` reads as the name it stands for ("it
+    recruited" -> "Russia recruited", "its forces" -> "Russia's forces"), since a label is
+    read away from its sentence, unless the label names it already ("Russia replenished its
+    forces").
 
         >>> event_label(nlp("On Friday the council quickly approved the bill, which ...")[5], vocab)
         'the council approved the bill'
@@ -48,7 +65,10 @@ def event_label(trigger: Token, vocab: EventWords, skip: Collection[int] = ()) -
         words = _verb_phrase(trigger, vocab, skip)
     else:
         words = _noun_phrase(_phrase_head(trigger), skip, complements=1)
-    return _join(words[:MAX_WORDS])
+    words = words[:MAX_WORDS]
+    shown = {t.i for t in words}
+    named = {i: r.name for i, r in (referents or {}).items() if not r.named_at & shown}
+    return _join(words, named)
 
 
 def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[Token]:
@@ -201,12 +221,21 @@ def _phrase_head(noun: Token) -> Token:
     return noun
 
 
-def _join(words: Iterable[Token]) -> str:
+def _join(words: Iterable[Token], named: Mapping[int, str]) -> str:
     text = ""
     previous: Token | None = None
     for token in words:
         if previous is not None and (previous.i + 1 != token.i or previous.whitespace_):
             text += " "
-        text += token.text
+        text += _word(token, named)
         previous = token
     return text.strip(" ,;:-–—")
+
+
+def _word(token: Token, named: Mapping[int, str]) -> str:
+    name = named.get(token.i)
+    if name is None:
+        return token.text
+    if token.tag_ == "PRP$":  # its, his, their
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+    return name

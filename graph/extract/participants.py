@@ -71,6 +71,11 @@ def find_participants(
         if not sentence.start <= mention.start < sentence.end:
             continue
         head = _head(trigger.doc[mention.start : mention.end])
+        owned = next((m for m in members if _owns_compound(head, m)), None)
+        if owned is not None:
+            kind = actors.actors[mention.actor].actor_type
+            found.setdefault((mention.actor, _direct("poss", owned, kind, vocab)), mention)
+            continue
         if not trigger.is_ancestor(head) and head.i != trigger.i:
             continue
         role = role_of(head, inside, mention.actor, actors, vocab)
@@ -270,6 +275,20 @@ def _phrase(token: Token) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ in {"conj", "appos"}:
             yield from _phrase(child)
+
+
+def _owns_compound(head: Token, word: Token) -> bool:
+    """Whether `head` is the owner of a compound noun an event word is part of, hung by the
+    parse on another part: "his re-election victory" ("his" on "re", the event "election")."""
+    if head.dep_ != "poss" or head.head.dep_ != "compound" or word.dep_ != "compound":
+        return False
+    return head.i < word.i and _compound_head(head.head).i == _compound_head(word).i
+
+
+def _compound_head(token: Token) -> Token:
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _owns_argument(mention: ActorMention, members: set[int], doc: Doc) -> bool:

@@ -15,7 +15,8 @@ A reference is linked to a mention before it, in text order, when they agree:
   before the head ("the computer company": "Apple Computer").
 
 A subject or possessive pronoun first takes the subject of the clause above it ("Apple said
-it would", "the Commission forced Apple to lower its prices"). Otherwise, among the mentions
+it would", "the Commission forced Apple to lower its prices", "with the ministry saying it
+would"). Otherwise, among the mentions
 that agree, the nearest sentence wins, then a subject over other roles (the actor the text is
 about), then the nearest mention. A reference is left alone when two actors are equally
 near subjects, or equally near non-subjects, or when a phrase that names no actor stands in
@@ -249,7 +250,7 @@ def _antecedent(
     if not candidates:
         return None
     if pronoun is not None and (token.dep_ in _SUBJECTS or token.dep_ == "poss"):
-        local = _clause_subject(token, candidates)
+        local = _clause_subject(token, candidates, words)
         if local is not None:
             return local
 
@@ -296,7 +297,20 @@ def _unnamed_between(
     return False
 
 
-def _clause_subject(pronoun: Token, candidates: list[_Mention]) -> int | None:
+def _absolute_subject(verb: Token, heads: dict[int, int], words: ReferenceWords) -> int | None:
+    """The actor named right before a participle as the object of "with" ("with the ministry
+    saying it would"): the participle's subject, whatever the parse makes of it."""
+    if verb.i == 0 or verb.i - 1 not in heads:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ not in words.absolute_prepositions:
+        return None
+    return heads[noun.i]
+
+
+def _clause_subject(
+    pronoun: Token, candidates: list[_Mention], words: ReferenceWords
+) -> int | None:
     """The actor of the subject of the nearest clause above the pronoun that has one among
     `candidates`: "Apple said it would", "Apple raised its prices", "the Commission forced
     Apple to lower its prices" (the object of "forced" is the subject of "lower")."""
@@ -316,6 +330,8 @@ def _clause_subject(pronoun: Token, candidates: list[_Mention]) -> int | None:
             ]
         if token.dep_ == "acl" and token.tag_ == "VBG" and not subjects:
             subjects = [token.head]  # "the ministry saying it would": who says
+        if token.tag_ == "VBG" and _absolute_subject(token, heads, words) is not None:
+            subjects = [doc[token.i - 1]]  # "with the ministry saying it would"
         if token.dep_ == "conj" and not subjects:
             subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
         for subject in subjects:

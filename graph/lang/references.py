@@ -57,6 +57,8 @@ class ReferenceWords:
         feminine_titles: titles and honorifics of women ("mrs.", "ms.", "queen").
         weather_verbs: verbs whose subject "it" stands for nothing ("it rained").
         raising_verbs: verbs whose subject "it" anticipates a clause ("it seems that").
+        absolute_prepositions: prepositions opening a noun followed by its own participle
+            clause ("with the ministry saying it would"): the noun is the clause's subject.
     """
 
     pronouns: Mapping[str, Pronoun]
@@ -69,6 +71,7 @@ class ReferenceWords:
     feminine_titles: frozenset[str]
     weather_verbs: frozenset[str]
     raising_verbs: frozenset[str]
+    absolute_prepositions: frozenset[str] = frozenset()
 
     def gender_of_title(self, title: str) -> Gender | None:
         """The gender a title tells: its first word that is gendered ("Mrs." in "Mrs. Smith")."""

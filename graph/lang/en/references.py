@@ -86,4 +86,5 @@ WORDS = ReferenceWords(
     ),
     weather_verbs=frozenset("rain snow pour hail drizzle freeze thunder".split()),
     raising_verbs=frozenset("seem appear happen matter emerge transpire turn".split()),
+    absolute_prepositions=frozenset({"with", "without"}),
 )  # fmt: skip
