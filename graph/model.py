@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -619,3 +619,29 @@ class DocExtraction(Model):
         " lemmas with their counts, the most frequent few hundred; documents with similar"
         " contexts tell one story.",
     )
+
+
+class ExtractionText(NamedTuple):
+    """A document's extraction as the JSON text a store keeps, with the fields it is filed
+    under: what extraction workers send back. Cheaper to send, hold and keep than the objects
+    (`DocExtraction`), which a load reads only when it resolves."""
+
+    source_id: str
+    content_hash: str
+    path: str
+    extractor: str
+    json: str
+
+    @classmethod
+    def of(cls, extraction: DocExtraction) -> ExtractionText:
+        source = extraction.source
+        return cls(
+            source.id,
+            source.content_hash,
+            source.path,
+            extraction.extractor,
+            extraction.model_dump_json(),
+        )
+
+    def read(self) -> DocExtraction:
+        return DocExtraction.model_validate_json(self.json)

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from graph.defaults import DEFAULT_GRAPH
 from graph.errors import DocumentError, GraphFileError, NoDocumentsError
-from graph.extract import EXTRACTOR_VERSION, Outcome, extract_each, lexicon_for
+from graph.extract import EXTRACTOR_VERSION, Sent, extract_each, lexicon_for
 from graph.ids import Identities
 from graph.ingest import MAX_DOCUMENT_MB, URL_TIMEOUT, find_inputs, iter_documents
 from graph.lang import Lexicon
@@ -161,7 +161,7 @@ def _load(
                     report.problems.append(outcome)
                 else:
                     extracted.append(outcome)
-                    report.loaded.append(outcome.source.path)
+                    report.loaded.append(outcome.path)
             store.add_extractions(extracted, store.next_load())
             if not full and store.pending() >= RESOLVE_EVERY:  # the graph grows as it goes
                 _settle(store, lexicon, phase, full=False)
@@ -244,8 +244,8 @@ def _known(graph_path: Path) -> dict[str, str]:
 
 
 def _told(
-    outcomes: Iterable[tuple[Document, Outcome]], on_document: Callable[[Document], None] | None
-) -> Iterator[tuple[Document, Outcome]]:
+    outcomes: Iterable[tuple[Document, Sent]], on_document: Callable[[Document], None] | None
+) -> Iterator[tuple[Document, Sent]]:
     """`outcomes`, telling `on_document` of each as it comes."""
     for document, outcome in outcomes:
         if on_document is not None:

@@ -32,7 +32,15 @@ from graph.extract.references import resolve_references
 from graph.ids import code_version
 from graph.lang import Lexicon, get
 from graph.lifetime import die_with_parent
-from graph.model import DocExtraction, Document, LocalActor, LocalClaim, LocalEvent, Span
+from graph.model import (
+    DocExtraction,
+    Document,
+    ExtractionText,
+    LocalActor,
+    LocalClaim,
+    LocalEvent,
+    Span,
+)
 from graph.temporal import find_dates
 
 __all__ = [
@@ -313,10 +321,11 @@ def extract_each(
     jobs: int = 1,
     model: str | None = None,
     executor: str | None = None,
-) -> Iterator[tuple[Document, Outcome]]:
+) -> Iterator[tuple[Document, Sent]]:
     """Extract every document in `jobs` worker processes, or on the workers of the Dask
-    scheduler at `executor`, yielding each with its extraction (or the `DocumentError`
-    saying why it failed) as it comes: in input order locally, in any order on a cluster.
+    scheduler at `executor`, yielding each with its extraction as the store keeps it (or the
+    `DocumentError` saying why it failed) as it comes: in input order locally, in any order
+    on a cluster.
 
     `documents` are drawn as the workers need them: at most `IN_FLIGHT` per worker are read
     and not yet yielded, so a generator of documents (`graph.ingest.iter_documents`) flows
@@ -334,7 +343,8 @@ def extract_each(
             return
         from graph.extract.cluster import extract_on_cluster  # needs the optional distributed
 
-        yield from extract_on_cluster(chain([first], documents), executor, model)
+        for document, outcome in extract_on_cluster(chain([first], documents), executor, model):
+            yield document, _as_text(outcome)
     else:
         yield from _run(documents, jobs, model)
 
@@ -357,9 +367,11 @@ def extract_documents(
         ExecutorError: the `executor` cluster cannot be used.
     """
     order = {id(d): i for i, d in enumerate(documents)}
-    done = []
-    for document, outcome in extract_each(documents, jobs, model, executor):
-        done.append((order[id(document)], outcome))
+    done: list[tuple[int, Outcome]] = []
+    for document, sent in extract_each(documents, jobs, model, executor):
+        done.append(
+            (order[id(document)], sent.read() if isinstance(sent, ExtractionText) else sent)
+        )
         if on_done is not None:
             on_done(document)
     outcomes = [o for _, o in sorted(done, key=lambda pair: pair[0])]
@@ -368,6 +380,7 @@ def extract_documents(
 
 
 Outcome = DocExtraction | DocumentError
+Sent = ExtractionText | DocumentError  # what a worker sends back
 
 
 # Documents per local worker sent and not yet yielded: enough for the workers to go on
@@ -381,19 +394,19 @@ _WORKER_NICENESS = 10
 
 def _run(
     documents: Iterator[Document], jobs: int, model: str | None
-) -> Iterator[tuple[Document, Outcome]]:
+) -> Iterator[tuple[Document, Sent]]:
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     head = list(islice(documents, jobs * IN_FLIGHT))
     if len(head) < jobs * IN_FLIGHT:  # all there is: no more workers than documents
         jobs = max(1, min(jobs, len(head)))
     if jobs == 1:
-        yield from ((d, _guarded(d, model)) for d in chain(head, documents))
+        yield from ((d, _as_text(_guarded(d, model))) for d in chain(head, documents))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
         # A window of documents in flight, refilled as each returns in input order: it keeps
         # all workers busy and bounds what waits in memory (the pool's own map would take
         # every document at once).
-        window: deque[tuple[Document, Future[Outcome]]] = deque()
+        window: deque[tuple[Document, Future[Sent]]] = deque()
         for document in chain(head, documents):
             window.append((document, pool.submit(_extract_in_worker, document)))
             if len(window) >= jobs * IN_FLIGHT:
@@ -427,5 +440,9 @@ def _init_worker(model: str | None) -> None:
 _worker_model: Any = None
 
 
-def _extract_in_worker(document: Document) -> Outcome:
-    return _guarded(document, _worker_model)
+def _extract_in_worker(document: Document) -> Sent:
+    return _as_text(_guarded(document, _worker_model))
+
+
+def _as_text(outcome: Outcome) -> Sent:
+    return ExtractionText.of(outcome) if isinstance(outcome, DocExtraction) else outcome

@@ -12,7 +12,7 @@ import networkx as nx
 
 from graph.errors import GraphFileError, UnknownActorError
 from graph.ids import Identities
-from graph.model import DocExtraction, GraphRecord, NodeKind
+from graph.model import DocExtraction, ExtractionText, GraphRecord, NodeKind
 from graph.store.file import check_saved, locked, read_json, write_json
 from graph.store.sqlite import is_store, now, open_store
 from graph.views import find_actor
@@ -126,7 +126,7 @@ def migrate(source: Path, target: Path) -> int:
         return len(saved.extractions)
     record = GraphRecord.model_validate(_record_of(saved.graph))
     with locked(target), open_store(target, write=True) as store:
-        store.add_extractions(saved.extractions, load=1)
+        store.add_extractions(map(ExtractionText.of, saved.extractions), load=1)
         store.replace_graph(record, Identities(), documents=len(saved.extractions), at=now())
     return len(saved.extractions)
 

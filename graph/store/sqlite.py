@@ -38,10 +38,20 @@ from pydantic import ValidationError
 
 from graph.errors import GraphFileError
 from graph.ids import Identities
-from graph.model import DocExtraction, Edge, EdgeType, Event, GraphRecord, Node, NodeKind
+from graph.model import (
+    DocExtraction,
+    Edge,
+    EdgeType,
+    Event,
+    ExtractionText,
+    GraphRecord,
+    Node,
+    NodeKind,
+)
 
 FORMAT = "timeline-graph"
 SCHEMA_VERSION = 4
+_READABLE_FROM = 3  # what views read is there from this version on; loads upgrade
 MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
@@ -408,17 +418,14 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def add_extractions(self, extractions: Iterable[DocExtraction], load: int) -> None:
+    def add_extractions(self, extractions: Iterable[ExtractionText], load: int) -> None:
         """Keep these documents' extractions (not yet in the graph), in one transaction."""
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO documents"
                 " (content_hash, source_id, extractor, extraction, resolved, added)"
                 " VALUES (?, ?, ?, ?, 0, ?)",
-                (
-                    (x.source.content_hash, x.source.id, x.extractor, x.model_dump_json(), load)
-                    for x in extractions
-                ),
+                ((x.content_hash, x.source_id, x.extractor, x.json, load) for x in extractions),
             )
 
     def replace_graph(
@@ -876,10 +883,10 @@ def _checked(path: Path, connection: sqlite3.Connection, write: bool) -> None:
             for step in range(version, SCHEMA_VERSION):
                 _MIGRATIONS[step](connection)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    elif version < SCHEMA_VERSION:
+    elif version < _READABLE_FROM:
         raise GraphFileError(
             str(path),
-            f"store version {version} is older than this program reads ({SCHEMA_VERSION})",
+            f"store version {version} is older than this program reads ({_READABLE_FROM})",
             "run `timeline-graph load` on it once (with any document) to upgrade it",
         )
 
