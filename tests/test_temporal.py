@@ -356,6 +356,16 @@ def test_find_dates_drops_the_determiner_of_a_modified_noun(nlp: Any) -> None:
     assert mentions(nlp, "Officials prepared the spring draft.") == [("spring", "DATE", "2024-SP")]
 
 
+def test_a_season_owned_by_a_name_is_dated_as_with_the(nlp: Any) -> None:
+    assert mentions(nlp, "Officials prepared Russia's spring draft.") == [
+        ("spring", "DATE", "2024-SP")
+    ]
+    # a season owned by a time is that time's: the year dates it, not the season alone
+    assert [
+        m[2] for m in mentions(nlp, "Many were drafted during last year's spring call-ups.")
+    ] == ["2023"]
+
+
 def test_find_dates_anaphora_uses_the_last_date(nlp: Any) -> None:
     text = "The vote took place on March 3. Protests had started the day before."
     assert mentions(nlp, text) == [

@@ -384,9 +384,10 @@ Sent = ExtractionText | DocumentError  # what a worker sends back
 
 
 # Documents per local worker sent and not yet yielded: enough for the workers to go on
-# extracting while the loading process resolves a step of a long load (tens of seconds at
-# 10,000 articles), few enough to bound what waits in memory.
-IN_FLIGHT = 128
+# extracting through a step of a long load (about a minute of resolution per 1,000
+# articles), few enough to bound what waits in memory (a document and its extraction's
+# JSON: tens of KB each).
+IN_FLIGHT = 512
 # Workers yield the CPU to the loading process: its resolution steps go at full speed and
 # the workers extract on what is left.
 _WORKER_NICENESS = 10

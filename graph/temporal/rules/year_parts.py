@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
+from graph.lang.time import TimeWords
 from graph.model import DateBasis, DateMod, Precision
 from graph.temporal import periods
 from graph.temporal.engine import Context, rule
@@ -13,6 +15,9 @@ from graph.temporal.periods import Period
 from graph.temporal.rules.common import has_lead, lead_mod, normal, year_words
 from graph.temporal.tense import Tense
 from graph.temporal.timex import Timex, date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token  # the parse is optional: views read dates without it
 
 
 def _season_gate(m: re.Match[str], ctx: Context) -> bool:
@@ -33,10 +38,19 @@ def _season_gate(m: re.Match[str], ctx: Context) -> bool:
     after = ctx.text[m.end() : m.end() + 12].lower()
     if re.match(rf"\s+(?:{'|'.join(words.season_after)})\b(?!\s+(?:1[0-9]|20)\d\d)", after):
         return False  # "the fall of the Wall", "the fall in prices"
-    if rel:
-        return True
+    if rel or _owned(tok, words):
+        return True  # "the spring draft"; "Russia's spring draft", "its autumn offensive"
     before = ctx.before(m.start(), 12).lower()
     return re.search(rf"\b(?:{'|'.join(words.season_before)})\s+$", before) is not None
+
+
+def _owned(season: Token | None, words: TimeWords) -> bool:
+    """Whether an owner not of time opens the season ("Russia's spring", "its autumn"; not
+    "last year's spring", which the year dates)."""
+    if season is None or season.i == 0 or season.nbor(-1).tag_ not in {"POS", "PRP$"}:
+        return False
+    owner = season.nbor(-1) if season.nbor(-1).tag_ == "PRP$" else season.nbor(-2)
+    return not (owner.like_num or owner.lemma_.lower() in words.duration_units)
 
 
 def _season_pattern(p: Patterns) -> str:
