@@ -481,9 +481,11 @@ def _stories(
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
     def weigh(source: str) -> None:
-        held = vector(source)
-        for item in (i for i in contexts[source] if i in rare):
-            weights[item][story[source]] += held[item]
+        items = [i for i in contexts[source] if i in rare]
+        if items:  # the vector only of a document that weighs in
+            held = vector(source)
+            for item in items:
+                weights[item][story[source]] += held[item]
 
     for source in sorted(story):
         weigh(source)
