@@ -159,10 +159,10 @@ def test_a_document_whose_extraction_fails_is_reported_and_the_rest_load(
 
     real = extract.extract_document
 
-    def fails_on_one(document: Any, model: str | None = None) -> Any:
+    def fails_on_one(document: Any, model: str | None = None, *, parse: Any = None) -> Any:
         if document.source.path.endswith("001_e0ab7d2e9db2baad.txt"):
             raise ValueError("unexpected parse")
-        return real(document, model)
+        return real(document, model, parse=parse)
 
     monkeypatch.setattr(extract, "extract_document", fails_on_one)
     report = load([str(seed_docs)], tmp_graph)
@@ -369,6 +369,16 @@ def test_documents_are_read_as_the_workers_take_them(monkeypatch: pytest.MonkeyP
     assert len(drawn) <= 2 * graph.extract.IN_FLIGHT + 1 < len(many)
     rest = [document for document, _ in outcomes]
     assert rest == many[1:]
+
+
+def test_documents_parsed_together_extract_as_one_at_a_time() -> None:
+    from graph.extract import _extract_group, extract_document
+    from graph.model import ExtractionText
+
+    documents, _ = read_documents([str(SEEDS)])
+    together = _extract_group(documents, None)
+    assert all(isinstance(sent, ExtractionText) for sent in together)
+    assert [sent.read() for sent in together] == [extract_document(d) for d in documents]  # type: ignore[union-attr]
 
 
 def _niceness() -> int:
