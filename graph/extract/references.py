@@ -300,7 +300,7 @@ def _unnamed_between(
 def _absolute_subject(verb: Token, heads: dict[int, int], words: ReferenceWords) -> int | None:
     """The actor named right before a participle as the object of "with" ("with the ministry
     saying it would"): the participle's subject, whatever the parse makes of it."""
-    if verb.i == 0 or verb.i - 1 not in heads:
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.i - 1 not in heads:
         return None
     noun = verb.doc[verb.i - 1]
     if noun.dep_ != "pobj" or noun.head.lower_ not in words.absolute_prepositions:
@@ -330,8 +330,9 @@ def _clause_subject(
             ]
         if token.dep_ == "acl" and token.tag_ == "VBG" and not subjects:
             subjects = [token.head]  # "the ministry saying it would": who says
-        if token.tag_ == "VBG" and _absolute_subject(token, heads, words) is not None:
-            subjects = [doc[token.i - 1]]  # "with the ministry saying it would"
+        absolute = _absolute_subject(token, heads, words)
+        if absolute is not None:
+            return absolute  # "with the ministry saying it would"
         if token.dep_ == "conj" and not subjects:
             subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
         for subject in subjects:
