@@ -574,7 +574,7 @@ def _to_event(
             _label_token(candidate, vocab),
             vocab,
             skip=_date_tokens(candidate, sentence),
-            referents=_referents(sentence, actors),
+            referents=_referents(sentence, actors, lexicon.references.definite_articles),
         ),
         event_type=candidate.event_type,
         trigger=_trigger_lemma(candidate, vocab),
@@ -597,7 +597,7 @@ def _to_event(
     )
 
 
-def _referents(sentence: Span, actors: ActorTable) -> dict[int, Referent]:
+def _referents(sentence: Span, actors: ActorTable, articles: frozenset[str]) -> dict[int, Referent]:
     """The sentence's personal pronouns resolved to an actor: each with the actor as the
     document last named it before ("the Defense Ministry"), and where the sentence names it."""
     doc = sentence.doc
@@ -609,7 +609,7 @@ def _referents(sentence: Span, actors: ActorTable) -> dict[int, Referent]:
         mentions = [m for m in actors.mentions if m.actor == actor]
         named = [m for m in mentions if any(t.pos_ == "PROPN" for t in doc[m.start : m.end])]
         before = [m for m in named if m.end <= token.i]
-        name = _as_named(doc[before[-1].start : before[-1].end]) if before else None
+        name = _as_named(doc[before[-1].start : before[-1].end], articles) if before else None
         found[token.i] = Referent(
             name or actors.actors[actor].name,
             frozenset(
@@ -622,14 +622,15 @@ def _referents(sentence: Span, actors: ActorTable) -> dict[int, Referent]:
     return found
 
 
-def _as_named(mention: Span) -> str:
-    """A name as the text gives it, with its article ("the Defense Ministry"), without a
-    possessive ending."""
+def _as_named(mention: Span, articles: frozenset[str]) -> str:
+    """A name as the text gives it, with its definite article ("the Defense Ministry"),
+    without a possessive ending."""
     words = [t for t in mention if t.tag_ != "POS"]
     text = mention.doc[words[0].i : words[-1].i + 1].text if words else mention.text
     first = mention[0]
-    if first.i > 0 and first.nbor(-1).lower_ == "the" and first.nbor(-1).dep_ == "det":
-        return f"the {text}"
+    article = first.nbor(-1) if first.i > 0 else None
+    if article is not None and article.dep_ == "det" and article.lower_ in articles:
+        return f"{article.lower_} {text}"
     return text
 
 
