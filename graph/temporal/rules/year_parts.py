@@ -47,9 +47,14 @@ def _season_gate(m: re.Match[str], ctx: Context) -> bool:
 def _owned(season: Token | None, words: TimeWords) -> bool:
     """Whether an owner not of time opens the season ("Russia's spring", "its autumn"; not
     "last year's spring", which the year dates)."""
-    if season is None or season.i == 0 or season.nbor(-1).tag_ not in {"POS", "PRP$"}:
+    if season is None or season.i == 0:
         return False
-    owner = season.nbor(-1) if season.nbor(-1).tag_ == "PRP$" else season.nbor(-2)
+    marker = season.nbor(-1)
+    if marker.tag_ == "PRP$":
+        return True  # "its autumn offensive"
+    if marker.tag_ != "POS" or marker.i == 0:
+        return False
+    owner = marker.nbor(-1)
     return not (owner.like_num or owner.lemma_.lower() in words.duration_units)
 
 
