@@ -239,6 +239,15 @@ def test_a_retired_id_still_finds_its_actor(seeds_graph: Path, tmp_graph: Path) 
     assert found == actor and actor in part
 
 
+def _load_one_more(graph: Path, tmp_path: Path) -> list[str]:
+    """Load one new article into `graph`; the phases the load went through."""
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Talks\n\nOn 3 May 2024 the two governments held talks in Geneva.\n")
+    phases: list[str] = []
+    load([str(extra)], graph, on_phase=phases.append)
+    return phases
+
+
 def test_a_version_3_store_is_read_as_it_is_and_upgraded_by_a_load(
     seeds_graph: Path, tmp_graph: Path, tmp_path: Path
 ) -> None:
@@ -247,10 +256,7 @@ def test_a_version_3_store_is_read_as_it_is_and_upgraded_by_a_load(
         db.execute("DROP INDEX sketches_by_source")
         db.execute("PRAGMA user_version = 3")
     assert read_saved(tmp_graph).graph.number_of_nodes() > 0  # views read it as it is
-    extra = tmp_path / "extra.md"
-    extra.write_text("# Talks\n\nOn 3 May 2024 the two governments held talks in Geneva.\n")
-    phases: list[str] = []
-    load([str(extra)], tmp_graph, on_phase=phases.append)
+    phases = _load_one_more(tmp_graph, tmp_path)
     assert any(p.startswith("attaching 1 new document") for p in phases), phases
     with closing(sqlite3.connect(tmp_graph)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -279,10 +285,7 @@ def test_an_older_store_is_upgraded_and_resolved_anew(
                 db.execute(f"DROP TABLE {table}")
             db.execute("DELETE FROM meta WHERE key = 'resolver'")
         db.execute(f"PRAGMA user_version = {version}")
-    extra = tmp_path / "extra.md"
-    extra.write_text("# Talks\n\nOn 3 May 2024 the two governments held talks in Geneva.\n")
-    phases: list[str] = []
-    load([str(extra)], tmp_graph, on_phase=phases.append)
+    phases = _load_one_more(tmp_graph, tmp_path)
     assert any(p.startswith("resolving 6 documents") for p in phases), phases
     with closing(sqlite3.connect(tmp_graph)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
