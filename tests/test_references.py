@@ -130,6 +130,21 @@ def test_a_specific_description_needs_a_name_or_description_with_its_noun(nlp: A
     assert _references(x) == {}
 
 
+def test_a_specific_description_before_the_name_stands_for_the_only_actor_it_fits(
+    nlp: Any,
+) -> None:
+    x = _extract(
+        "The ministry said it wants to hire 500 inspectors in 2025. "
+        "Regional offices receive an annual quota from the Labour Ministry."
+    )
+    assert _references(x) == {"Labour Ministry": ["The ministry", "it"]}
+    two = _extract(
+        "The ministry said it wants to hire 500 inspectors in 2025. "
+        "The Labour Ministry and the Finance Ministry agreed on a quota."
+    )
+    assert _references(two) == {}
+
+
 def test_titles_tell_gender() -> None:
     words = get().references
     assert words.gender_of_title("Mrs.") is Gender.FEMININE

@@ -12,7 +12,9 @@ A reference is linked to a mention before it, in text order, when they agree:
 - in what the description says: a specific noun ("the bank", "the president", "the phone")
   stands only for an actor the document names or describes with it ("Bank of England",
   "President X", "iPhone", "X, the central bank", "the carmaker Y"), and so does a noun
-  before the head ("the computer company": "Apple Computer").
+  before the head ("the computer company": "Apple Computer"). With no such actor before
+  it, a specific description stands for the one actor the whole document names with its
+  noun ("the ministry said" before the first "Defense Ministry"), if there is just one.
 
 A subject or possessive pronoun first takes the subject of the clause above it ("Apple said
 it would", "the Commission forced Apple to lower its prices", "with the ministry saying it
@@ -248,6 +250,8 @@ def _antecedent(
             continue
         candidates.append(mention)
     if not candidates:
+        if noun in words.specific_descriptions and not modifiers:
+            return _only_one_named(noun, table, evidence, words)
         return None
     if pronoun is not None and (token.dep_ in _SUBJECTS or token.dep_ == "poss"):
         local = _clause_subject(token, candidates, words)
@@ -268,6 +272,20 @@ def _antecedent(
     if pronoun is not None and _unnamed_between(doc, nearest, token, pronoun, taken, words):
         return None
     return nearest.actor
+
+
+def _only_one_named(
+    noun: str, table: ActorTable, evidence: list[_Evidence], words: ReferenceWords
+) -> int | None:
+    """The one actor of the document named or described with a specific noun, wherever
+    it is named: "the ministry" before the article first names "the Defense Ministry" is
+    that ministry when the article names no other."""
+    named = [
+        index
+        for index, actor in enumerate(table.actors)
+        if actor.actor_type is words.descriptions[noun] and _described(noun, evidence[index])
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _unnamed_between(
