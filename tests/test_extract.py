@@ -475,6 +475,15 @@ def test_a_resolved_pronoun_reads_as_its_name_in_labels(nlp: Any) -> None:
     assert not any(label.split()[0].lower() in {"it", "its"} for label in labels), labels
 
 
+def test_a_pronoun_whose_actor_is_named_only_later_reads_as_that_name(nlp: Any) -> None:
+    x = _extract(
+        "The ministry said it wants to recruit 500,000 soldiers in 2023. Regional offices"
+        " receive an annual quota from the Defense Ministry."
+    )
+    labels = {e.label for e in x.events}
+    assert "the Defense Ministry wants to recruit 500,000 soldiers" in labels, labels
+
+
 def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
     x = _extract(
         "Contracts allow them to be sent to fight. The army has 1.5 million servicemen,"

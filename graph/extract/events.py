@@ -599,7 +599,8 @@ def _to_event(
 
 def _referents(sentence: Span, actors: ActorTable, articles: frozenset[str]) -> dict[int, Referent]:
     """The sentence's personal pronouns resolved to an actor: each with the actor as the
-    document last named it before ("the Defense Ministry"), and where the sentence names it."""
+    document last named it before ("the Defense Ministry"), or first named it after, and
+    where the sentence names it."""
     doc = sentence.doc
     found: dict[int, Referent] = {}
     for token in sentence:
@@ -609,7 +610,8 @@ def _referents(sentence: Span, actors: ActorTable, articles: frozenset[str]) -> 
         mentions = [m for m in actors.mentions if m.actor == actor]
         named = [m for m in mentions if any(t.pos_ == "PROPN" for t in doc[m.start : m.end])]
         before = [m for m in named if m.end <= token.i]
-        name = _as_named(doc[before[-1].start : before[-1].end], articles) if before else None
+        shown = before[-1] if before else next(iter(named), None)
+        name = _as_named(doc[shown.start : shown.end], articles) if shown else None
         found[token.i] = Referent(
             name or actors.actors[actor].name,
             frozenset(
