@@ -484,6 +484,16 @@ def test_a_pronoun_whose_actor_is_named_only_later_reads_as_that_name(nlp: Any) 
     assert "the Defense Ministry wants to recruit 500,000 soldiers" in labels, labels
 
 
+def test_a_clause_in_parentheses_after_an_event_noun_is_that_event(nlp: Any) -> None:
+    x = _extract(
+        "The day before the start of the country's spring conscription campaign (to call up"
+        " men for their mandatory military service), the army announced a new rule."
+    )
+    events = [e for e in x.events if e.event_type.value == "conscription"]
+    assert [e.label for e in events] == ["the start of the country's conscription campaign"]
+    assert "call" not in {e.trigger for e in x.events}
+
+
 def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
     x = _extract(
         "Contracts allow them to be sent to fight. The army has 1.5 million servicemen,"

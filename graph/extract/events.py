@@ -434,13 +434,50 @@ def _fold(found: list[_Candidate], vocab: EventWords) -> list[_Candidate]:
         if parent is None or not _same_clause_chain(parent.token, candidate.token):
             kept.append(candidate)
             continue
-        parent.members.append(candidate.token)
-        parent.dates += [d for d in candidate.dates if d not in parent.dates]
-        parent.quantities += [q for q in candidate.quantities if q not in parent.quantities]
-        if vocab.specificity(candidate.event_type) > vocab.specificity(parent.event_type):
-            parent.event_type = candidate.event_type
-            parent.typed = candidate.token
+        _absorb(parent, candidate, vocab)
+    # "the spring conscription campaign (to call up men for military service)": a clause in
+    # parentheses right after an event's noun tells what that event is, wherever the parse
+    # hangs it
+    by_noun = {
+        word.i: c
+        for c in kept
+        for member in c.members
+        for word in (member, member.head)
+        if word is member or member.dep_ == "compound"
+    }
+    glosses = [(c, by_noun.get(noun.i)) for c in kept if (noun := _glossed(c.token)) is not None]
+    for gloss, event in glosses:
+        if event is not None and event is not gloss:
+            _absorb(event, gloss, vocab)
+            kept.remove(gloss)
     return kept
+
+
+def _absorb(parent: _Candidate, candidate: _Candidate, vocab: EventWords) -> None:
+    parent.members.append(candidate.token)
+    parent.dates += [d for d in candidate.dates if d not in parent.dates]
+    parent.quantities += [q for q in candidate.quantities if q not in parent.quantities]
+    if vocab.specificity(candidate.event_type) > vocab.specificity(parent.event_type):
+        parent.event_type = candidate.event_type
+        parent.typed = candidate.token
+
+
+def _glossed(verb: Token) -> Token | None:
+    """The noun right before a parenthesis that holds `verb`'s clause, when the clause has
+    no subject of its own: "campaign (to call up men)", "the merger (creating the largest
+    bank)"."""
+    if verb.pos_ != "VERB" or _has_subject(verb):
+        return None
+    doc, own = verb.doc, {t.i for t in verb.subtree}
+    opening = verb.i - 1
+    while opening > 0 and doc[opening].text != "(" and opening in own:
+        opening -= 1
+    closing = verb.i + 1
+    while closing < len(doc) and doc[closing].text != ")" and closing in own:
+        closing += 1
+    if opening < 1 or closing == len(doc) or (doc[opening].text, doc[closing].text) != ("(", ")"):
+        return None
+    return doc[opening - 1] if doc[opening - 1].pos_ == "NOUN" else None
 
 
 def _same_clause_chain(top: Token, low: Token) -> bool:
