@@ -552,8 +552,8 @@ class LocalEvent(Model):
     participants: tuple[Participant, ...] = Field(default=(), description="Actors with roles.")
     told_back: bool = Field(
         default=False,
-        description="Named with a demonstrative ('this draft', 'that attack'): an event the"
-        " document has named before.",
+        description="Named with a demonstrative ('this draft', 'that attack') or, undated, as"
+        " a name's ('Dmitriev's visit'): an event the document has likely named before.",
     )
     news: bool = Field(
         default=False,

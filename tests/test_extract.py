@@ -494,6 +494,18 @@ def test_a_clause_in_parentheses_after_an_event_noun_is_that_event(nlp: Any) -> 
     assert "call" not in {e.trigger for e in x.events}
 
 
+def test_an_event_noun_a_name_owns_is_an_event_told_back_when_undated(nlp: Any) -> None:
+    x = _extract(
+        "Negotiator Kirill Dmitriev is set to visit Washington on Friday. Dmitriev's visit"
+        " could signal movement toward peace. Critics recalled Russia's invasion of Ukraine"
+        " in 2022."
+    )
+    by_label = {e.label: e for e in x.events}
+    assert "Dmitriev's visit" in by_label and by_label["Dmitriev's visit"].told_back
+    invasion = next(e for e in x.events if e.trigger == "invasion")
+    assert not invasion.told_back  # dated: its own event
+
+
 def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
     x = _extract(
         "Contracts allow them to be sent to fight. The army has 1.5 million servicemen,"

@@ -334,7 +334,10 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
     ):
         return False  # "with 1.5 million servicemen targeted": a participle describing them
     if token.pos_ == "NOUN":
-        # a bare noun ("a meeting", "mobilization") names a kind of event, not one event
+        # a bare noun ("a meeting", "mobilization") names a kind of event, not one event;
+        # one a named actor owns is one ("Russia's invasion of Ukraine")
+        if candidate.event_type is not EventType.OTHER and _owned_by_actor(token, actors):
+            return True
         dated = {t.i for d in candidate.dates for t in _tokens(token.sent, d.start, d.end)}
         return bool(candidate.dates or candidate.quantities) and _modified(token, dated)
     # A happening of no known type needs an anchor: a date, a number, or a named actor doing
@@ -359,6 +362,14 @@ def _modified(noun: Token, dated: set[int]) -> bool:
     if noun.dep_ == "compound" or (noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN"):
         return True  # "re-election victory", "wave of mobilization": the head phrase tells
     return any(c.dep_ not in {"det", "punct", "predet"} and c.i not in dated for c in noun.children)
+
+
+def _owned_by_actor(noun: Token, actors: ActorTable) -> bool:
+    """Whether a name owns the event noun: "Russia's invasion", "Apple's acquisition"."""
+    return any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" and actors.actor_at(c) is not None
+        for c in noun.children
+    )
 
 
 def _actor_argument(token: Token, actors: ActorTable) -> bool:
@@ -622,11 +633,13 @@ def _to_event(
         news=news,
         modality=modality,
         again=any(_told_again(t, vocab) for t in {token, candidate.typed or token}),
+        # "this draft", or undated "Dmitriev's visit": an event told before in the article
         told_back=any(
             m.pos_ == "NOUN"
             and any(c.dep_ == "det" and c.lower_ in vocab.demonstratives for c in m.children)
             for m in candidate.members
-        ),
+        )
+        or (not candidate.dates and _owned_by_actor(token, actors)),
         participants=find_participants(candidate.members, document, actors, vocab),
         span=document.span(sentence.start_char, sentence.end_char),
         trigger_span=document.span(token.idx, token.idx + len(token.text)),
