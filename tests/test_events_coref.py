@@ -251,6 +251,9 @@ def test_derivations_and_synonyms_are_one_predicate() -> None:
     killed = _m("c", "d1", "kill", "attack", **MARCH)
     death = _m("d", "d2", "death", "casualties", **MARCH)
     assert _groups([killed, death]) == [["c", "d"]]
+    draft = _m("f", "d1", "draft", "conscription", **MARCH)
+    conscription = _m("g", "d2", "conscription", "conscription", **MARCH)
+    assert _groups([draft, conscription]) == [["f", "g"]]
     # Unrelated words with a date in common are not one event.
     assert _groups([killed, _m("e", "d2", "resign", **MARCH)]) == [["c"], ["e"]]
 

@@ -187,6 +187,7 @@ WORDS = EventWords(
             "sue lawsuit suit",
             "investigate investigation probe inquiry",
             "fight battle clash combat",
+            "conscript conscription draft call-up callup induct induction",
             "marry marriage wedding wed",
             "try trial",
             "deny denial",
