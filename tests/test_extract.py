@@ -506,6 +506,23 @@ def test_an_event_noun_a_name_owns_is_an_event_told_back_when_undated(nlp: Any) 
     assert not invasion.told_back  # dated: its own event
 
 
+def test_a_label_through_the_governing_verb_keeps_its_complement(nlp: Any) -> None:
+    x = _extract(
+        "Facing shortages, the army has turned to cash bonuses twice to recruit 5,000 soldiers."
+    )
+    assert "the army has turned to cash bonuses to recruit 5,000 soldiers" in {
+        e.label for e in x.events
+    }
+    # the event on the infinitive, its subject and complement from the verb governing it
+    x = _extract(
+        "Faced with falling sales, the carmaker has resorted to price cuts twice to bolster"
+        " its market share in 2024."
+    )
+    assert [e.label for e in x.events] == [
+        "the carmaker has resorted to price cuts to bolster its market share"
+    ]
+
+
 def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
     x = _extract(
         "Contracts allow them to be sent to fight. The army has 1.5 million servicemen,"

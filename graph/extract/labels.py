@@ -73,7 +73,7 @@ def event_label(
 
 def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[Token]:
     words = [verb]
-    subject = None
+    subject = purpose = None
     has_object = False
     for child in verb.children:
         if child.i in skip:
@@ -88,6 +88,8 @@ def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[
             words += [child]
         elif child.dep_ == "agent" and subject is None:
             words += _noun_phrase(child, skip, complements=1)
+        elif _infinitive(child) and not has_object and child.dep_ == "advcl":
+            purpose = child  # after a complement: "turned to bonuses to recruit soldiers"
         elif _infinitive(child) and not has_object:
             # "set to visit Washington", "voted to return to a second reading"
             words += [t for t in child.children if t.dep_ in {"aux", "auxpass"}]
@@ -113,10 +115,14 @@ def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[
         )
         if prep is not None:
             words += _prepositional(prep, skip)
+    if purpose is not None:
+        words += [t for t in purpose.children if t.dep_ in {"aux", "auxpass"}]
+        words += _verb_phrase(purpose, vocab, skip)
     if subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
         # "to increase its armed forces" reads as "Russia aimed to increase its armed forces"
         governor = verb.head
         words.append(governor)
+        complemented = False
         for child in governor.children:
             if child.i in skip:
                 continue
@@ -125,6 +131,10 @@ def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[
             elif child.dep_ == "dobj" and child.i < verb.i:
                 # "ordered the size of the army to be increased": the object is its subject
                 words += _noun_phrase(child, skip, complements=1)
+            elif child.dep_ == "prep" and governor.i < child.i < verb.i and not complemented:
+                # "resorted to recruitment campaigns to bolster its forces"
+                complemented = _has_object(child, skip)
+                words += _prepositional(child, skip) if complemented else []
             elif child.dep_ in {"aux", "auxpass", "neg"} and child.i < governor.i:
                 words.append(child)
     if subject is None and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
