@@ -523,6 +523,20 @@ def test_a_label_through_the_governing_verb_keeps_its_complement(nlp: Any) -> No
     ]
 
 
+def test_a_name_stays_whole_in_a_label_and_a_long_subject_gives_up_its_complement(
+    nlp: Any,
+) -> None:
+    x = _extract("Analysts at the Bank of England cut their forecast in May 2024.")
+    assert [e.label for e in x.events] == ["Analysts at the Bank of England cut their forecast"]
+    x = _extract(
+        "Norwegian economist Anna Berg at the University of Oslo in Norway has surveyed 300"
+        " companies in 2024."
+    )
+    assert [e.label for e in x.events] == [
+        "Norwegian economist Anna Berg has surveyed 300 companies"
+    ]
+
+
 def test_pronouns_and_participles_alone_anchor_no_event(nlp: Any) -> None:
     x = _extract(
         "Contracts allow them to be sent to fight. The army has 1.5 million servicemen,"

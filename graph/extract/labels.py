@@ -63,6 +63,8 @@ def event_label(
     """
     if trigger.pos_ in {"VERB", "AUX"}:
         words = _verb_phrase(trigger, vocab, skip)
+        if len(words) > MAX_WORDS:  # a long subject gives up its complement first
+            words = _verb_phrase(trigger, vocab, skip, brief=True)
     else:
         words = _noun_phrase(_phrase_head(trigger), skip, complements=1)
     words = words[:MAX_WORDS]
@@ -71,7 +73,9 @@ def event_label(
     return _join(words, named)
 
 
-def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[Token]:
+def _verb_phrase(
+    verb: Token, vocab: EventWords, skip: Collection[int], brief: bool = False
+) -> list[Token]:
     words = [verb]
     subject = purpose = None
     has_object = False
@@ -80,7 +84,7 @@ def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[
             continue
         if child.dep_ in {"nsubj", "nsubjpass"}:
             subject = child
-            words += _subject(child, verb, vocab, skip)
+            words += _subject(child, verb, vocab, skip, brief)
         elif child.dep_ in {"dobj", "dative", "attr", "oprd"}:
             has_object = True
             words += _noun_phrase(child, skip, complements=1)
@@ -93,7 +97,7 @@ def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[
         elif _infinitive(child) and not has_object:
             # "set to visit Washington", "voted to return to a second reading"
             words += [t for t in child.children if t.dep_ in {"aux", "auxpass"}]
-            words += _verb_phrase(child, vocab, skip)
+            words += _verb_phrase(child, vocab, skip, brief)
             has_object = True
         elif child.dep_ in {"acomp"}:
             words += [child]
@@ -117,7 +121,7 @@ def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[
             words += _prepositional(prep, skip)
     if purpose is not None:
         words += [t for t in purpose.children if t.dep_ in {"aux", "auxpass"}]
-        words += _verb_phrase(purpose, vocab, skip)
+        words += _verb_phrase(purpose, vocab, skip, brief)
     if subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
         # "to increase its armed forces" reads as "Russia aimed to increase its armed forces"
         governor = verb.head
@@ -127,7 +131,7 @@ def _verb_phrase(verb: Token, vocab: EventWords, skip: Collection[int]) -> list[
             if child.i in skip:
                 continue
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                words += _subject(child, governor, vocab, skip)
+                words += _subject(child, governor, vocab, skip, brief)
             elif child.dep_ == "dobj" and child.i < verb.i:
                 # "ordered the size of the army to be increased": the object is its subject
                 words += _noun_phrase(child, skip, complements=1)
@@ -152,18 +156,20 @@ def _infinitive(token: Token) -> bool:
     )
 
 
-def _subject(subject: Token, verb: Token, vocab: EventWords, skip: Collection[int]) -> list[Token]:
+def _subject(
+    subject: Token, verb: Token, vocab: EventWords, skip: Collection[int], brief: bool = False
+) -> list[Token]:
     if subject.lower_ in vocab.relative_pronouns and verb.dep_ == "relcl":
         return _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
     if subject.lower_.endswith(vocab.reflexive_endings):
         # "conscripts found themselves caught": the reflexive stands for the outer subject
         outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if outer is not None and outer.i != subject.i:
-            return _noun_phrase(outer, skip, complements=1)
+            return _noun_phrase(outer, skip, complements=int(not brief))
     appositive = next((c for c in subject.children if c.dep_ == "appos"), None)
     if appositive is not None and appositive.pos_ == "PROPN":
         return _noun_phrase(appositive, skip, complements=0)  # "the lower house, the State Duma"
-    return _noun_phrase(subject, skip, complements=1)
+    return _noun_phrase(subject, skip, complements=int(not brief))
 
 
 def _noun_phrase(
@@ -178,7 +184,9 @@ def _noun_phrase(
             continue
         if _pruned(child):
             continue
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and head.ent_iob_ != "O" and child.ent_iob_ == "I":
+            words += _prepositional(child, skip)  # inside a name: "the University of Bremen"
+        elif child.dep_ == "prep":
             if kept >= complements or child.i < head.i or not _has_object(child, skip):
                 continue
             kept += 1
