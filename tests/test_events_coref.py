@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -465,13 +466,21 @@ def test_a_difference_is_no_count_of_the_event(nlp: Any) -> None:
     assert mention_of(event, "k", []).quantities == frozenset()
 
 
-def test_a_plan_and_an_outcome_with_other_numbers_stay_apart() -> None:
+def test_a_target_and_an_outcome_with_other_numbers_may_be_one_event() -> None:
+    # "wants to recruit 521,000 in 2023" and "recruited over 400,000 last year": one drive
     target = _m(
-        "a", "d1", "recruit", quantities=frozenset({(521000.0, "serviceman")}), planned=True
+        "a",
+        "d1",
+        "recruit",
+        quantities=frozenset({(521000.0, "serviceman")}),
+        planned=True,
+        **MARCH,
     )
-    done = _m("b", "d2", "recruit", quantities=frozenset({(400000.0, "")}))
-    assert pair_score(target, done) is None
-    assert pair_score(target, _m("c", "d2", "recruit", quantities=target.quantities)) is not None
+    done = _m("b", "d2", "recruit", quantities=frozenset({(400000.0, "serviceman")}), **MARCH)
+    assert _groups([target, done]) == [["a", "b"]]
+    # told both as done, the two counts of servicemen are two events
+    other = _m("c", "d2", "recruit", quantities=frozenset({(400000.0, "serviceman")}), **MARCH)
+    assert pair_score(replace(target, planned=False), other) is None
 
 
 def test_articles_of_one_story_merge_a_predicate_they_share(nlp: Any) -> None:

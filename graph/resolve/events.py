@@ -564,16 +564,12 @@ def _undated_plan(mention: Mention) -> bool:
 def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
     # Counts of one thing that never agree: 160,000 men is not 147,000 men. Counts of people
     # under different words ("men", "soldiers") conflict only when far apart, because reports
-    # revise tolls and tallies ("3 dead", "4 killed").
+    # revise tolls and tallies ("3 dead", "4 killed"). A target and an outcome differ
+    # without being two events: "wants to recruit 521,000 men", "recruited 400,000 men".
     if not (a.quantities and b.quantities):
         return False
     shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
-    if shared_units and not (a.quantities & b.quantities):
-        return True
-    # A plan and what happened with other numbers are a target and an outcome: "wants to
-    # recruit 521,000" is not "recruited over 400,000".
-    values_a, values_b = {v for v, _ in a.quantities}, {v for v, _ in b.quantities}
-    if a.planned != b.planned and values_a and values_b and not values_a & values_b:
+    if shared_units and not (a.quantities & b.quantities) and a.planned == b.planned:
         return True
     people_a = _counts(a, vocab).get(_PEOPLE, set())
     people_b = _counts(b, vocab).get(_PEOPLE, set())
