@@ -9,7 +9,7 @@ character at `offsets[i]` in the original text; that is what keeps provenance ex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -80,10 +80,12 @@ class Line:
 class _Tracked:
     """A string whose characters remember their original offsets."""
 
-    def __init__(self, text: str, offsets: list[int]) -> None:
+    def __init__(self, text: str, offsets: Sequence[int]) -> None:
         self.text, self.offsets = text, offsets
 
-    def delete(self, spans: Iterable[tuple[int, int]]) -> None:
+    def delete(self, spans: Sequence[tuple[int, int]]) -> None:
+        if not spans:
+            return
         drop = bytearray(len(self.text))
         for a, b in spans:
             drop[a:b] = b"\x01" * (b - a)
@@ -235,8 +237,11 @@ def strip_line(
         >>> strip_line("## A [b](u) **c**", 0, 17).plain
         'A b c'
     """
-    offsets = [i for i in range(start, end) if hidden is None or not hidden[i]]
-    line = _Tracked("".join(text[i] for i in offsets), offsets)
+    if hidden is None or not any(hidden[start:end]):
+        line = _Tracked(text[start:end], range(start, end))
+    else:
+        offsets = [i for i in range(start, end) if not hidden[i]]
+        line = _Tracked("".join(text[i] for i in offsets), offsets)
     if _RULE.match(line.text):
         return Line(start, end, "", (), rule=True)
 
@@ -270,8 +275,12 @@ def strip_line(
     return Line(start, end, plain, kept, heading=heading, bold=bold)
 
 
-def _squeeze(text: str, offsets: list[int]) -> tuple[str, Sequence[int]]:
+def _squeeze(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     # Trim the ends, and where a deletion left two spaces side by side keep only the first.
+    if isinstance(offsets, range):  # nothing deleted (most lines): only the ends to trim
+        plain = text.strip()
+        first = len(text) - len(text.lstrip())
+        return plain, offsets[first : first + len(plain)]
     keep: list[int] = []
     for i, ch in enumerate(text):
         previous = keep[-1] if keep else -1
