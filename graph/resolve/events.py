@@ -27,10 +27,12 @@ import datetime as dt
 import heapq
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 
 from graph.ids import make_id
 from graph.lang import get
@@ -637,17 +639,22 @@ def _candidate_pairs(
             blocks.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for block in blocks.values():
-        if len(block) > _MAX_BLOCK:
-            block.sort(
-                key=lambda i: (mentions[i].start or dt.date.max, mentions[i].end or dt.date.max, i)
-            )
+        if len(block) <= _MAX_BLOCK:  # in input order: a mention pairs with those after it
+            held = [j for j in block if j in settled]
+            for n, i in enumerate(block):
+                if i not in settled:
+                    pairs.update(zip(repeat(i), block[n + 1 :]))
+                    pairs.update(zip(held[: bisect_left(held, i)], repeat(i)))
+            continue
+        block.sort(
+            key=lambda i: (mentions[i].start or dt.date.max, mentions[i].end or dt.date.max, i)
+        )
         for n, i in enumerate(block):
             if i in settled:
                 continue  # its pairs with the others are found from their side
-            later = block[n + 1 : n + 1 + _WINDOW] if len(block) > _MAX_BLOCK else block[n + 1 :]
-            pairs.update((min(i, j), max(i, j)) for j in later)
+            pairs.update((min(i, j), max(i, j)) for j in block[n + 1 : n + 1 + _WINDOW])
             if settled:
-                earlier = block[max(0, n - _WINDOW) : n] if len(block) > _MAX_BLOCK else block[:n]
+                earlier = block[max(0, n - _WINDOW) : n]
                 pairs.update((min(i, j), max(i, j)) for j in earlier if j in settled)
     return sorted(pairs)
 
