@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from itertools import combinations
+from itertools import chain, combinations, repeat
 
 from graph.ids import make_id
 from graph.lang import get
@@ -165,13 +166,22 @@ def _candidate_pairs(
         weight = 2 if key.startswith("event:") else 1
         if weight == 1 and len(ids) > _COMMON:
             continue  # a word most claims use says nothing about a shared subject
-        if new is None:
-            pairs: Iterable[tuple[str, str]] = combinations(sorted(ids), 2)
-        else:
-            pairs = {(min(a, b), max(a, b)) for a in ids if a in new for b in ids if b != a}
-        for pair in pairs:
-            shared[pair] += weight
+        for _ in range(weight):
+            shared.update(_pairs(ids, new))
     return [(by_id[a], by_id[b]) for a, b in sorted(p for p, n in shared.items() if n >= 2)]
+
+
+def _pairs(ids: list[str], new: Collection[str] | None) -> Iterable[tuple[str, str]]:
+    """The pairs (in order) of distinct `ids`, or those holding one of `new`."""
+    if new is None:
+        return combinations(sorted(set(ids)), 2)
+    fresh = sorted({a for a in ids if a in new})
+    old = sorted({b for b in ids if b not in new})
+    pairs: list[Iterable[tuple[str, str]]] = [combinations(fresh, 2)]
+    for a in fresh:
+        cut = bisect_left(old, a)
+        pairs += [zip(old[:cut], repeat(a)), zip(repeat(a), old[cut:])]
+    return chain.from_iterable(pairs)
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
