@@ -464,18 +464,24 @@ def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
     """Unit vectors of the items of each bag, rarity counted among the bags (`idf_vector`)."""
     counts = [Counter(items) for items in bags]
     frequency = Counter(item for items in counts for item in items)
-    return [idf_vector(items, frequency, len(bags)) for items in counts]
+    rarity: dict[str, float] = {}
+    return [idf_vector(items, frequency, len(bags), rarity) for items in counts]
 
 
 def idf_vector(
-    counts: Mapping[str, int], frequency: Mapping[str, int], total: int
+    counts: Mapping[str, int],
+    frequency: Mapping[str, int],
+    total: int,
+    rarity: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """The unit vector of a bag of items (item -> count): (1 + log count) x rarity, an item
-    that `frequency[item]` of `total` bags hold weighing log((1 + total) / frequency)."""
-    weights = {
-        item: (1 + math.log(n)) * math.log((1 + total) / max(1, frequency.get(item, 1)))
-        for item, n in counts.items()
-    }
+    that `frequency[item]` of `total` bags hold weighing log((1 + total) / frequency).
+    `rarity` keeps each item's weight for the next vectors of the same corpus."""
+    rarity = {} if rarity is None else rarity
+    for item in counts:
+        if item not in rarity:
+            rarity[item] = math.log((1 + total) / max(1, frequency.get(item, 1)))
+    weights = {item: (1 + math.log(n)) * rarity[item] for item, n in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {item: w / norm for item, w in weights.items()}
 

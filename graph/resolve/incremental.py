@@ -112,8 +112,8 @@ def attach(
     copied = [x for x in new if x.source.id in copies]
     kept = [x for x in new if x.source.id not in copies]
     actor_ids, actors = _actors(kept, store, lexicon)
-    vectors: dict[str, dict[str, float]] = {}  # documents' story vectors, for both passes
-    event_ids, events, stories = _events(kept, actor_ids, store, lexicon, vectors)
+    memo = _StoryMemo()  # what the documents' stories are worked out from, for both passes
+    event_ids, events, stories = _events(kept, actor_ids, store, lexicon, memo)
     dated = infer_publication_dates(kept, list(events.values()), event_ids)
     if dated != kept:  # dates gained: match the events again with them, as a full load does
         rematch = dates_matter(kept, dated)
@@ -121,7 +121,7 @@ def attach(
             actor_ids, actors = _actors(dated, store, lexicon)
         kept = dated
         if rematch:
-            event_ids, events, stories = _events(kept, actor_ids, store, lexicon, vectors)
+            event_ids, events, stories = _events(kept, actor_ids, store, lexicon, memo)
 
     result = Attachment(identities=Identities(load=known.load))
     given = result.identities
@@ -338,10 +338,10 @@ def _events(
     actor_ids: dict[LocalKey, str],
     store: Store,
     lexicon: Lexicon,
-    vectors: dict[str, dict[str, float]],
+    memo: _StoryMemo,
 ) -> tuple[dict[LocalKey, str], dict[str, Event], dict[str, str]]:
     """Each new local event's id, the events new or changed, and each document's story
-    (`vectors`: see `_stories`)."""
+    (`memo`: see `_stories`)."""
     vocab = lexicon.events
     fresh: list[Mention] = []
     published: dict[str, tuple[dt.date, dt.date] | None] = {}
@@ -368,7 +368,7 @@ def _events(
             group.append(len(mentions))
             mentions.append(mention)
         settled.append(group)
-    stories = _stories(kept, published, old_sources, store, vectors)
+    stories = _stories(kept, published, old_sources, store, memo)
     groups = cluster_mentions(mentions, vocab=vocab, fixed=settled, stories=stories)
     mapping: dict[LocalKey, str] = {}
     changed: dict[str, Event] = {}
@@ -446,17 +446,20 @@ def _stories(
     published: dict[str, tuple[dt.date, dt.date] | None],
     old_sources: set[str],
     store: Store,
-    vectors: dict[str, dict[str, float]],
+    memo: _StoryMemo,
 ) -> dict[str, str]:
     """Each document's story: the graph's documents keep theirs; a new document joins the
     story (of the graph's documents its mentions meet, or of an earlier new document) whose
     documents it is most like on average, when that reaches `_STORY_SIMILARITY` and it was
     published within `_STORY_DAYS` of them all, as `document_stories` groups documents;
-    otherwise it starts a story of its own. `vectors` keeps the documents' vectors, which
-    dates do not change, for the next call of the same attachment."""
+    otherwise it starts a story of its own. `memo` keeps the documents' contexts and
+    vectors, which dates do not change, for the next call of the same attachment."""
     rows = store.contexts(old_sources)
     rows.update(store.contexts(stories={row[3] for row in rows.values()}))
-    contexts = {source: json.loads(row[0]) for source, row in rows.items()}
+    read = memo.contexts
+    contexts = {source: read.get(source) or json.loads(row[0]) for source, row in rows.items()}
+    read.update(contexts)
+    vectors = memo.vectors
     story = {source: row[3] for source, row in rows.items()}
     bounds = {source: bounds_of(row[1], row[2]) for source, row in rows.items()}
     for x in kept:
@@ -472,9 +475,11 @@ def _stories(
     new_items = {item for x in kept for item in x.context}
     rare = {i for i, n in frequency.items() if n <= _COMMON_ITEM and i in new_items}
 
+    rarity: dict[str, float] = {}
+
     def vector(source: str) -> dict[str, float]:
         if source not in vectors:
-            vectors[source] = idf_vector(contexts[source], frequency, total)
+            vectors[source] = idf_vector(contexts[source], frequency, total, rarity)
         return vectors[source]
 
     # item -> story -> the summed weights of the item in the story's documents
@@ -510,6 +515,15 @@ def _stories(
         members[story[source]].append(source)
         weigh(source)
     return story
+
+
+@dataclass
+class _StoryMemo:
+    """Documents' contexts (item -> count) and story vectors, read or worked out once for
+    the two passes of one attachment."""
+
+    contexts: dict[str, dict[str, int]] = field(default_factory=dict)
+    vectors: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 class _Told(NamedTuple):
