@@ -26,6 +26,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.nlp import text_of
 from graph.lang import Lexicon, get
 from graph.lang.actors import ActorWords, capitals, countries, places
 from graph.model import ActorKind, Document, LocalActor
@@ -125,7 +126,7 @@ def find_actors(doc: Doc, document: Document, *, lexicon: Lexicon | None = None)
         _add(groups, kind, _join(tokens), tokens[0].i, tokens[-1].i + 1, ())
     groups = _settle_kinds(groups)
     authors = {a.lower() for a in document.source.authors}
-    headlines = _headline_ranges(doc.text)
+    headlines = _headline_ranges(text_of(doc))
     body = [
         g
         for g in groups.values()

@@ -30,6 +30,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from graph.errors import ModelError
+from graph.extract.nlp import text_of
 
 __all__ = [
     "CANDIDATE_POS",
@@ -129,7 +130,7 @@ class MentionModel:
         best = scores.argmax(axis=1)
         top_two = np.sort(scores, axis=1)[:, -2:]
         margins = (top_two[:, 1] - top_two[:, 0]).tolist()
-        text = doc.text  # spaCy builds it anew on each access
+        text = text_of(doc)
         mentions = []
         for n in np.flatnonzero(best).tolist():
             token = tokens[n]

@@ -18,13 +18,23 @@ PARAGRAPHS = "paragraph_breaks"
 def sentences(doc: Doc) -> list[Span]:
     """The parse's sentences, worked out once per parse (spaCy's `doc.sents` walks every
     token each time it is read)."""
-    found: list[Span] | None = doc.user_data.get(_SENTENCES)
+    bounds: list[tuple[int, int]] | None = doc.user_data.get(_SENTENCES)
+    if bounds is None:  # kept as offsets: spans kept on their doc would hold it in a cycle
+        bounds = doc.user_data[_SENTENCES] = [(s.start, s.end) for s in doc.sents]
+    return [doc[start:end] for start, end in bounds]
+
+
+def text_of(doc: Doc) -> str:
+    """The parse's text, joined once per parse (spaCy's `doc.text` joins every token's text
+    each time it is read)."""
+    found: str | None = doc.user_data.get(_TEXT)
     if found is None:
-        found = doc.user_data[_SENTENCES] = list(doc.sents)
+        found = doc.user_data[_TEXT] = doc.text
     return found
 
 
 _SENTENCES = "timeline_graph.sentences"
+_TEXT = "timeline_graph.text"
 
 
 def load_pipeline(name: str | None = None) -> Any:

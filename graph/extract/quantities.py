@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.nlp import text_of
 from graph.lang import Lexicon
 from graph.lang import get as get_lexicon
 from graph.lang.numbers import Modifier, NumberWords, parse_number
@@ -81,7 +82,7 @@ def find_quantities(
     skip = skip or set()
     words = (lexicon or get_lexicon()).numbers
     patterns = _patterns(words)
-    text = doc.text
+    text = doc.text if isinstance(doc, Span) else text_of(doc)
     base = doc.start_char if isinstance(doc, Span) else 0
     found: list[QuantityMention] = []
     for match in patterns.multitude.finditer(text):

@@ -40,6 +40,7 @@ from graph.extract.claims.speakers import same_speaker, speaker_actor
 from graph.extract.claims.stance import hedged, polarity
 from graph.extract.events import EventTable
 from graph.extract.nlp import sentences as sentences_of
+from graph.extract.nlp import text_of
 from graph.lang import Lexicon
 from graph.lang import get as get_lexicon
 from graph.lang.attribution import AttributionWords
@@ -72,7 +73,7 @@ def find_claims(
         >>> [c.text for c in find_claims(doc, document, actors, events, dates)]
         ['the army would grow']
     """
-    text = doc.text
+    text = text_of(doc)
     quotes = find_quotes(text)
     lexicon = get_lexicon() if lexicon is None else lexicon
     ctx = Context(text, document, actors, events, dates, quotes, lexicon)
