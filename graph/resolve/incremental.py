@@ -452,14 +452,12 @@ def _stories(
     story (of the graph's documents its mentions meet, or of an earlier new document) whose
     documents it is most like on average, when that reaches `_STORY_SIMILARITY` and it was
     published within `_STORY_DAYS` of them all, as `document_stories` groups documents;
-    otherwise it starts a story of its own. `memo` keeps the documents' contexts and
-    vectors, which dates do not change, for the next call of the same attachment."""
+    otherwise it starts a story of its own. `memo` keeps what is worked out of each
+    document's context, which dates do not change, for the next call of the same attachment."""
     rows = store.contexts(old_sources)
     rows.update(store.contexts(stories={row[3] for row in rows.values()}))
-    read = memo.contexts
-    contexts = {source: read.get(source) or json.loads(row[0]) for source, row in rows.items()}
-    read.update(contexts)
-    vectors = memo.vectors
+    shared, vectors = memo.shared, memo.vectors
+    contexts = {source: json.loads(row[0]) for source, row in rows.items() if source not in shared}
     story = {source: row[3] for source, row in rows.items()}
     bounds = {source: bounds_of(row[1], row[2]) for source, row in rows.items()}
     for x in kept:
@@ -486,7 +484,9 @@ def _stories(
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
     def weigh(source: str) -> None:
-        items = [i for i in contexts[source] if i in rare]
+        items = shared.get(source)
+        if items is None:
+            items = shared[source] = [i for i in contexts[source] if i in rare]
         if items:  # the vector only of a document that weighs in
             held = vector(source)
             for item in items:
@@ -519,10 +519,11 @@ def _stories(
 
 @dataclass
 class _StoryMemo:
-    """Documents' contexts (item -> count) and story vectors, read or worked out once for
-    the two passes of one attachment."""
+    """What each document's context gives, worked out once for the two passes of one
+    attachment: the rare items it shares with the new documents, and its story vector if it
+    shares any (the contexts themselves are not kept: tens of thousands of them)."""
 
-    contexts: dict[str, dict[str, int]] = field(default_factory=dict)
+    shared: dict[str, list[str]] = field(default_factory=dict)
     vectors: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
