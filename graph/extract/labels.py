@@ -96,8 +96,7 @@ def _verb_phrase(
             purpose = child  # after a complement: "turned to bonuses to recruit soldiers"
         elif _infinitive(child) and not has_object:
             # "set to visit Washington", "voted to return to a second reading"
-            words += [t for t in child.children if t.dep_ in {"aux", "auxpass"}]
-            words += _verb_phrase(child, vocab, skip, brief)
+            words += _to_phrase(child, vocab, skip, brief)
             has_object = True
         elif child.dep_ in {"acomp"}:
             words += [child]
@@ -120,8 +119,7 @@ def _verb_phrase(
         if prep is not None:
             words += _prepositional(prep, skip)
     if purpose is not None:
-        words += [t for t in purpose.children if t.dep_ in {"aux", "auxpass"}]
-        words += _verb_phrase(purpose, vocab, skip, brief)
+        words += _to_phrase(purpose, vocab, skip, brief)
     if subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
         # "to increase its armed forces" reads as "Russia aimed to increase its armed forces"
         governor = verb.head
@@ -135,16 +133,26 @@ def _verb_phrase(
             elif child.dep_ == "dobj" and child.i < verb.i:
                 # "ordered the size of the army to be increased": the object is its subject
                 words += _noun_phrase(child, skip, complements=1)
-            elif child.dep_ == "prep" and governor.i < child.i < verb.i and not complemented:
-                # "resorted to recruitment campaigns to bolster its forces"
-                complemented = _has_object(child, skip)
-                words += _prepositional(child, skip) if complemented else []
+            elif (
+                child.dep_ == "prep"
+                and governor.i < child.i < verb.i
+                and not complemented
+                and _has_object(child, skip)
+            ):
+                words += _prepositional(child, skip)  # "resorted to campaigns to bolster"
+                complemented = True
             elif child.dep_ in {"aux", "auxpass", "neg"} and child.i < governor.i:
                 words.append(child)
     if subject is None and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "men who will be called up" reads as "men called up"; the modified noun is the subject
         words += _noun_phrase(verb.head, skip, complements=0, keep_relative=False)
     return sorted(set(words), key=lambda t: t.i)
+
+
+def _to_phrase(verb: Token, vocab: EventWords, skip: Collection[int], brief: bool) -> list[Token]:
+    """An infinitive with its own auxiliaries ("to", "to be")."""
+    auxiliaries = [t for t in verb.children if t.dep_ in {"aux", "auxpass"}]
+    return auxiliaries + _verb_phrase(verb, vocab, skip, brief)
 
 
 def _infinitive(token: Token) -> bool:
