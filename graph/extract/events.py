@@ -205,7 +205,7 @@ def _words_around(token: Token, dates: list[DateMention]) -> tuple[str, ...]:
 
 def _opening_end(doc: Doc) -> int:
     """The token where the article's opening (its first `_OPENING_SENTENCES` sentences) ends."""
-    for n, sentence in enumerate(sentences(doc)):
+    for n, sentence in enumerate(doc.sents):  # walks only to the opening's end
         if n == _OPENING_SENTENCES:
             return sentence.start
     return len(doc)
