@@ -166,8 +166,9 @@ def _candidate_pairs(
         weight = 2 if key.startswith("event:") else 1
         if weight == 1 and len(ids) > _COMMON:
             continue  # a word most claims use says nothing about a shared subject
+        pairs = list(_pairs(ids, new))
         for _ in range(weight):
-            shared.update(_pairs(ids, new))
+            shared.update(pairs)
     return [(by_id[a], by_id[b]) for a, b in sorted(p for p, n in shared.items() if n >= 2)]
 
 
