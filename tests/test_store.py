@@ -191,7 +191,8 @@ def test_a_newer_store_asks_for_an_upgrade(seeds_graph: Path, tmp_graph: Path) -
     with pytest.raises(GraphFileError) as error:
         read_saved(tmp_graph)
     assert str(error.value) == (
-        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads 4);"
+        f"{tmp_graph}: written by a newer timeline-graph (store version 99; this one reads"
+        f" {SCHEMA_VERSION});"
         " upgrade timeline-graph (pip install -U timeline-graph)"
     )
 
@@ -248,20 +249,36 @@ def _load_one_more(graph: Path, tmp_path: Path) -> list[str]:
     return phases
 
 
-def test_a_version_3_store_is_read_as_it_is_and_upgraded_by_a_load(
-    seeds_graph: Path, tmp_graph: Path, tmp_path: Path
+def _as_version_4(db: sqlite3.Connection) -> None:
+    """Undo what version 5 added to a store's schema."""
+    db.execute("DROP INDEX documents_state")
+    db.execute("DROP INDEX nodes_by_kind_id")
+    db.execute("CREATE INDEX nodes_by_kind ON nodes (kind)")
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_a_version_3_or_4_store_is_read_as_it_is_and_upgraded_by_a_load(
+    seeds_graph: Path, tmp_graph: Path, tmp_path: Path, version: int
 ) -> None:
     shutil.copy(seeds_graph, tmp_graph)
     with closing(sqlite3.connect(tmp_graph)) as db, db:
-        db.execute("DROP INDEX sketches_by_source")
-        db.execute("PRAGMA user_version = 3")
+        _as_version_4(db)
+        if version == 3:
+            db.execute("DROP INDEX sketches_by_source")
+        db.execute(f"PRAGMA user_version = {version}")
     assert read_saved(tmp_graph).graph.number_of_nodes() > 0  # views read it as it is
     phases = _load_one_more(tmp_graph, tmp_path)
     assert any(p.startswith("attaching 1 new document") for p in phases), phases
     with closing(sqlite3.connect(tmp_graph)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        index = "SELECT count(*) FROM sqlite_master WHERE name = 'sketches_by_source'"
-        assert db.execute(index).fetchone()[0] == 1
+        indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"sketches_by_source", "documents_state", "nodes_by_kind_id"} <= indexes
+        assert "nodes_by_kind" not in indexes
+        plan = " ".join(
+            r[3]
+            for r in db.execute("EXPLAIN QUERY PLAN SELECT content_hash, extractor FROM documents")
+        )
+        assert "COVERING INDEX documents_state" in plan  # not the rows and their extractions
 
 
 @pytest.mark.parametrize("version", [1, 2])
@@ -270,6 +287,7 @@ def test_an_older_store_is_upgraded_and_resolved_anew(
 ) -> None:
     shutil.copy(seeds_graph, tmp_graph)
     with closing(sqlite3.connect(tmp_graph)) as db, db:  # as that version wrote it
+        _as_version_4(db)
         db.execute("DROP INDEX sketches_by_source")
         db.execute("DROP TABLE event_dates")
         db.execute("DROP INDEX edges_by_type_source")

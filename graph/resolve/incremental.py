@@ -34,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import NamedTuple
 
 from graph.ids import Identities, make_id
@@ -244,7 +245,7 @@ def _actors(
             taken.add(fresh.id)
             target = fresh.id
         else:
-            old = changed.get(target) or Actor.model_validate(stored[target])
+            old = changed.get(target) or Actor.model_validate_json(stored[target])
             changed[target] = _joined(old, actor)
         for local in members[actor.id]:
             mapping[local] = target
@@ -323,11 +324,18 @@ def _joined(old: Actor, new: Actor) -> Actor:
             "name": name,
             "aliases": tuple(sorted(names - {name})),
             "titles": tuple(sorted(titles, key=lambda t: (t.date or "", t.source_id, t.title))),
-            "mentions": tuple(
-                sorted({*old.mentions, *new.mentions}, key=lambda s: (s.source_id, s.start))
-            ),
+            "mentions": _spans_joined(old.mentions, new.mentions),
         }
     )
+
+
+def _spans_joined(old: Sequence[Span], new: Sequence[Span]) -> tuple[Span, ...]:
+    """`old` and those of `new` it lacks, in document order (a busy actor has tens of
+    thousands of mentions: only those in `new`'s documents are compared)."""
+    documents = {s.source_id for s in new}
+    held = {s for s in old if s.source_id in documents}
+    added = [s for s in dict.fromkeys(new) if s not in held]
+    return tuple(sorted([*old, *added], key=attrgetter("source_id", "start")))
 
 
 # ---------------------------------------------------------------------------------- events
@@ -386,7 +394,7 @@ def _events(
     taken: set[str] = set()
     for new_keys, old_id, event in told_groups:
         if old_id is not None:
-            grown_event = changed.get(old_id) or Event.model_validate(stored[old_id])
+            grown_event = changed.get(old_id) or Event.model_validate_json(stored[old_id])
             told = [_Told.read(f, n) for n, f in enumerate(members[old_id])]
             told += [_Told.of(kept[d].events[e], kept[d].source.id, e) for d, e in new_keys]
             event = _grown(grown_event, event, told)
@@ -630,7 +638,7 @@ def _claim_links(
     others = {c for c, n in shared.items() if n >= 2} | on_events
     others -= {c.id for c in claims}
     nodes = store.nodes(others)
-    old = [Claim.model_validate(nodes[c]) for c in sorted(nodes)]
+    old = [Claim.model_validate_json(nodes[c]) for c in sorted(nodes)]
     for kind, source, target in store.edges_between(nodes, ("ABOUT", "CLAIMED")):
         if kind == "ABOUT" and source in nodes:
             about.setdefault(source, target)
