@@ -8,6 +8,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import PurePath
 from typing import Any
 
@@ -402,13 +403,13 @@ def _contested(graph: nx.MultiDiGraph, event: str) -> bool:
     """Whether a claim about `event` is contradicted by another."""
     return any(
         _contradicted(graph, u)
-        for u, _, d in graph.in_edges(event, data=True)
-        if d["type"] == EdgeType.ABOUT.value
+        for u, _, t in graph.in_edges(event, data="type")
+        if t == EdgeType.ABOUT.value
     )
 
 
 def _contradicted(graph: nx.MultiDiGraph, claim: str) -> bool:
-    return any(
-        d["type"] == EdgeType.CONTRADICTS.value
-        for _, _, d in [*graph.out_edges(claim, data=True), *graph.in_edges(claim, data=True)]
+    return EdgeType.CONTRADICTS.value in chain(
+        (t for _, _, t in graph.out_edges(claim, data="type")),
+        (t for _, _, t in graph.in_edges(claim, data="type")),
     )

@@ -228,6 +228,12 @@ def is_store(path: Path) -> bool:
 _AROUND = tuple(
     t.value for t in EdgeType if t not in (EdgeType.MENTIONS, EdgeType.PRECEDES, EdgeType.SUPPORTS)
 )
+# The edges a timeline of events alone reads: who took part, which sources describe each
+# event, which claims are about it and whether one is contradicted.
+_EVENT_ROWS = tuple(
+    t.value
+    for t in (EdgeType.PARTICIPATED_IN, EdgeType.DESCRIBES, EdgeType.ABOUT, EdgeType.CONTRADICTS)
+)
 # A node's fields, an actor's without its mentions and titles unless it is the one asked for.
 _LIGHT = (
     "CASE WHEN kind = 'Actor' AND id <> ? THEN json_remove(data, '$.mentions', '$.titles')"
@@ -268,8 +274,10 @@ class Store:
                 other actors come without their mentions and titles (a country named in
                 thousands of articles would outweigh the rest).
             statements: with `around`, also the actor's statements (their sources and
-                other speakers); without, only what its events' timeline shows (claims and
-                sources without their fields). The edges come without their spans.
+                other speakers); without, only what its events' timeline shows: the
+                participants, the sources describing them and the claims about them, without
+                their fields, through those edges and the contradictions between claims. The
+                edges come without their spans.
             kinds: only nodes of these kinds, and no edges, and actors without their
                 mentions and titles (e.g. the actors, to find one by name).
         """
@@ -289,16 +297,16 @@ class Store:
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM wanted")
             self._db.executemany("INSERT INTO wanted VALUES (?)", ((i,) for i in sorted(ids)))
-            fields = _LIGHT if statements else _BARE
+            fields, types = (_LIGHT, _AROUND) if statements else (_BARE, _EVENT_ROWS)
             nodes = self._db.execute(
                 f"SELECT id, {fields} FROM nodes WHERE id IN (SELECT id FROM wanted) ORDER BY id",
                 (around,),
             )
             edges = self._db.execute(  # the spans of provenance are the evidence views' part
                 "SELECT source, target, json_remove(data, '$.spans') FROM edges"
-                f" WHERE type IN ({_marks(_AROUND)}) AND source IN (SELECT id FROM wanted)"
+                f" WHERE type IN ({_marks(types)}) AND source IN (SELECT id FROM wanted)"
                 " AND target IN (SELECT id FROM wanted) ORDER BY id",
-                _AROUND,
+                types,
             )
         try:
             for node_id, data in nodes:
@@ -327,7 +335,7 @@ class Store:
     def _neighbourhood(self, actor: str, *, statements: bool = True) -> set[str]:
         events = set(self._linked({actor}, ("PARTICIPATED_IN",)))
         said = set(self._linked({actor}, ("CLAIMED",))) if statements else set()
-        around = self._linked(events, _AROUND, both=True)
+        around = self._linked(events, _AROUND if statements else _EVENT_ROWS, both=True)
         claims = said | {i for i, kind in around.items() if kind == NodeKind.CLAIM.value}
         ids = {actor, *events, *said, *around}
         # their sources, and whoever else made or passed on the statements
