@@ -360,10 +360,14 @@ def test_a_season_owned_by_a_name_is_dated_as_with_the(nlp: Any) -> None:
     assert mentions(nlp, "Officials prepared Russia's spring draft.") == [
         ("spring", "DATE", "2024-SP")
     ]
-    # a season owned by a time is that time's: the year dates it, not the season alone
-    assert [
-        m[2] for m in mentions(nlp, "Many were drafted during last year's spring call-ups.")
-    ] == ["2023"]
+    # a season owned by a year is that year's
+    assert mentions(nlp, "Many were drafted during last year's spring call-ups.") == [
+        ("last year's spring", "DATE", "2023-SP")
+    ]
+    assert mentions(nlp, "Sales rose in 2022's autumn and next year's winter.") == [
+        ("2022's autumn", "DATE", "2022-FA"),
+        ("next year's winter", "DATE", "2025-WI"),
+    ]
 
 
 def test_find_dates_anaphora_uses_the_last_date(nlp: Any) -> None:

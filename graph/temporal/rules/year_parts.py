@@ -26,7 +26,7 @@ def _season_gate(m: re.Match[str], ctx: Context) -> bool:
     if ctx.doc is None:
         return True
     groups = m.groupdict()
-    if groups.get("year") or groups.get("year_words"):
+    if any(groups.get(g) for g in ("year", "year_words", "year_before", "rel_before")):
         return True
     words = ctx.words
     rel = (groups.get("rel") or "").lower()
@@ -46,7 +46,7 @@ def _season_gate(m: re.Match[str], ctx: Context) -> bool:
 
 def _owned(season: Token | None, words: TimeWords) -> bool:
     """Whether an owner not of time opens the season ("Russia's spring", "its autumn"; not
-    "last year's spring", which the year dates)."""
+    "three years' spring", nor "last year's spring", which the pattern reads whole)."""
     if season is None or season.i == 0:
         return False
     marker = season.nbor(-1)
@@ -61,8 +61,12 @@ def _owned(season: Token | None, words: TimeWords) -> bool:
 def _season_pattern(p: Patterns) -> str:
     w = p.words
     of = rf"(?:{phrase(w.of)}{SPACE})?"
+    owner = (  # "last year's spring", "2023's spring"
+        rf"(?:(?:(?P<rel_before>{p.alt(w.year_relatives)}){SPACE}{phrase(w.year_word)}"
+        rf"|{p.year('year_before')}){APOSTROPHE}s{SPACE})"
+    )
     return (
-        rf"{p.approx}{p.lead}(?:(?P<rel>{p.alt([*w.near_relatives, w.the])}){SPACE})?"
+        rf"{p.approx}{p.lead}(?:{owner}|(?P<rel>{p.alt([*w.near_relatives, w.the])}){SPACE})?"
         rf"(?P<season>{p.alt(w.seasons)})(?:(?:,?{SPACE}{of}){p.year()}"
         rf"|{SPACE}{of}(?P<year_words>{p.year_words}))?"
     )
@@ -70,16 +74,20 @@ def _season_pattern(p: Patterns) -> str:
 
 @rule(_season_pattern, _season_gate)
 def season(m: re.Match[str], ctx: Context) -> Timex | None:
-    """A season: "autumn 2022" -> 2022-FA; "last winter", "the spring draft" by tense."""
+    """A season: "autumn 2022", "2022's autumn" -> 2022-FA; "last year's spring" the
+    previous year's; "last winter", "the spring draft" by tense."""
     words = ctx.words
     code = words.seasons[m["season"].lower()]
     mod = lead_mod(m, words)
-    if m["year"] or m["year_words"]:
-        y = int(m["year"]) if m["year"] else year_words(m["year_words"], ctx)
+    if m["year"] or m["year_before"] or m["year_words"]:
+        y = int(m["year"] or m["year_before"] or 0) or year_words(m["year_words"], ctx)
         return date(periods.season(y, code), DateBasis.STATED, mod) if y else None
     if ctx.anchor is None:
         return Timex("DATE", f"XXXX-{code}")
     a = ctx.anchor
+    if m["rel_before"]:
+        y = a.year + words.year_relatives[m["rel_before"].lower()]
+        return date(periods.season(y, code), DateBasis.RELATIVE, mod)
     kind = words.relatives.get(normal(m["rel"] or ""), "")
     current = periods.containing(Precision.SEASON, a)
     if kind == "last":  # the latest one over before this season began
