@@ -354,6 +354,36 @@ def test_a_rise_in_people_is_no_market_move(nlp: Any) -> None:
     assert {e.label: e.event_type.value for e in x.events} == {"a rise of 180,000 troops": "other"}
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # rising and falling: a measure moves, not a refusal or a rise to fame
+        ("The index fell 3% on Monday. The rent jumped on Monday.", ["market_move"] * 2),
+        ("Cook declined to comment on Monday. Smith rose to fame on Monday.", ["other"] * 2),
+        ("The court on Monday declined a request from Apple.", ["other"]),
+        # sending forces, not mail
+        ("Russia sent troops to the border on Monday.", ["deployment"]),
+        ("The email was sent on Monday.", ["other"]),
+        # bringing out a named thing or a product, not a statement
+        (
+            "Apple released iOS 4 on Monday. Samsung unveiled a smartphone on Monday.",
+            ["product_launch"] * 2,
+        ),
+        ("The ministry released a statement on Monday.", ["other"]),
+        # meeting people, not a demand
+        ("Biden met Putin on Monday.", ["diplomacy"]),
+        ("The supply has not met the demand since Monday.", ["other"]),
+        # striking a deal is making one
+        ("The two firms struck a deal on Monday.", ["agreement"]),
+        ("Rebels struck the base on Monday.", ["attack"]),
+    ],
+)
+def test_a_word_signals_its_type_only_with_fitting_arguments(
+    nlp: Any, text: str, types: list[str]
+) -> None:
+    assert [e.event_type.value for e in _extract(text).events] == types
+
+
 def test_a_participle_describing_an_object_is_not_folded_into_the_event(nlp: Any) -> None:
     x = _extract("Nina Sokolova has identified 31 regions already sending out troops.")
     assert [(e.trigger, e.event_type.value) for e in x.events] == [("identify", "other")]
@@ -375,7 +405,7 @@ def test_a_date_owning_an_argument_dates_it_only(nlp: Any) -> None:
     dates = {e.label: e.date.value if e.date else None for e in x.events}
     assert dates == {
         "This draft": None,
-        "Some 147,000 conscripts were drafted during spring call-ups": "2023",
+        "Some 147,000 conscripts were drafted during call-ups": "2023-SP",  # last year's spring
     }
 
 

@@ -22,13 +22,15 @@ from graph.extract.nlp import sentences
 from graph.extract.participants import find_participants
 from graph.extract.quantities import QuantityMention
 from graph.lang import Lexicon, get
-from graph.lang.events import EventWords
+from graph.lang.events import EventWords, Sense
 from graph.model import (
+    ActorKind,
     DateExpression,
     DateMod,
     DateValue,
     Document,
     EventType,
+    LocalActor,
     LocalEvent,
 )
 from graph.temporal import DateMention, by_publication
@@ -286,10 +288,8 @@ def _candidates(
             anchor = token.head  # "re-election victory earlier this month"
         candidate = _Candidate(token, event_type, members=[token])
         _attach(candidate, anchor, sentence, dates, quantities, lexicon)
-        if event_type is EventType.MARKET_MOVE and any(
-            q.quantity.unit in vocab.person_units for q in candidate.quantities
-        ):
-            candidate.event_type = EventType.OTHER  # "a rise of 180,000 troops": no market
+        if phrasal is None and not _fits_sense(candidate, lemma, actors, vocab):
+            candidate.event_type = EventType.OTHER  # "declined to comment": no market move
         found.append(candidate)
     for candidate in found:
         candidate.own_dates = len(candidate.dates)
@@ -382,6 +382,101 @@ def _actor_argument(token: Token, actors: ActorTable) -> bool:
             if actors.actor_at(word) is not None:
                 return True
     return False
+
+
+def _fits_sense(candidate: _Candidate, lemma: str, actors: ActorTable, vocab: EventWords) -> bool:
+    """Whether the word signals its type here, its arguments being what `EventWords.senses`
+    asks of them (a word without a sense listed always does)."""
+    sense = vocab.senses.get(lemma)
+    if sense is None:
+        return True
+    if sense is Sense.MEASURE:
+        return _moves_a_measure(candidate, actors, vocab)
+    theme = _theme(candidate.token, vocab, subject=sense is Sense.NAMED_THING)
+    if sense is Sense.FORCES:  # "sent troops", "warships were dispatched"; not "sent an email"
+        return theme is not None and (
+            _named_actor(theme, actors) is not None
+            or theme.lemma_.lower() in vocab.person_units | vocab.forces
+        )
+    if sense is Sense.NAMED_THING:  # "released iOS 4", "unveiled a smartphone"; not "a poll"
+        if theme is None or theme.lemma_.lower() in vocab.products:
+            return theme is not None
+        index = actors.actor_at(theme)
+        if index is not None:
+            return actors.actors[index].actor_type not in {ActorKind.PERSON, ActorKind.COUNTRY}
+        return theme.pos_ == "PROPN"
+    if sense is Sense.HARM:  # "struck a deal", "attacked the bill": the noun names the event
+        return theme is None or vocab.type_of(theme.lemma_.lower()) is None
+    # Sense.NAMED_PARTY: "met Putin", "met them", "visited China"; not "meet the demand"
+    return (
+        candidate.token.pos_ != "VERB"
+        or theme is None
+        or theme.tag_ == "PRP"
+        or _named_actor(theme, actors) is not None
+        or theme.pos_ == "PROPN"
+        or theme.lemma_.lower() in vocab.person_units
+    )
+
+
+def _moves_a_measure(candidate: _Candidate, actors: ActorTable, vocab: EventWords) -> bool:
+    """Whether a word of rising or falling tells a measure moving: an amount, a price, an
+    index ("shares fell 3%", "a decline in sales"); not "declined to comment", "dropped the
+    charges", "rose to fame", "a rise of 180,000 troops"."""
+    token = candidate.token
+    if token.pos_ == "VERB" and any(
+        c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "dobj" and not _amount(c))
+        for c in token.children
+    ):
+        return False  # an object, unless an amount: "rose four points"
+    units = {q.quantity.unit for q in candidate.quantities}
+    if units & vocab.person_units:
+        return False
+    if any(unit in {"", "percent"} or unit in vocab.measures for unit in units):
+        return True  # a bare amount (money, a level), a percentage or a measure's unit
+    # what moves: a verb's subject, a noun's owner or compound; the noun of a phrase ("a
+    # decline in sales", "rose in the polls")
+    own = {"nsubj", "nsubjpass"} if token.pos_ == "VERB" else {"poss", "compound"}
+    movers = [c for c in token.children if c.dep_ in own]
+    movers += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    for word in [*movers, *(c for m in movers for c in m.children if c.dep_ == "compound")]:
+        actor = _named_actor(word, actors)
+        if word.lemma_.lower() in vocab.measures or (
+            actor is not None and actor.actor_type is ActorKind.INDEX
+        ):
+            return True
+    return False
+
+
+def _amount(noun: Token) -> bool:
+    """Whether a noun is an amount: a number, or counted by one ("four points", "5%")."""
+    return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _theme(token: Token, vocab: EventWords, *, subject: bool = False) -> Token | None:
+    """What an event's word acts on: a verb's object or passive subject, else, with
+    `subject`, its subject ("the film debuted"); a noun's "of" phrase or the name before it
+    ("the launch of the iPad", "the iPhone launch")."""
+    if token.pos_ == "VERB":
+        for dep in ("dobj", "nsubjpass", "nsubj") if subject else ("dobj", "nsubjpass"):
+            for child in token.children:
+                if child.dep_ == dep:
+                    return child
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in vocab.part_prepositions:
+            for word in child.children:
+                if word.dep_ == "pobj":
+                    return word
+    return next((c for c in token.children if c.dep_ == "compound"), None)
+
+
+def _named_actor(token: Token, actors: ActorTable) -> LocalActor | None:
+    """The actor a name at `token` (or in its compound) stands for, if any."""
+    for word in (token, *(c for c in token.children if c.dep_ == "compound")):
+        index = actors.actor_at(word)
+        if index is not None:
+            return actors.actors[index]
+    return None
 
 
 def _phrasal_type(token: Token, lemma: str, vocab: EventWords) -> EventType | None:

@@ -8,7 +8,9 @@ describe one event, which types corroborate each other across articles) is deriv
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from graph.model import EventType
 
@@ -38,6 +40,16 @@ def declare(
 ) -> EventTypeDeclaration:
     """A declaration from whitespace-separated words."""
     return EventTypeDeclaration(event_type, frozenset(words.split()), specificity, family)
+
+
+class Sense(StrEnum):
+    """What a word's arguments must be for it to signal its event type."""
+
+    MEASURE = "measure"  # no object or complement, and a measure moves: "shares fell 3%"
+    FORCES = "forces"  # what is sent is people or forces: "sent troops", not "sent an email"
+    NAMED_THING = "named_thing"  # what comes out is a named thing or a product, not a person
+    NAMED_PARTY = "named_party"  # whom or where, if said, is named or people: "met Putin"
+    HARM = "harm"  # what is hit is not an event: "struck the base", not "struck a deal"
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,6 +115,13 @@ class EventWords:
             "after the meeting with Putin"): an actor there takes no part in it.
         undergoer_verbs: verbs whose subject undergoes the event rather than doing it
             (unaccusatives: "Jobs died", "Apple's shares fell", "the program costs $99").
+        senses: words that signal their type only with fitting arguments, -> what the
+            arguments must be (`Sense`); otherwise they name another happening ("declined to
+            comment", "an email was sent", "released a statement", "visit the house").
+        measures: nouns of what rises and falls ("price", "shares", "rate", "sales"): a
+            market move's subject or what it moves.
+        forces: nouns, besides `person_units`, of what is deployed ("forces", "warships").
+        products: nouns of things launched, besides names ("smartphone", "app", "vaccine").
     """
 
     types: tuple[EventTypeDeclaration, ...]
@@ -140,6 +159,10 @@ class EventWords:
     part_prepositions: frozenset[str]
     circumstance_prepositions: frozenset[str]
     undergoer_verbs: frozenset[str]
+    senses: Mapping[str, Sense]
+    measures: frozenset[str]
+    forces: frozenset[str]
+    products: frozenset[str]
     _by_word: dict[str, EventType] = field(init=False, repr=False)
     _declared: dict[EventType, EventTypeDeclaration] = field(init=False, repr=False)
 

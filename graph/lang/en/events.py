@@ -5,7 +5,7 @@ Adding an event type: a member of `graph.model.EventType` and one `declare(...)`
 (its words, specificity and family); `tests/test_lang.py` checks that every type is declared.
 """
 
-from graph.lang.events import EventWords, declare
+from graph.lang.events import EventWords, Sense, declare
 from graph.model import EventType as T
 
 # Armed forces and conflict.
@@ -224,5 +224,33 @@ WORDS = EventWords(
         """die perish fall rise drop plunge soar climb slump tumble surge decline jump slide
         sink grow shrink increase decrease collapse crash cost happen occur arrive
         disappear vanish expire""".split()
+    ),
+    senses={
+        **dict.fromkeys(
+            "rise fall drop plunge soar climb slump tumble surge decline jump slide".split(),
+            Sense.MEASURE,
+        ),
+        **dict.fromkeys("send dispatch".split(), Sense.FORCES),
+        **dict.fromkeys("launch unveil introduce release debut".split(), Sense.NAMED_THING),
+        **dict.fromkeys("visit meet".split(), Sense.NAMED_PARTY),
+        **dict.fromkeys("attack strike hit kill shoot blast bomb".split(), Sense.HARM),
+    },
+    measures=frozenset(
+        """price share stock index rate rent revenue sale profit earning earnings income
+        yield value valuation inflation unemployment output production export import cost
+        spending market bond currency dollar euro yen pound oil gold demand supply growth
+        gdp deficit debt wage salary premium shipment temperature approval favorability
+        rating poll polling support turnout number proportion percentage point
+        barrel""".split()
+    ),
+    forces=frozenset(
+        """force army unit battalion brigade division regiment squadron fleet ship warship
+        vessel submarine jet aircraft plane helicopter drone tank missile reinforcement
+        police envoy delegation mission team""".split()
+    ),
+    products=frozenset(
+        """product phone smartphone device tablet computer laptop console car vehicle model
+        version app application software service game drug vaccine platform chip camera
+        watch film movie album book song show""".split()
     ),
 )
