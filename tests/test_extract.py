@@ -384,6 +384,16 @@ def test_a_word_signals_its_type_only_with_fitting_arguments(
     assert [e.event_type.value for e in _extract(text).events] == types
 
 
+def test_a_clause_set_off_to_describe_a_name_is_background(nlp: Any) -> None:
+    x = _extract(
+        "Ukraine, which has carefully guarded its losses, may have sustained at least"
+        " 120,000 casualties."
+    )
+    assert [e.trigger for e in x.events] == ["casualty"]
+    told = _extract("Ukraine has carefully guarded its losses.")  # told for itself: an event
+    assert [e.trigger for e in told.events] == ["guard"]
+
+
 def test_a_participle_describing_an_object_is_not_folded_into_the_event(nlp: Any) -> None:
     x = _extract("Nina Sokolova has identified 31 regions already sending out troops.")
     assert [(e.trigger, e.event_type.value) for e in x.events] == [("identify", "other")]

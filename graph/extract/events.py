@@ -334,6 +334,15 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
         and not any(c.dep_ == "agent" for c in token.children)
     ):
         return False  # "with 1.5 million servicemen targeted": a participle describing them
+    if (
+        token.dep_ == "relcl"
+        and token.tag_ != "VBD"
+        and candidate.event_type is EventType.OTHER
+        and not (candidate.dates or candidate.quantities)
+        and _set_off(token)
+    ):
+        return False  # "Ukraine, which has carefully guarded its losses, ...": background, not
+        # "the plan, which provoked a counterattack", a past event told in passing
     if token.pos_ == "NOUN":
         # a bare noun ("a meeting", "mobilization") names a kind of event, not one event;
         # one a named actor owns is one ("Russia's invasion of Ukraine")
@@ -355,6 +364,13 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
         token.tag_ in {"VBD", "VBN"}
         or event_modality(candidate.members, lexicon) in {"planned", "negated"}
     )
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a relative clause is set off by a comma: it describes what it follows ("Ukraine,
+    which has guarded its losses"), not which one is meant."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text in {",", "(", "—", "–"}
 
 
 def _modified(noun: Token, dated: set[int]) -> bool:
