@@ -149,6 +149,16 @@ def test_dates_compare_at_the_weaker_precision() -> None:
     assert _groups([month, day]) == [["a", "b"]]
 
 
+def test_one_season_is_evidence_as_one_month_is_and_one_year_is_not() -> None:
+    spring = {"start": dt.date(2023, 3, 1), "end": dt.date(2023, 5, 31)}
+    year = {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 12, 31)}
+    drafted = _m("a", "d1", "draft", "conscription", **spring)
+    conscripted = _m("b", "d2", "conscript", "conscription", **spring)
+    assert _groups([drafted, conscripted]) == [["a", "b"]]  # synonyms in one spring
+    drafted, conscripted = (replace(m, **year) for m in (drafted, conscripted))
+    assert _groups([drafted, conscripted]) == [["a"], ["b"]]
+
+
 def test_quantity_conflict_splits() -> None:
     a = _m("a", "d1", "draft", "conscription", quantities=frozenset({(160000.0, "man")}))
     b = _m("b", "d2", "draft", "conscription", quantities=frozenset({(147000.0, "man")}))

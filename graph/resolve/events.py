@@ -58,8 +58,9 @@ _SYNONYM = 3.0  # predicates of one synonym group ("kill" / "death")
 _SAME_TYPE = 1.5  # different predicates of one event type
 _SAME_FAMILY = 0.5  # event types of one family
 _SAME_QUANTITY = 3.5
-_SHORT_DATE = 1.0  # overlapping dates, both within a month
+_SHORT_DATE = 1.0  # overlapping dates, both within a season (a day, a week, a month, spring)
 _LONG_DATE = 0.5
+_SEASON_DAYS = 92
 _PARTICIPANT = 0.75  # per shared participant, at most two
 _WEAK_PREDICATE = 2.0  # the same verb of saying or light verb
 _SAME_STORY = 2.0  # the same predicate (or synonyms) in two documents of one story
@@ -520,7 +521,7 @@ def pair_score(
     if a.start and b.start and a.end and b.end:
         # Overlap of two short periods is evidence; two mentions of the same year much less.
         longest = max((a.end - a.start).days, (b.end - b.start).days)
-        score += _SHORT_DATE if longest <= 31 else _LONG_DATE
+        score += _SHORT_DATE if longest <= _SEASON_DAYS else _LONG_DATE
     score += min(2, len(a.participants & b.participants)) * _PARTICIPANT
     if a.document != b.document and same_story:
         # Across the documents of one story, what surrounds the mentions tells its events
