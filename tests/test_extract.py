@@ -376,6 +376,13 @@ def test_a_rise_in_people_is_no_market_move(nlp: Any) -> None:
         # striking a deal is making one
         ("The two firms struck a deal on Monday.", ["agreement"]),
         ("Rebels struck the base on Monday.", ["attack"]),
+        # founding a body, adopting an act
+        ("Smith founded the company in 1998. Jones set a record in 1999.", ["founding", "other"]),
+        ("The firm established a reserve in 1998.", ["other"]),
+        (
+            "The Senate ratified the treaty in 1998. The firm adopted a plan in 1999.",
+            ["legislation", "other"],
+        ),
     ],
 )
 def test_a_word_signals_its_type_only_with_fitting_arguments(

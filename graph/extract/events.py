@@ -288,7 +288,7 @@ def _candidates(
             anchor = token.head  # "re-election victory earlier this month"
         candidate = _Candidate(token, event_type, members=[token])
         _attach(candidate, anchor, sentence, dates, quantities, lexicon)
-        if phrasal is None and not _fits_sense(candidate, lemma, actors, vocab):
+        if phrasal is None and not _fits_sense(candidate, lemma, actors, lexicon):
             candidate.event_type = EventType.OTHER  # "declined to comment": no market move
         found.append(candidate)
     for candidate in found:
@@ -400,9 +400,10 @@ def _actor_argument(token: Token, actors: ActorTable) -> bool:
     return False
 
 
-def _fits_sense(candidate: _Candidate, lemma: str, actors: ActorTable, vocab: EventWords) -> bool:
+def _fits_sense(candidate: _Candidate, lemma: str, actors: ActorTable, lexicon: Lexicon) -> bool:
     """Whether the word signals its type here, its arguments being what `EventWords.senses`
     asks of them (a word without a sense listed always does)."""
+    vocab = lexicon.events
     sense = vocab.senses.get(lemma)
     if sense is None:
         return True
@@ -423,6 +424,19 @@ def _fits_sense(candidate: _Candidate, lemma: str, actors: ActorTable, vocab: Ev
         return theme.pos_ == "PROPN"
     if sense is Sense.HARM:  # "struck a deal", "attacked the bill": the noun names the event
         return theme is None or vocab.type_of(theme.lemma_.lower()) is None
+    if sense is Sense.BODY:  # "founded the company", "Apple was founded"
+        actor = None if theme is None else _named_actor(theme, actors)
+        return theme is not None and (
+            theme.lemma_.lower() in lexicon.actors.org_head_nouns
+            or (actor is not None and actor.actor_type is ActorKind.ORGANIZATION)
+            or (actor is None and theme.pos_ == "PROPN")
+        )
+    if sense is Sense.ACT:  # "ratified the treaty", "vetoed the Patriot Act"
+        actor = None if theme is None else _named_actor(theme, actors)
+        return theme is not None and (
+            vocab.type_of(theme.lemma_.lower()) in _ACTS
+            or (actor is not None and actor.actor_type is ActorKind.LAW)
+        )
     # Sense.NAMED_PARTY: "met Putin", "met them", "visited China"; not "meet the demand"
     return (
         candidate.token.pos_ != "VERB"
@@ -432,6 +446,10 @@ def _fits_sense(candidate: _Candidate, lemma: str, actors: ActorTable, vocab: Ev
         or theme.pos_ == "PROPN"
         or theme.lemma_.lower() in vocab.person_units
     )
+
+
+# What a law-making verb's object may name: the acts it adopts or rejects.
+_ACTS = {EventType.LEGISLATION, EventType.DECREE, EventType.AGREEMENT, EventType.SANCTION}
 
 
 def _moves_a_measure(candidate: _Candidate, actors: ActorTable, vocab: EventWords) -> bool:

@@ -50,6 +50,8 @@ class Sense(StrEnum):
     NAMED_THING = "named_thing"  # what comes out is a named thing or a product, not a person
     NAMED_PARTY = "named_party"  # whom or where, if said, is named or people: "met Putin"
     HARM = "harm"  # what is hit is not an event: "struck the base", not "struck a deal"
+    BODY = "body"  # what is founded is an organisation or a name: not "established a record"
+    ACT = "act"  # what is adopted is a bill, a law, a treaty: not "adopted a new name"
 
 
 @dataclass(frozen=True, eq=False)

@@ -234,6 +234,8 @@ WORDS = EventWords(
         **dict.fromkeys("launch unveil introduce release debut".split(), Sense.NAMED_THING),
         **dict.fromkeys("visit meet".split(), Sense.NAMED_PARTY),
         **dict.fromkeys("attack strike hit kill shoot blast bomb".split(), Sense.HARM),
+        **dict.fromkeys("found establish establishment".split(), Sense.BODY),
+        **dict.fromkeys("adopt ratify veto enact repeal".split(), Sense.ACT),
     },
     measures=frozenset(
         """price share stock index rate rent revenue sale profit earning earnings income
