@@ -410,41 +410,34 @@ def _fits_sense(candidate: _Candidate, lemma: str, actors: ActorTable, lexicon: 
     if sense is Sense.MEASURE:
         return _moves_a_measure(candidate, actors, vocab)
     theme = _theme(candidate.token, vocab, subject=sense is Sense.NAMED_THING)
+    if theme is None:  # nothing acted on: a meeting or an attack, not a launch or a founding
+        return sense in {Sense.NAMED_PARTY, Sense.HARM}
+    lemma = theme.lemma_.lower()
+    actor = _named_actor(theme, actors)
     if sense is Sense.FORCES:  # "sent troops", "warships were dispatched"; not "sent an email"
-        return theme is not None and (
-            _named_actor(theme, actors) is not None
-            or theme.lemma_.lower() in vocab.person_units | vocab.forces
-        )
+        return actor is not None or lemma in vocab.person_units | vocab.forces
     if sense is Sense.NAMED_THING:  # "released iOS 4", "unveiled a smartphone"; not "a poll"
-        if theme is None or theme.lemma_.lower() in vocab.products:
-            return theme is not None
-        index = actors.actor_at(theme)
-        if index is not None:
-            return actors.actors[index].actor_type not in {ActorKind.PERSON, ActorKind.COUNTRY}
-        return theme.pos_ == "PROPN"
+        index = actors.actor_at(theme)  # the thing itself, not a name in its compound
+        if lemma in vocab.products or index is None:
+            return lemma in vocab.products or theme.pos_ == "PROPN"
+        return actors.actors[index].actor_type not in {ActorKind.PERSON, ActorKind.COUNTRY}
     if sense is Sense.HARM:  # "struck a deal", "attacked the bill": the noun names the event
-        return theme is None or vocab.type_of(theme.lemma_.lower()) is None
+        return vocab.type_of(lemma) is None
     if sense is Sense.BODY:  # "founded the company", "Apple was founded"
-        actor = None if theme is None else _named_actor(theme, actors)
-        return theme is not None and (
-            theme.lemma_.lower() in lexicon.actors.org_head_nouns
-            or (actor is not None and actor.actor_type is ActorKind.ORGANIZATION)
-            or (actor is None and theme.pos_ == "PROPN")
+        return lemma in lexicon.actors.org_head_nouns or (
+            actor.actor_type is ActorKind.ORGANIZATION if actor else theme.pos_ == "PROPN"
         )
     if sense is Sense.ACT:  # "ratified the treaty", "vetoed the Patriot Act"
-        actor = None if theme is None else _named_actor(theme, actors)
-        return theme is not None and (
-            vocab.type_of(theme.lemma_.lower()) in _ACTS
-            or (actor is not None and actor.actor_type is ActorKind.LAW)
+        return vocab.type_of(lemma) in _ACTS or (
+            actor is not None and actor.actor_type is ActorKind.LAW
         )
     # Sense.NAMED_PARTY: "met Putin", "met them", "visited China"; not "meet the demand"
     return (
         candidate.token.pos_ != "VERB"
-        or theme is None
         or theme.tag_ == "PRP"
-        or _named_actor(theme, actors) is not None
+        or actor is not None
         or theme.pos_ == "PROPN"
-        or theme.lemma_.lower() in vocab.person_units
+        or lemma in vocab.person_units
     )
 
 
