@@ -46,7 +46,7 @@ def _season_gate(m: re.Match[str], ctx: Context) -> bool:
 
 def _owned(season: Token | None, words: TimeWords) -> bool:
     """Whether an owner not of time opens the season ("Russia's spring", "its autumn"; not
-    "three years' spring", nor "last year's spring", which the pattern reads whole)."""
+    a number or a unit of time: "last year's spring" is read whole, with its year)."""
     if season is None or season.i == 0:
         return False
     marker = season.nbor(-1)
