@@ -84,6 +84,13 @@ def test_a_dateline_is_no_part_of_the_name_after_it(nlp: Any) -> None:
     assert _actors(x) == {"Donald Marsh": (ActorKind.PERSON, ())}
 
 
+def test_a_word_run_into_a_name_at_a_sentence_start_is_no_part_of_it(nlp: Any) -> None:
+    x = _extract("Telling Jeb Bush to drop out was a mistake, Smith said on Monday.")
+    assert "Jeb Bush" in _actors(x) and not any("Telling" in name for name in _actors(x))
+    x = _extract("Floridians Jeb Bush, Marco Rubio collide in scramble for early voters")
+    assert "Jeb Bush" in _actors(x)
+
+
 def test_rank_tagged_as_organisation_is_a_title(nlp: Any) -> None:
     x = _extract("Rear Adm. John Carter said the fleet would sail in May.")
     actors = _actors(x)

@@ -265,7 +265,7 @@ def _classify(
     named = _after_dateline(tokens)
     if len(named) < len(tokens) and label == "ORG" and _looks_like_person_name(named, vocab):
         label = "PERSON"  # the capitals of the dateline made the name look like a firm's
-    tokens = named
+    tokens = _before_the_name(named) if label == "PERSON" else named
     if not tokens:
         return None
     if label == "NORP":
@@ -559,6 +559,21 @@ def _after_dateline(tokens: list[Token]) -> list[Token]:
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _before_the_name(tokens: list[Token]) -> list[Token]:
+    """A person's name without the word the model ran into it at the start of a sentence or
+    a headline, a verb or a plural ("Telling Jeb Bush to drop out", "Floridians Jeb Bush,
+    Rubio collide"): a full name of proper nouns follows it."""
+    first, rest = tokens[0] if tokens else None, tokens[1:]
+    if (
+        first is not None
+        and (first.tag_.startswith("VB") or first.tag_ in {"NNS", "NNPS"})
+        and len(rest) >= 2
+        and all(t.tag_ == "NNP" for t in rest)
+    ):
+        return rest
+    return tokens
 
 
 def _is_title_token(token: Token, vocab: ActorWords) -> bool:
