@@ -91,6 +91,14 @@ def test_a_word_run_into_a_name_at_a_sentence_start_is_no_part_of_it(nlp: Any) -
     assert "Jeb Bush" in _actors(x)
 
 
+def test_a_title_never_runs_past_a_line_break(nlp: Any) -> None:
+    x = _extract(
+        "New Orleans Saints RB Reggie Bush 's season over\nThe Associated Press\n\nMETAIRIE,"
+        " La. The running back is out, the team said on Monday."
+    )
+    assert all(not a.titles for a in x.actors), [(a.name, a.titles) for a in x.actors]
+
+
 def test_rank_tagged_as_organisation_is_a_title(nlp: Any) -> None:
     x = _extract("Rear Adm. John Carter said the fleet would sail in May.")
     actors = _actors(x)

@@ -616,9 +616,14 @@ def _apposition(tokens: list[Token], vocab: ActorWords) -> str | None:
         words = [t for t in head.subtree if t.i not in inside]
     while words and (words[0].pos_ == "DET" or words[0].is_punct):
         words.pop(0)
-    while words and (words[-1].is_punct or words[-1].pos_ in {"DET", "CCONJ"}):
+    while words and (words[-1].is_punct or words[-1].is_space or words[-1].pos_ in _LOOSE_ENDS):
         words.pop()
+    if any(t.is_space and "\n" in t.text for t in words):
+        return None  # a headline or the next paragraph the parse hung on the name
     return _join(words) if 0 < len(words) <= 12 else None
+
+
+_LOOSE_ENDS = frozenset({"DET", "CCONJ"})
 
 
 def _titles_one(head: Token, vocab: ActorWords) -> bool:
