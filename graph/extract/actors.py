@@ -565,14 +565,12 @@ def _before_the_name(tokens: list[Token]) -> list[Token]:
     """A person's name without the word the model ran into it at the start of a sentence or
     a headline, a verb or a plural ("Telling Jeb Bush to drop out", "Floridians Jeb Bush,
     Rubio collide"): a full name of proper nouns follows it."""
-    first, rest = tokens[0] if tokens else None, tokens[1:]
     if (
-        first is not None
-        and (first.tag_.startswith("VB") or first.tag_ in {"NNS", "NNPS"})
-        and len(rest) >= 2
-        and all(t.tag_ == "NNP" for t in rest)
+        len(tokens) >= 3
+        and (tokens[0].tag_.startswith("VB") or tokens[0].tag_ in {"NNS", "NNPS"})
+        and all(t.tag_ == "NNP" for t in tokens[1:])
     ):
-        return rest
+        return tokens[1:]
     return tokens
 
 

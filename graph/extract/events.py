@@ -20,7 +20,7 @@ from graph.extract.mentions import TimeMLClass, find_event_mentions
 from graph.extract.modality import event_modality
 from graph.extract.nlp import sentences
 from graph.extract.participants import find_participants
-from graph.extract.quantities import QuantityMention
+from graph.extract.quantities import PERCENT, QuantityMention
 from graph.lang import Lexicon, get
 from graph.lang.events import EventWords, Sense
 from graph.model import (
@@ -458,7 +458,7 @@ def _moves_a_measure(candidate: _Candidate, actors: ActorTable, vocab: EventWord
     units = {q.quantity.unit for q in candidate.quantities}
     if units & vocab.person_units:
         return False
-    if any(unit in {"", "percent"} or unit in vocab.measures for unit in units):
+    if any(unit in {"", PERCENT} or unit in vocab.measures for unit in units):
         return True  # a bare amount (money, a level), a percentage or a measure's unit
     # what moves: a verb's subject, a noun's owner or compound; the noun of a phrase ("a
     # decline in sales", "rose in the polls")
@@ -499,11 +499,8 @@ def _theme(token: Token, vocab: EventWords, *, subject: bool = False) -> Token |
 
 def _named_actor(token: Token, actors: ActorTable) -> LocalActor | None:
     """The actor a name at `token` (or in its compound) stands for, if any."""
-    for word in (token, *(c for c in token.children if c.dep_ == "compound")):
-        index = actors.actor_at(word)
-        if index is not None:
-            return actors.actors[index]
-    return None
+    index = actors.actor_in([token, *(c for c in token.children if c.dep_ == "compound")])
+    return None if index is None else actors.actors[index]
 
 
 def _phrasal_type(token: Token, lemma: str, vocab: EventWords) -> EventType | None:

@@ -149,6 +149,9 @@ def _mention(
     return QuantityMention(quantity, base + start, base + end)
 
 
+PERCENT = "percent"  # the unit of "5%", "5 percent", "5 per cent"
+
+
 def _unit_after(span: Span, not_units: frozenset[str]) -> str:
     doc = span.doc
     for token in doc[span.end : min(span.end + 4, len(doc))]:
@@ -157,7 +160,7 @@ def _unit_after(span: Span, not_units: frozenset[str]) -> str:
         if token.lower_ in {"%", "percent"} or (
             token.lower_ == "per" and token.nbor(1).lower_ == "cent"
         ):
-            return "percent"
+            return PERCENT
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in not_units:
             # "521,000 contract servicemen": the noun the compound modifies is what is counted
             while token.dep_ == "compound" and token.head.i > token.i:
