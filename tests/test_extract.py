@@ -214,6 +214,9 @@ def test_generic_statements_are_not_events(nlp: Any) -> None:
         ("The losses could exceed 200,000 casualties this year.", "possible"),
         ("The army mobilized 300,000 reservists in September.", "actual"),
         ("Officials said the army had mobilized 300,000 reservists in September.", "reported"),
+        # a headline's infinitive tells what is to come
+        ("Troops to leave Iraq by 2011", "planned"),
+        ("Mobilisation in Russia; 400 000+ to be Drafted", "planned"),
     ],
 )
 def test_modality_says_how_the_text_tells_an_event(nlp: Any, text: str, modality: str) -> None:
@@ -398,12 +401,37 @@ def test_a_rise_in_people_is_no_market_move(nlp: Any) -> None:
             "The Senate ratified the treaty in 1998. The firm adopted a plan in 1999.",
             ["legislation", "other"],
         ),
+        # growing armed forces is a buildup; growing a budget or sales is not
+        (
+            "Russia increased its armed forces on Monday. Spain expanded its army in 1999.",
+            ["military_buildup"] * 2,
+        ),
+        ("The ministry increased its military budget on Monday.", ["other"]),
     ],
 )
 def test_a_word_signals_its_type_only_with_fitting_arguments(
     nlp: Any, text: str, types: list[str]
 ) -> None:
     assert [e.event_type.value for e in _extract(text).events] == types
+
+
+def test_happenings_summed_up_undated_are_background(nlp: Any) -> None:
+    x = _extract("Faced with setbacks, Russia has resorted to recruitment campaigns twice.")
+    assert x.events == ()
+    assert _extract("Rebels have attacked the town several times.").events == ()
+    dated = _extract("Rebels have attacked the town twice in May 2023.")  # dated: still told
+    assert [e.trigger for e in dated.events] == ["attack"]
+    once = _extract("Ms. Sanders was hit several times.")  # one happening, many blows
+    assert [e.label for e in once.events] == ["Ms. Sanders was hit"]
+
+
+def test_a_plan_reported_on_a_month_takes_the_report_tense(nlp: Any) -> None:
+    # published some day between December 2022 and August 2023: "In December" of a past
+    # report is December 2022 whatever the day; the plan's own tense would make it open
+    x = _extract("In December, Shoigu stated that Russia aimed to increase its armed forces.", None)
+    (event,) = x.events
+    assert event.event_type.value == "military_buildup"
+    assert event.date_expression is not None and event.date_expression.tense == "past"
 
 
 def test_a_clause_set_off_to_describe_a_name_is_background(nlp: Any) -> None:

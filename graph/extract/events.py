@@ -274,6 +274,7 @@ def _candidates(
             phrasal
             or vocab.type_of(lemma)
             or vocab.type_of(vocab.surface_lemmas.get(token.lower_, token.lower_))
+            or _buildup(token, lemma, vocab)
         )
         if event_type is None:
             if mentions.get(token.i) not in _HAPPENINGS or lemma in vocab.light_verbs:
@@ -343,6 +344,8 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
     ):
         return False  # "Ukraine, which has carefully guarded its losses, ...": background, not
         # "the plan, which provoked a counterattack", a past event told in passing
+    if not (candidate.dates or candidate.quantities) and _iterated(token, lexicon):
+        return False  # "has resorted to recruitment campaigns twice": happenings summed up
     if token.pos_ == "NOUN":
         # a bare noun ("a meeting", "mobilization") names a kind of event, not one event;
         # one a named actor owns is one ("Russia's invasion of Ukraine")
@@ -363,6 +366,26 @@ def _is_event(candidate: _Candidate, actors: ActorTable, lexicon: Lexicon) -> bo
     return _has_subject(token) and (
         token.tag_ in {"VBD", "VBN"}
         or event_modality(candidate.members, lexicon) in {"planned", "negated"}
+    )
+
+
+def _iterated(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb in the perfect sums up several happenings: "has resorted to it twice",
+    "have met repeatedly", "has surveyed them several times" (but "was hit several times"
+    tells one)."""
+    vocab = lexicon.events
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if not auxiliaries & lexicon.time.perfect_auxiliaries:
+        return False
+    return any(
+        c.lower_ in vocab.iteration_marks
+        or (
+            c.lemma_.lower() in vocab.occasion_nouns
+            and c.tag_ == "NNS"
+            and any(g.dep_ in {"nummod", "amod"} for g in c.children)
+        )
+        for c in token.children
+        if c.dep_ in {"advmod", "npadvmod"}
     )
 
 
@@ -503,6 +526,26 @@ def _named_actor(token: Token, actors: ActorTable) -> LocalActor | None:
     return None if index is None else actors.actors[index]
 
 
+def _buildup(token: Token, lemma: str, vocab: EventWords) -> EventType | None:
+    """A word of growth whose theme is armed forces names a military buildup: "aimed to
+    increase its armed forces", "expand the number of troops", "the army has grown"."""
+    if lemma not in vocab.growth_verbs or token.pos_ != "VERB":
+        return None
+    theme = _theme(token, vocab, subject=True)
+    if theme is None:
+        return None
+    words = [theme, *(c for c in theme.children if c.dep_ == "compound")]
+    words += [
+        g
+        for c in theme.children
+        if c.dep_ == "prep" and c.lower_ in vocab.part_prepositions
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    forces = any(w.lemma_.lower() in vocab.armed_forces for w in words)
+    return EventType.MILITARY_BUILDUP if forces else None
+
+
 def _phrasal_type(token: Token, lemma: str, vocab: EventWords) -> EventType | None:
     """Phrasal verbs name their own events: "call up" (conscription), "sign up" (recruitment)."""
     if token.pos_ != "VERB":
@@ -546,8 +589,7 @@ def _reported_dates(
 
 
 def _modifies_noun(date: DateMention, sentence: Span) -> bool:
-    tokens = _tokens(sentence, date.start, date.end)
-    root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), None)
+    root = _date_root(date, sentence)
     return (
         root is not None
         and root.dep_ in {"compound", "amod", "nmod", "poss"}
@@ -565,7 +607,9 @@ def _fold(found: list[_Candidate], vocab: EventWords) -> list[_Candidate]:
         if parent is None or not _same_clause_chain(parent.token, candidate.token):
             kept.append(candidate)
             continue
-        _absorb(parent, candidate, vocab)
+        # "by enlisting soldiers": how the event is done, which does not name it
+        means = candidate.token.dep_ == "pcomp" and candidate.token.head.lower_ == "by"
+        _absorb(parent, candidate, vocab, retype=not means)
     # "the spring conscription campaign (to call up men for military service)": a clause in
     # parentheses right after an event's noun tells what that event is, wherever the parse
     # hangs it
@@ -584,11 +628,13 @@ def _fold(found: list[_Candidate], vocab: EventWords) -> list[_Candidate]:
     return kept
 
 
-def _absorb(parent: _Candidate, candidate: _Candidate, vocab: EventWords) -> None:
+def _absorb(
+    parent: _Candidate, candidate: _Candidate, vocab: EventWords, *, retype: bool = True
+) -> None:
     parent.members.append(candidate.token)
     parent.dates += [d for d in candidate.dates if d not in parent.dates]
     parent.quantities += [q for q in candidate.quantities if q not in parent.quantities]
-    if vocab.specificity(candidate.event_type) > vocab.specificity(parent.event_type):
+    if retype and vocab.specificity(candidate.event_type) > vocab.specificity(parent.event_type):
         parent.event_type = candidate.event_type
         parent.typed = candidate.token
 
@@ -613,19 +659,22 @@ def _glossed(verb: Token) -> Token | None:
 
 def _same_clause_chain(top: Token, low: Token) -> bool:
     """Folding stops at clauses with their own subject and at adjuncts ('before the war')."""
-    token = low
+    token, below = low, None
     while token.i != top.i and token.head.i != token.i:
         if token.dep_ in {"relcl", "advcl", "ccomp", "conj"} and _has_subject(token):
             return False
         if token.dep_ == "conj" and _nominal(token) != _nominal(token.head):
             return False  # "create two armies and the Kremlin pointing at": another event
-        if token.dep_ in {"prep", "npadvmod", "advmod"} and token.lower_ not in {"of", "by"}:
+        # "plans to bolster the army, including by enlisting soldiers": a means told
+        means = token.lower_ == "including" and below is not None and below.lower_ == "by"
+        adjunct = token.dep_ in {"prep", "npadvmod", "advmod"} and token.lower_ not in {"of", "by"}
+        if adjunct and not means:
             return False
         if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN"} and token.head.i != top.i:
             # "identified 31 regions sending out paperwork": what the regions do; but "announced
             # plans to bolster the army" tells what was announced
             return False
-        token = token.head
+        token, below = token.head, token
     return True
 
 
@@ -669,10 +718,9 @@ def date_attached(
 
     A date of a noun naming a statement (`statements`: "Shoigu's promise from last year")
     dates the statement, not the verb of its clause ("are working to implement")."""
-    tokens = _tokens(sentence, date.start, date.end)
-    if not tokens or date.timex_type != "DATE" or date.timex_value.endswith("_REF"):
+    root = _date_root(date, sentence)
+    if root is None or date.timex_type != "DATE" or date.timex_value.endswith("_REF"):
         return False  # durations, sets and vague references ("recently") date nothing
-    root = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), tokens[0])
     head = root.head
     if head.i == token.i:
         return True
@@ -724,7 +772,11 @@ def _to_event(
 ) -> LocalEvent:
     vocab = lexicon.events
     token = candidate.token
-    modality = event_modality(candidate.members, lexicon)
+    members = candidate.members
+    if candidate.typed is not None and _lemma(token, vocab) in lexicon.attribution.reporting_verbs:
+        # "Shoigu announced plans to bolster the army": the statement tells a planned buildup
+        members = [candidate.typed, *(m for m in members if m is not candidate.typed)]
+    modality = event_modality(members, lexicon)
     best = _best_date(candidate)
     date = _bounded(best, token, lexicon) if best else None
     news = modality == "actual" and _told_as_news(token, opening, lexicon)
@@ -735,7 +787,10 @@ def _to_event(
     if best is None:
         unresolved = [d for d in candidate.dates if d.value is None and d.timex_type == "DATE"]
         if unresolved:
-            expression = DateExpression(text=unresolved[0].text, tense=_tense(token, vocab))
+            # told in the tense of the verb it modifies: "In December, he said Russia would
+            # ..." is a past December
+            governor = _date_governor(unresolved[0], sentence) or token
+            expression = DateExpression(text=unresolved[0].text, tense=_tense(governor, vocab))
     return LocalEvent(
         date_expression=expression,
         label=event_label(
@@ -852,6 +907,18 @@ def _told_as_news(token: Token, opening: bool, lexicon: Lexicon) -> bool:
     if auxiliaries & lexicon.time.perfect_auxiliaries and token.tag_ == "VBN":
         return True
     return opening and token.tag_ == "VBD" and not auxiliaries
+
+
+def _date_root(date: DateMention, sentence: Span) -> Token | None:
+    """The head word of a date expression ("December" of "in early December")."""
+    tokens = _tokens(sentence, date.start, date.end)
+    return next((t for t in tokens if t.head not in tokens or t.head.i == t.i), None)
+
+
+def _date_governor(date: DateMention, sentence: Span) -> Token | None:
+    """The word a date expression modifies."""
+    root = _date_root(date, sentence)
+    return root.head if root is not None and root.head.i != root.i else None
 
 
 def _tense(token: Token, vocab: EventWords) -> str:

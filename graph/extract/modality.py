@@ -45,7 +45,22 @@ def event_modality(members: Sequence[Token], lexicon: Lexicon) -> Modality:
         return "planned"  # "plans to bolster", "aimed to increase", "is set to visit"
     if members[0].tag_ == "VB" and members[0].dep_ == "xcomp":
         return "planned"  # an infinitive of purpose: "hope to conscript"
+    if _headline_infinitive(members[0], lexicon):
+        return "planned"  # "Troops to leave Iraq", "400,000 to be drafted": what will be
     return "actual"
+
+
+def _headline_infinitive(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a clause is an infinitive with a subject and no finite verb, as a headline
+    tells what is to come."""
+    if token.dep_ != "ROOT" or token.tag_ not in {"VB", "VBN"}:
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    return (
+        any(c.lower_ == lexicon.time.infinitive for c in auxiliaries)
+        and all(c.tag_ in {"TO", "VB"} for c in auxiliaries)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
 
 
 def _governors(token: Token) -> list[Token]:

@@ -82,6 +82,9 @@ class EventWords:
         repetition_marks: modifiers that make an event another occurrence of its kind ("a
             second wave of mobilization", "a new offensive", "another strike"): never the
             first one an article names without them.
+        iteration_marks: adverbs that tell a clause as several happenings ("twice",
+            "repeatedly"); with `occasion_nouns` ("time": "three times", "several times").
+        occasion_nouns: nouns counting occasions, as in "three times".
         demonstratives: determiners that point back to an event the text has named ("this
             draft", "that attack").
         event_heads: nouns that carry the event their compound modifier names
@@ -123,6 +126,10 @@ class EventWords:
         measures: nouns of what rises and falls ("price", "shares", "rate", "sales"): a
             market move's subject or what it moves.
         forces: nouns, besides `person_units`, of what is deployed ("forces", "warships").
+        growth_verbs: verbs of a size growing ("increase", "expand", "boost"): with armed
+            forces as what grows, a military buildup ("aimed to increase its armed forces to
+            1.5 million", "the army has grown"); otherwise they name no type.
+        armed_forces: nouns of armed forces ("army", "troop"), the growth a buildup names.
         products: nouns of things launched, besides names ("smartphone", "app", "vaccine").
     """
 
@@ -140,6 +147,8 @@ class EventWords:
     possible_markers: frozenset[str]
     negation_words: frozenset[str]
     repetition_marks: frozenset[str]
+    iteration_marks: frozenset[str]
+    occasion_nouns: frozenset[str]
     demonstratives: frozenset[str]
     event_heads: frozenset[str]
     synonyms: tuple[frozenset[str], ...]
@@ -164,6 +173,8 @@ class EventWords:
     senses: Mapping[str, Sense]
     measures: frozenset[str]
     forces: frozenset[str]
+    growth_verbs: frozenset[str]
+    armed_forces: frozenset[str]
     products: frozenset[str]
     _by_word: dict[str, EventType] = field(init=False, repr=False)
     _declared: dict[EventType, EventTypeDeclaration] = field(init=False, repr=False)

@@ -139,6 +139,8 @@ WORDS = EventWords(
     repetition_marks=frozenset(
         """another new fresh further renewed repeated second third fourth fifth next""".split()
     ),
+    iteration_marks=frozenset("twice thrice repeatedly".split()),
+    occasion_nouns=frozenset({"time"}),
     demonstratives=frozenset({"this", "that", "these", "those"}),
     event_heads=frozenset(
         "victory campaign drive effort push wave operation process window plan plans bid".split()
@@ -249,6 +251,13 @@ WORDS = EventWords(
         """force army unit battalion brigade division regiment squadron fleet ship warship
         vessel submarine jet aircraft plane helicopter drone tank missile reinforcement
         police envoy delegation mission team""".split()
+    ),
+    growth_verbs=frozenset(
+        "increase expand enlarge boost raise grow double triple swell augment".split()
+    ),
+    armed_forces=frozenset(
+        """force army military troop soldier serviceman servicemen personnel reservist
+        conscript navy fleet""".split()
     ),
     products=frozenset(
         """product phone smartphone device tablet computer laptop console car vehicle model
