@@ -476,21 +476,43 @@ def test_a_difference_is_no_count_of_the_event(nlp: Any) -> None:
     assert mention_of(event, "k", []).quantities == frozenset()
 
 
-def test_a_target_and_an_outcome_with_other_numbers_may_be_one_event() -> None:
-    # "wants to recruit 521,000 in 2023" and "recruited over 400,000 last year": one drive
+def test_a_target_and_an_outcome_with_other_numbers_are_one_occurrence_within_a_season() -> None:
+    # a draft's target of 170,000 and its 147,000 drafted, both told of one March
     target = _m(
         "a",
         "d1",
-        "recruit",
-        quantities=frozenset({(521000.0, "serviceman")}),
+        "draft",
+        quantities=frozenset({(170000.0, "man")}),
         planned=True,
         **MARCH,
     )
-    done = _m("b", "d2", "recruit", quantities=frozenset({(400000.0, "serviceman")}), **MARCH)
+    done = _m("b", "d2", "draft", quantities=frozenset({(147000.0, "conscript")}), **MARCH)
     assert _groups([target, done]) == [["a", "b"]]
-    # told both as done, the two counts of servicemen are two events
-    other = _m("c", "d2", "recruit", quantities=frozenset({(400000.0, "serviceman")}), **MARCH)
+    # "to begin on April 1" in an article whose publication day is not known yet
+    assert pair_score(replace(target, start=None, end=None, pending=True), done) is not None
+    assert pair_score(replace(target, start=None, end=None), done) is None
+    # told both as done, the two counts of one thing are two events
+    other = _m("c", "d2", "draft", quantities=frozenset({(147000.0, "man")}), **MARCH)
     assert pair_score(replace(target, planned=False), other) is None
+
+
+def test_a_plan_over_a_year_is_not_what_happened() -> None:
+    # "wants to recruit 521,000 contract servicemen in 2023", "the goal is to enlist up to
+    # 400,000" and "recruited over 400,000 last year" (a count without its noun): targets and
+    # an outcome of 2023's recruitment, whose reports do not corroborate one another
+    year = {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 12, 31)}
+    target = _m(
+        "a", "d1", "recruit", quantities=frozenset({(521000.0, "serviceman")}), planned=True, **year
+    )
+    done = _m("b", "d2", "recruit", quantities=frozenset({(400000.0, "")}), **year)
+    assert pair_score(target, done) is None
+    assert pair_score(replace(target, quantities=done.quantities), done) is None
+    assert pair_score(replace(target, start=None, end=None), done) is None  # a target
+    # undated and uncounted, a plan may be what another article tells as done
+    uncounted = replace(target, start=None, end=None, quantities=frozenset())
+    assert pair_score(uncounted, done) is not None
+    assert pair_score(replace(target, planned=False), done) is not None  # two reports of one
+    assert pair_score(replace(target, **MARCH), replace(done, **MARCH)) is not None
 
 
 def test_articles_of_one_story_merge_a_predicate_they_share(nlp: Any) -> None:

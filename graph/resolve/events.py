@@ -130,6 +130,9 @@ class Mention:
     context: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
     reported_by: dt.date | None = None  # undated, but told as news published on this day
+    # undated until its document's publication day is known ("on April 1" of an undated
+    # article): it may be a day, a month or a season
+    pending: bool = False
     published: tuple[dt.date, dt.date] | None = None  # when its document was published
 
 
@@ -233,6 +236,8 @@ def cluster_mentions(
             m.planned,
             m.start,
             m.end,
+            m.pending,
+            bool(m.quantities),
             m.reported_by,
             told_in,
             document,
@@ -559,6 +564,14 @@ def _conflict(a: Mention, b: Mention, vocab: EventWords, *, same_story: bool = F
         or (_undated_plan(b) and a.start and not a.planned)
     ):
         return True
+    # A plan dated or counted and what happened are one occurrence only when both are dated
+    # within a season (a draft to begin on 1 April and its target, conscripts drafted that
+    # spring); dated over a year, or counted, a target is not its outcome, nor does one report
+    # corroborate the other: "wants to recruit 521,000 in 2023", "the goal is to enlist up
+    # to 400,000", "recruited over 400,000 last year".
+    told_apart = (a.start and b.start) or (a.quantities and b.quantities)
+    if a.planned != b.planned and told_apart and not _one_season(a, b):
+        return True
     # News told by a day cannot be an event that begins after it was reported.
     return bool(
         (a.reported_by and b.start and b.start > a.reported_by)
@@ -573,8 +586,7 @@ def _undated_plan(mention: Mention) -> bool:
 def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
     # Counts of one thing that never agree: 160,000 men is not 147,000 men. Counts of people
     # under different words ("men", "soldiers") conflict only when far apart, because reports
-    # revise tolls and tallies ("3 dead", "4 killed"). A target and an outcome differ
-    # without being two events: "wants to recruit 521,000 men", "recruited 400,000 men".
+    # revise tolls and tallies ("3 dead", "4 killed").
     if not (a.quantities and b.quantities):
         return False
     shared_units = {u for _, u in a.quantities} & {u for _, u in b.quantities} - {""}
@@ -584,6 +596,16 @@ def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
     people_b = _counts(b, vocab).get(_PEOPLE, set())
     return bool(people_a and people_b) and all(
         max(x, y) > _FAR_APART * min(x, y) for x in people_a for y in people_b
+    )
+
+
+def _one_season(a: Mention, b: Mention) -> bool:
+    """Whether both mentions are dated, each within a season (or may be, once its document's
+    publication day is known)."""
+    return all(
+        m.pending
+        or (m.start is not None and m.end is not None and (m.end - m.start).days <= _SEASON_DAYS)
+        for m in (a, b)
     )
 
 
@@ -755,6 +777,7 @@ def mention_of(
         words=frozenset(event.words),
         published=published,
         reported_by=event.date.end if event.date and event.date.basis == "publication" else None,
+        pending=event.date is None and event.date_expression is not None,
     )
 
 

@@ -73,6 +73,7 @@ def features(mention: Mention, event: LocalEvent) -> str:
             "again": mention.again,
             "words": sorted(mention.words),
             "reported_by": _day(mention.reported_by),
+            "pending": mention.pending,
         },
         separators=(",", ":"),
     )
@@ -95,6 +96,7 @@ def from_features(text: str, key: Hashable, published: tuple[dt.date, dt.date] |
         planned=data.get("modality") == "planned",
         words=frozenset(data["words"]),
         reported_by=_date(data["reported_by"]),
+        pending=data.get("pending", False),
         published=published,
     )
 

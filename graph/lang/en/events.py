@@ -197,6 +197,7 @@ WORDS = EventWords(
             "see watch witness",
             "discover discovery find",
             "damage destroy destruction devastate devastation",
+            "increase boost bolster strengthen reinforce expand expansion enlarge augment",
         )
     ),
     person_units=frozenset(
