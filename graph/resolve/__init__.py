@@ -14,14 +14,14 @@ from collections.abc import Sequence
 
 from graph.ids import Identities, make_id
 from graph.lang import Lexicon, get
-from graph.model import DocExtraction, Edge, EdgeType, GraphRecord, Node, Role, Span
+from graph.model import DocExtraction, Edge, EdgeType, Event, GraphRecord, Node, Role, Span
 from graph.resolve.actors import merge_actors
 from graph.resolve.claims import link_claims, make_claims
 from graph.resolve.copies import Copy, find_copies
-from graph.resolve.events import merge_events
+from graph.resolve.events import dating, merge_events
 from graph.resolve.identity import keep_ids, mention_keys
 from graph.resolve.index import build_index
-from graph.resolve.sources import dates_matter, infer_publication_dates
+from graph.resolve.sources import awaiting, infer_publication_dates
 from graph.resolve.timeline import chain_events
 from graph.store.sqlite import Index
 
@@ -54,18 +54,20 @@ def resolve_keeping(
     copied = [x.source for x in copied_extractions]
     extractions = [x for x in extractions if x.source.id not in copies]
     actors, actor_ids = merge_actors(extractions, vocab=lexicon.actors)
-    events, event_ids, stories = merge_events(extractions, actor_ids, vocab=lexicon.events)
-    # Undated sources are dated from what they share with dated ones; their relative dates
-    # then resolve, and events are matched again with the dates they gained.
-    dated = infer_publication_dates(extractions, events, event_ids)
+    # Undated sources are dated from what they share with dated ones: the events that can
+    # date them are matched first; their relative dates then resolve, and all events are
+    # matched with the dates they gained.
+    anchors: tuple[list[Event], dict[tuple[int, int], str]] = ([], {})
+    if awaiting(extractions):
+        matched = merge_events(extractions, actor_ids, vocab=lexicon.events, only=dating)
+        anchors = matched[0], matched[1]
+    dated = infer_publication_dates(extractions, *anchors)
     if dated != extractions:
-        rematch = dates_matter(extractions, dated)
         extractions = dated
         actors, actor_ids = merge_actors(
             extractions, vocab=lexicon.actors
         )  # titles carry their source's date
-        if rematch:
-            events, event_ids, stories = merge_events(extractions, actor_ids, vocab=lexicon.events)
+    events, event_ids, stories = merge_events(extractions, actor_ids, vocab=lexicon.events)
     given = Identities(load=known.load)
     actors, actor_ids = keep_ids(
         actors, actor_ids, mention_keys(extractions, "Actor"), known, given

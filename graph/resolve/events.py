@@ -781,6 +781,12 @@ def mention_of(
     )
 
 
+def dating(mention: Mention) -> bool:
+    """Whether a mention takes part in dating undated articles: its date awaits its
+    article's publication day (`Mention.pending`), or it has a date to lend."""
+    return mention.pending or mention.start is not None
+
+
 def context_items(counts: Mapping[str, int]) -> tuple[str, ...]:
     """A document's context (`DocExtraction.context`) as `Mention.context` takes it: each
     item as often as it occurs."""
@@ -795,8 +801,10 @@ def merge_events(
     actor_ids: dict[tuple[int, int], str],
     *,
     vocab: EventWords | None = None,
+    only: Callable[[Mention], bool] | None = None,
 ) -> tuple[list[Event], dict[EventKey, str], dict[str, str]]:
-    """Cluster every document's events into corpus events.
+    """Cluster every document's events into corpus events (with `only`, the events whose
+    mentions it accepts, in the stories of all).
 
     Returns:
         The events sorted by id, a map from (document index, local index) to event id, and
@@ -812,6 +820,8 @@ def merge_events(
     events: dict[str, Event] = {}
     mapping: dict[EventKey, str] = {}
     stories = document_stories(mentions)
+    if only is not None:
+        mentions = [m for m in mentions if only(m)]
     for group in cluster_mentions(mentions, vocab=vocab, stories=stories):
         keys: list[EventKey] = [m.key for m in group]  # type: ignore[misc]
         event = to_event([extractions[d].events[e] for d, e in keys])

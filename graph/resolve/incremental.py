@@ -23,7 +23,8 @@ are never split or merged with each other (a new document that would bridge two 
 make a surname ambiguous, leaves them as they are); a new document published before a
 document it copies is still the copy; stories are pairwise here rather than clusters; and
 the words around a mention are compared without weighting by rarity. Publication dates are
-inferred for the new documents only. Ids are never renamed: a node keeps its id.
+inferred for the new documents only, from a first matching of the new mentions that can date
+them. Ids are never renamed: a node keeps its id.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import datetime as dt
 import json
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import NamedTuple
@@ -65,6 +66,7 @@ from graph.resolve.events import (
     blocking_keys,
     cluster_mentions,
     context_items,
+    dating,
     finest_date,
     idf_vector,
     mention_of,
@@ -81,7 +83,7 @@ from graph.resolve.index import (
     key_text,
 )
 from graph.resolve.sources import (
-    dates_matter,
+    awaiting,
     infer_publication_dates,
     publication_bounds,
     titles_dated,
@@ -114,15 +116,18 @@ def attach(
     kept = [x for x in new if x.source.id not in copies]
     actor_ids, actors = _actors(kept, store, lexicon)
     memo = _StoryMemo()  # what the documents' stories are worked out from, for both passes
-    event_ids, events, stories = _events(kept, actor_ids, store, lexicon, memo)
-    dated = infer_publication_dates(kept, list(events.values()), event_ids)
-    if dated != kept:  # dates gained: match the events again with them, as a full load does
-        rematch = dates_matter(kept, dated)
+    # As a full load does: the events that can date undated documents are matched first,
+    # then all events, with the dates gained.
+    anchors: tuple[dict[LocalKey, str], dict[str, Event]] = ({}, {})
+    if awaiting(kept):
+        matched = _events(kept, actor_ids, store, lexicon, memo, only=dating)
+        anchors = matched[0], matched[1]
+    dated = infer_publication_dates(kept, list(anchors[1].values()), anchors[0])
+    if dated != kept:
         if titles_dated(kept, dated):
             actor_ids, actors = _actors(dated, store, lexicon)
         kept = dated
-        if rematch:
-            event_ids, events, stories = _events(kept, actor_ids, store, lexicon, memo)
+    event_ids, events, stories = _events(kept, actor_ids, store, lexicon, memo)
 
     result = Attachment(identities=Identities(load=known.load))
     given = result.identities
@@ -347,20 +352,22 @@ def _events(
     store: Store,
     lexicon: Lexicon,
     memo: _StoryMemo,
+    only: Callable[[Mention], bool] | None = None,
 ) -> tuple[dict[LocalKey, str], dict[str, Event], dict[str, str]]:
-    """Each new local event's id, the events new or changed, and each document's story
-    (`memo`: see `_stories`)."""
+    """Each new local event's id (of those `only` accepts), the events new or changed, and
+    each document's story (`memo`: see `_stories`)."""
     vocab = lexicon.events
     fresh: list[Mention] = []
     published: dict[str, tuple[dt.date, dt.date] | None] = {}
     for d, extraction in enumerate(kept):
         source = extraction.source.id
         published[source] = publication_bounds(extraction)
+        context = context_items(extraction.context)  # shared by the document's mentions
         for e, local in enumerate(extraction.events):
             ids = [actor_ids[(d, p.actor)] for p in local.participants]
-            fresh.append(
-                mention_of(local, (d, e), ids, context_items(extraction.context), published[source])
-            )
+            mention = mention_of(local, (d, e), ids, context, published[source])
+            if only is None or only(mention):
+                fresh.append(mention)
     candidates = _candidate_events(fresh, store, lexicon)
     members = store.event_members(candidates)
     old_sources = {json.loads(f)["document"] for fs in members.values() for f in fs}

@@ -137,12 +137,13 @@ def _landing(text: str, tense: Tense, year: int, month: int) -> tuple[dt.date, d
     return max(early.start, late.start), min(early.end, late.end)
 
 
-def dates_matter(before: Sequence[DocExtraction], after: Sequence[DocExtraction]) -> bool:
-    """Whether inferred publication dates changed what event matching reads: an event's date,
-    or the days a document may have been published (its story's bounds)."""
+def awaiting(extractions: Sequence[DocExtraction]) -> bool:
+    """Whether an undated article has relative dates that events of other sources may
+    anchor (so matching comes first, on the events that can date it)."""
     return any(
-        x.events != y.events or publication_bounds(x) != publication_bounds(y)
-        for x, y in zip(before, after, strict=True)
+        x.source.published is None
+        and any(e.date is None and e.date_expression is not None for e in x.events)
+        for x in extractions
     )
 
 
