@@ -496,6 +496,13 @@ def test_a_target_and_an_outcome_with_other_numbers_are_one_occurrence_within_a_
     assert pair_score(replace(target, planned=False), other) is None
 
 
+def test_words_of_growth_are_one_predicate() -> None:
+    # "aimed to increase its armed forces" and "plans to bolster the total number of troops"
+    a = _m("a", "d1", "increase", "military_buildup", planned=True, **MARCH)
+    b = _m("b", "d2", "bolster", "military_buildup", planned=True, **MARCH)
+    assert pair_score(a, b) == pytest.approx(4.0)  # synonyms 3.0 and one month 1.0
+
+
 def test_a_plan_over_a_year_is_not_what_happened() -> None:
     # "wants to recruit 521,000 contract servicemen in 2023", "the goal is to enlist up to
     # 400,000" and "recruited over 400,000 last year" (a count without its noun): targets and

@@ -214,6 +214,8 @@ def test_generic_statements_are_not_events(nlp: Any) -> None:
         ("The losses could exceed 200,000 casualties this year.", "possible"),
         ("The army mobilized 300,000 reservists in September.", "actual"),
         ("Officials said the army had mobilized 300,000 reservists in September.", "reported"),
+        # a statement of a plan tells the plan
+        ("On Monday, the minister announced plans to bolster the army.", "planned"),
         # a headline's infinitive tells what is to come
         ("Troops to leave Iraq by 2011", "planned"),
         ("Mobilisation in Russia; 400 000+ to be Drafted", "planned"),
