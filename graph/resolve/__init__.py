@@ -57,11 +57,13 @@ def resolve_keeping(
     # Undated sources are dated from what they share with dated ones: the events that can
     # date them are matched first; their relative dates then resolve, and all events are
     # matched with the dates they gained.
-    anchors: tuple[list[Event], dict[tuple[int, int], str]] = ([], {})
+    anchors: list[Event] = []
+    anchor_ids: dict[tuple[int, int], str] = {}
     if awaiting(extractions):
-        matched = merge_events(extractions, actor_ids, vocab=lexicon.events, only=dating)
-        anchors = matched[0], matched[1]
-    dated = infer_publication_dates(extractions, *anchors)
+        anchors, anchor_ids, _ = merge_events(
+            extractions, actor_ids, vocab=lexicon.events, only=dating
+        )
+    dated = infer_publication_dates(extractions, anchors, anchor_ids)
     if dated != extractions:
         extractions = dated
         actors, actor_ids = merge_actors(

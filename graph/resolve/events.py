@@ -525,8 +525,7 @@ def pair_score(
         score += _SAME_QUANTITY
     if a.start and b.start and a.end and b.end:
         # Overlap of two short periods is evidence; two mentions of the same year much less.
-        longest = max((a.end - a.start).days, (b.end - b.start).days)
-        score += _SHORT_DATE if longest <= _SEASON_DAYS else _LONG_DATE
+        score += _SHORT_DATE if _short(a) and _short(b) else _LONG_DATE
     score += min(2, len(a.participants & b.participants)) * _PARTICIPANT
     if a.document != b.document and same_story:
         # Across the documents of one story, what surrounds the mentions tells its events
@@ -602,11 +601,13 @@ def _counts_disagree(a: Mention, b: Mention, vocab: EventWords) -> bool:
 def _one_season(a: Mention, b: Mention) -> bool:
     """Whether both mentions are dated, each within a season (or may be, once its document's
     publication day is known)."""
-    return all(
-        m.pending
-        or (m.start is not None and m.end is not None and (m.end - m.start).days <= _SEASON_DAYS)
-        for m in (a, b)
-    )
+    return all(m.pending or _short(m) for m in (a, b))
+
+
+def _short(mention: Mention) -> bool:
+    """Whether a mention is dated within a season (a day, a week, a month, spring)."""
+    start, end = mention.start, mention.end
+    return start is not None and end is not None and (end - start).days <= _SEASON_DAYS
 
 
 def _counts(mention: Mention, vocab: EventWords) -> dict[str, set[float]]:

@@ -118,11 +118,11 @@ def attach(
     memo = _StoryMemo()  # what the documents' stories are worked out from, for both passes
     # As a full load does: the events that can date undated documents are matched first,
     # then all events, with the dates gained.
-    anchors: tuple[dict[LocalKey, str], dict[str, Event]] = ({}, {})
+    anchor_ids: dict[LocalKey, str] = {}
+    anchors: dict[str, Event] = {}
     if awaiting(kept):
-        matched = _events(kept, actor_ids, store, lexicon, memo, only=dating)
-        anchors = matched[0], matched[1]
-    dated = infer_publication_dates(kept, list(anchors[1].values()), anchors[0])
+        anchor_ids, anchors, _ = _events(kept, actor_ids, store, lexicon, memo, only=dating)
+    dated = infer_publication_dates(kept, list(anchors.values()), anchor_ids)
     if dated != kept:
         if titles_dated(kept, dated):
             actor_ids, actors = _actors(dated, store, lexicon)
