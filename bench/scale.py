@@ -1,6 +1,7 @@
 """Scale: loading 1k, 3k and 10k news articles, adding one, reloading, querying.
 
     python -m bench.scale [DATA_DIR] [--sizes 1000 3000 10000] [--jobs 2] [--readers PATH]
+                          [--keep DIR]
 
 Builds each corpus from the real news texts of the shared evaluation data (TimeBank and
 AQUAINT, ECB+ development topics, MEANTIME, PolNeAR training and development parts, the
@@ -20,7 +21,8 @@ own command in a fresh process, as a user would:
 - `export --format json`: seconds;
 
 and spaCy alone (`nlp.pipe` over the same texts with N processes), as the speed to compare
-the load with.
+the load with. `--keep DIR` leaves the corpora and stores in DIR (created if missing) for
+a closer look; by default they go in a temporary folder removed at the end.
 """
 
 from __future__ import annotations
@@ -205,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--readers", default=None)
+    parser.add_argument("--keep", type=Path, default=None, help="keep corpora and stores here")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if not args.data.is_dir():
         print(f"{args.data}: no evaluation data here; pass the eval-data folder")
@@ -217,8 +220,14 @@ def main(argv: list[str] | None = None) -> int:
         f" {'store MB':>9} {'add 1 s':>8} {'reload/s':>9} {'timeline':>9} {'export':>8}"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) if args.keep is None else args.keep
+        if args.keep is not None:
+            if any(args.keep.glob("scale-*.db")):
+                print(f"{args.keep}: holds stores of an earlier run; pass an empty folder")
+                return 2
+            args.keep.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            figures = {"docs": size, **measure(texts, size, args.jobs, Path(tmp))}
+            figures = {"docs": size, **measure(texts, size, args.jobs, work)}
             print(" ".join(fmt.format(figures[name]) for name, fmt in COLUMNS), flush=True)
     return 0
 
