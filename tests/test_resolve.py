@@ -170,6 +170,30 @@ def test_opposed_claims_on_one_subject_contradict() -> None:
     assert "second" in (edges[0].evidence or "") and "wave" in (edges[0].evidence or "")
 
 
+def test_the_links_of_new_claims_are_those_all_claims_give_them() -> None:
+    texts = [
+        ("a", "s1", "the second wave of mobilization has begun", Polarity.POSITIVE),
+        ("b", "s2", "a second wave of mobilization has not begun", Polarity.NEGATIVE),
+        ("c", "s3", "the second wave of mobilization began in the north", Polarity.POSITIVE),
+        ("d", "s4", "the weather in the capital was mild", Polarity.POSITIVE),
+        ("e", "s5", "nobody was drafted", Polarity.NEGATIVE),
+        ("f", "s6", "conscripts were sent north", Polarity.POSITIVE),
+    ]
+    claims = [_claim(i, s, t, p) for i, s, t, p in texts]
+    about = {"e": "evt_1", "f": "evt_1"}  # one event, whatever their words
+    whole = link_claims(claims, about, {})
+    for new in ({"a"}, {"b", "c"}, {"f"}, {"d", "e"}):
+        holding = [e for e in whole if e.source in new or e.target in new]
+        known = {c.id: content_words(c.text) for c in claims if c.id in new}
+        assert link_claims(claims, about, {}, new=new) == holding
+        assert link_claims(claims, about, {}, new=new, known=known) == holding
+    assert {(e.type, e.source, e.target) for e in whole} >= {
+        (EdgeType.CONTRADICTS, "a", "b"),
+        (EdgeType.SUPPORTS, "a", "c"),
+        (EdgeType.CONTRADICTS, "e", "f"),
+    }
+
+
 def test_one_shared_topic_word_is_not_a_contradiction() -> None:
     a = _claim("a", "s1", "any mobilization", Polarity.NEGATIVE)
     b = _claim("b", "s2", "you voted for mobilization", Polarity.POSITIVE)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from itertools import chain, combinations, repeat
+from collections.abc import Collection, Mapping, Sequence
+from itertools import chain
 
 from graph.ids import make_id
 from graph.lang import get
@@ -85,6 +84,7 @@ def link_claims(
     vocab: ResolutionWords | None = None,
     corpus: tuple[Mapping[str, int], int] | None = None,
     new: Collection[str] | None = None,
+    known: Mapping[str, set[str]] | None = None,
 ) -> list[Edge]:
     """SUPPORTS between agreeing and CONTRADICTS between opposed claims on the same subject.
 
@@ -97,8 +97,10 @@ def link_claims(
             are some of a larger corpus's; by default, counted over `claims`.
         new: only the links of these claims to any of `claims` (those of claims added to a
             graph whose other links stand); by default, all links.
+        known: the content words of some of `claims`, worked out already, by claim id.
     """
-    words = {c.id: content_words(c.text, vocab) for c in claims}
+    known = known or {}
+    words = {c.id: known.get(c.id) or content_words(c.text, vocab) for c in claims}
     frequency, total = corpus or (Counter(w for ws in words.values() for w in ws), len(claims))
     used = {w for ws in words.values() for w in ws}
     idf = {w: math.log((1 + total) / (1 + frequency.get(w, 1))) + 1 for w in used}
@@ -156,33 +158,21 @@ def _candidate_pairs(
     holding one of those claims."""
     by_id = {c.id: c for c in claims}
     index: dict[str, list[str]] = defaultdict(list)
-    for claim in claims:
-        for word in words[claim.id]:
-            index[word].append(claim.id)
-        if claim.id in about:
-            index[f"event:{about[claim.id]}"].append(claim.id)
-    shared: Counter[tuple[str, str]] = Counter()
-    for key, ids in index.items():
-        weight = 2 if key.startswith("event:") else 1
-        if weight == 1 and len(ids) > _COMMON:
-            continue  # a word most claims use says nothing about a shared subject
-        pairs = list(_pairs(ids, new))
-        for _ in range(weight):
-            shared.update(pairs)
-    return [(by_id[a], by_id[b]) for a, b in sorted(p for p, n in shared.items() if n >= 2)]
-
-
-def _pairs(ids: list[str], new: Collection[str] | None) -> Iterable[tuple[str, str]]:
-    """The pairs (in order) of distinct `ids`, or those holding one of `new`."""
-    if new is None:
-        return combinations(sorted(set(ids)), 2)
-    fresh = sorted({a for a in ids if a in new})
-    old = sorted({b for b in ids if b not in new})
-    pairs: list[Iterable[tuple[str, str]]] = [combinations(fresh, 2)]
-    for a in fresh:
-        cut = bisect_left(old, a)
-        pairs += [zip(old[:cut], repeat(a)), zip(repeat(a), old[cut:])]
-    return chain.from_iterable(pairs)
+    for claim_id in by_id:
+        for word in words[claim_id]:
+            index[word].append(claim_id)
+        if claim_id in about:
+            index[f"event:{about[claim_id]}"].append(claim_id)
+    pairs: set[tuple[str, str]] = set()
+    for a in by_id if new is None else [c for c in by_id if c in new]:
+        # The claims sharing a's keys, once per key: an event counts as two words, and a
+        # word most claims use says nothing about a shared subject.
+        held = [index[w] for w in words[a] if len(index[w]) <= _COMMON]
+        if a in about:
+            held += [index[f"event:{about[a]}"]] * 2
+        shared = Counter(chain.from_iterable(held))
+        pairs.update((a, b) if a < b else (b, a) for b, n in shared.items() if n >= 2 and b != a)
+    return [(by_id[a], by_id[b]) for a, b in sorted(pairs)]
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -664,6 +664,7 @@ def _claim_links(
         vocab=lexicon.resolution,
         corpus=(frequency, total),
         new={c.id for c in claims},
+        known=words,
     )
 
 
