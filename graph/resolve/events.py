@@ -165,7 +165,7 @@ def cluster_mentions(
     """
     vocab = vocab or get().events
     story = stories if stories is not None else document_stories(mentions)
-    words = _idf_vectors([m.words for m in mentions])
+    words = _idf_vectors_on_demand([m.words for m in mentions])
     pointed = _antecedents(mentions, vocab)
     # Items are the fixed groups, then every other mention on its own.
     item = {i: n for n, group in enumerate(fixed) for i in group}
@@ -187,7 +187,7 @@ def cluster_mentions(
             b,
             same_story=same_story,
             # read only across the documents of one story
-            words_similarity=_cosine(words[i], words[j])
+            words_similarity=_cosine(words(i), words(j))
             if same_story and a.document != b.document
             else 0.0,
             vocab=vocab,
@@ -472,6 +472,21 @@ def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
     frequency = Counter(item for items in counts for item in items)
     rarity: dict[str, float] = {}
     return [idf_vector(items, frequency, len(bags), rarity) for items in counts]
+
+
+def _idf_vectors_on_demand(bags: Sequence[Iterable[str]]) -> Callable[[int], dict[str, float]]:
+    """`_idf_vectors`, each worked out when first asked for by its bag's index (of a graph's
+    thousands of events, only those a new mention is compared with are)."""
+    frequency = Counter(item for items in bags for item in set(items))
+    rarity: dict[str, float] = {}
+    vectors: dict[int, dict[str, float]] = {}
+
+    def vector(i: int) -> dict[str, float]:
+        if i not in vectors:
+            vectors[i] = idf_vector(Counter(bags[i]), frequency, len(bags), rarity)
+        return vectors[i]
+
+    return vector
 
 
 def idf_vector(
