@@ -16,7 +16,7 @@ from graph.errors import GraphFileError, QueryError
 from graph.pipeline import load
 from graph.store import migrate, read_around_actor, read_saved, resolve_alias
 from graph.store.file import write_json
-from graph.store.sqlite import SCHEMA_VERSION
+from graph.store.sqlite import CACHE_KB, SCHEMA_VERSION, open_store
 from graph.views import find_actor
 
 from .conftest import graph_json
@@ -342,3 +342,10 @@ def test_an_actor_is_found_by_its_fields_as_among_all_actors(seeds_graph: Path) 
         except QueryError as error:
             found = type(error)
         assert found == expected, text
+
+
+def test_a_store_keeps_its_pages_in_memory_beyond_sqlites_default(seeds_graph: Path) -> None:
+    # SQLite keeps 2 MB of pages by default; a step of a long load reads a gigabyte's indexes.
+    with open_store(seeds_graph) as store:
+        kept = store._db.execute("PRAGMA cache_size").fetchone()[0]
+    assert kept == -CACHE_KB and CACHE_KB >= 32_768

@@ -851,6 +851,10 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
+CACHE_KB = 65_536
+"""Pages of the store SQLite keeps in memory per connection, in KiB."""
+
+
 def _connect(path: Path, write: bool) -> sqlite3.Connection:
     # A reader that may write the file opens it read-write all the same, so that, closing
     # last, it folds the write-ahead log back in and removes it.
@@ -858,6 +862,9 @@ def _connect(path: Path, write: bool) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode={mode}"
     connection = sqlite3.connect(uri, uri=True, timeout=60, isolation_level="DEFERRED")
     connection.execute("PRAGMA foreign_keys = ON")
+    # A step of a long load reads and writes rows all over a store of a gigabyte: 64 MB of
+    # pages kept (2 MB by default) save about a tenth of a step's time at 10,000 articles.
+    connection.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     return connection
 
 
