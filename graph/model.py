@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class Model(BaseModel):
     """Base for every model: unknown fields are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- provenance
