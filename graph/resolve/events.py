@@ -29,7 +29,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import repeat
@@ -466,15 +466,13 @@ def within_days(bounds: Sequence[tuple[dt.date, dt.date] | None], days: int = _S
     return (max(b[0] for b in known) - min(b[1] for b in known)).days <= days
 
 
-def _idf_vectors(bags: Sequence[Iterable[str]]) -> list[dict[str, float]]:
+def _idf_vectors(bags: Sequence[Collection[str]]) -> list[dict[str, float]]:
     """Unit vectors of the items of each bag, rarity counted among the bags (`idf_vector`)."""
-    counts = [Counter(items) for items in bags]
-    frequency = Counter(item for items in counts for item in items)
-    rarity: dict[str, float] = {}
-    return [idf_vector(items, frequency, len(bags), rarity) for items in counts]
+    vector = _idf_vectors_on_demand(bags)
+    return [vector(i) for i in range(len(bags))]
 
 
-def _idf_vectors_on_demand(bags: Sequence[Iterable[str]]) -> Callable[[int], dict[str, float]]:
+def _idf_vectors_on_demand(bags: Sequence[Collection[str]]) -> Callable[[int], dict[str, float]]:
     """`_idf_vectors`, each worked out when first asked for by its bag's index (of a graph's
     thousands of events, only those a new mention is compared with are)."""
     frequency = Counter(item for items in bags for item in set(items))
