@@ -17,7 +17,7 @@ own command in a fresh process, as a user would:
   page split among its sharers), the memory they take from the machine together. Resident
   sizes are read every quarter second, proportional ones every two seconds (the kernel
   walks every page of a process to sum them: read four times a second, they took about a
-  tenth of a core from the load);
+  fifth of a core from the load);
 - `load ONE_NEW_ARTICLE`: seconds to add one article;
 - `load FOLDER` again, nothing changed: documents/s;
 - `timeline --actor NAME` for the actor in most events: seconds;
