@@ -18,7 +18,7 @@ from graph.model import DocExtraction, Edge, EdgeType, Event, GraphRecord, Node,
 from graph.resolve.actors import merge_actors
 from graph.resolve.claims import link_claims, make_claims
 from graph.resolve.copies import Copy, find_copies
-from graph.resolve.events import dating, merge_events
+from graph.resolve.events import EventKey, dating, merge_events
 from graph.resolve.identity import keep_ids, mention_keys
 from graph.resolve.index import build_index
 from graph.resolve.sources import awaiting, infer_publication_dates
@@ -58,7 +58,7 @@ def resolve_keeping(
     # date them are matched first; their relative dates then resolve, and all events are
     # matched with the dates they gained.
     anchors: list[Event] = []
-    anchor_ids: dict[tuple[int, int], str] = {}
+    anchor_ids: dict[EventKey, str] = {}
     if awaiting(extractions):
         anchors, anchor_ids, _ = merge_events(
             extractions, actor_ids, vocab=lexicon.events, only=dating

@@ -47,7 +47,7 @@ from graph.model import (
     Quantity,
     Span,
 )
-from graph.resolve.sources import publication_bounds
+from graph.resolve.sources import awaits_publication, publication_bounds
 
 _OTHER = EventType.OTHER.value
 
@@ -791,7 +791,7 @@ def mention_of(
         words=frozenset(event.words),
         published=published,
         reported_by=event.date.end if event.date and event.date.basis == "publication" else None,
-        pending=event.date is None and event.date_expression is not None,
+        pending=awaits_publication(event),
     )
 
 

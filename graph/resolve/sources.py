@@ -141,10 +141,15 @@ def awaiting(extractions: Sequence[DocExtraction]) -> bool:
     """Whether an undated article has relative dates that events of other sources may
     anchor (so matching comes first, on the events that can date it)."""
     return any(
-        x.source.published is None
-        and any(e.date is None and e.date_expression is not None for e in x.events)
+        x.source.published is None and any(awaits_publication(e) for e in x.events)
         for x in extractions
     )
+
+
+def awaits_publication(event: LocalEvent) -> bool:
+    """Whether an event's date expression waits for its article's publication day to be read
+    ("last week" in an undated article)."""
+    return event.date is None and event.date_expression is not None
 
 
 def titles_dated(before: Sequence[DocExtraction], after: Sequence[DocExtraction]) -> bool:
